@@ -1,0 +1,20 @@
+package org.harbour;
+
+import io.micronaut.runtime.Micronaut;
+import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.oas.annotations.info.Info;
+import org.harbour.platform.Bootstrap;
+
+@OpenAPIDefinition(info = @Info(title = "Harbour", version = "1",
+        description = "Shelter bed availability and placement tracker"))
+public class Application {
+
+    public static void main(String[] args) {
+        Bootstrap bootstrap = Bootstrap.fromEnvironment(System.getenv());
+        Micronaut.build(args)
+                .mainClass(Application.class)
+                .properties(bootstrap.properties())
+                .banner(false)
+                .start();
+    }
+}

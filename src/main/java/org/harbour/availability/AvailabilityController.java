@@ -1,0 +1,60 @@
+package org.harbour.availability;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.serde.annotation.Serdeable;
+import org.harbour.problem.Checks;
+import org.harbour.problem.ProblemException;
+import org.harbour.security.CurrentUser;
+
+import java.util.List;
+
+@Controller("/api")
+class AvailabilityController {
+
+    private final AvailabilityLedger ledger;
+    private final AvailabilityQueries queries;
+
+    AvailabilityController(AvailabilityLedger ledger, AvailabilityQueries queries) {
+        this.ledger = ledger;
+        this.queries = queries;
+    }
+
+    @Put("/programs/{programId}/availability")
+    @Secured({"ADMIN", "SHELTER_STAFF", "FEED"})
+    AvailabilityView report(@PathVariable long programId, @Body CountsReport report, CurrentUser user) {
+        AvailabilityView current = queries.find(programId).orElseThrow(() -> ProblemException.notFound("Program"));
+        if (!user.mayUpdateCountsOf(current.facilityId())) {
+            throw ProblemException.forbidden("You may update counts only for your own facilities");
+        }
+        Checks checks = new Checks();
+        checks.required("available", report.available());
+        checks.min("available", report.available(), 0);
+        checks.min("outOfService", report.outOfService(), 0);
+        checks.min("version", report.version(), 0);
+        checks.throwIfAny();
+        return ledger.report(programId, report.available(), report.outOfService(), report.version(),
+                user.username(), user.isFeed() ? "FEED" : "STAFF");
+    }
+
+    @Get("/programs/{programId}/availability")
+    @Secured({"ADMIN", "SHELTER_STAFF", "CASEWORKER", "FUNDER"})
+    AvailabilityView show(@PathVariable long programId) {
+        return queries.find(programId).orElseThrow(() -> ProblemException.notFound("Program"));
+    }
+
+    @Get("/availability")
+    @Secured({"ADMIN", "SHELTER_STAFF", "CASEWORKER", "FUNDER"})
+    List<AvailabilityView> list() {
+        return queries.findAll();
+    }
+
+    @Serdeable
+    record CountsReport(@Nullable Integer available, @Nullable Integer outOfService, @Nullable Long version) {
+    }
+}

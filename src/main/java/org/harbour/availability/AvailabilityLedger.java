@@ -1,0 +1,123 @@
+package org.harbour.availability;
+
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import org.harbour.event.EventLog;
+import org.harbour.problem.ProblemException;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.Map;
+
+/**
+ * The only writer of counts. Each change is a guarded conditional UPDATE (never read-modify-write),
+ * a history row with the capacity in force, and an availability.changed event, in one transaction.
+ */
+@Singleton
+public class AvailabilityLedger {
+
+    public static final String CHANGED = "availability.changed";
+
+    private final JdbcOperations jdbc;
+    private final AvailabilityQueries queries;
+    private final EventLog events;
+    private final Clock clock;
+
+    AvailabilityLedger(JdbcOperations jdbc, AvailabilityQueries queries, EventLog events, Clock clock) {
+        this.jdbc = jdbc;
+        this.queries = queries;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** Staff (or a feed) report what is free now. */
+    @Transactional
+    public AvailabilityView report(long programId, int available, Integer outOfService, Long expectedVersion,
+                                   String by, String source) {
+        int changed = jdbc.prepareStatement("""
+                UPDATE availability a JOIN programs p ON p.id = a.program_id
+                   SET a.available = ?, a.out_of_service = COALESCE(?, a.out_of_service),
+                       a.version = a.version + 1, a.updated_at = ?, a.updated_by = ?
+                 WHERE a.program_id = ?
+                   AND ? + COALESCE(?, a.out_of_service) <= p.capacity
+                   AND (? IS NULL OR a.version = ?)
+                """, statement -> {
+            statement.setInt(1, available);
+            statement.setObject(2, outOfService);
+            statement.setTimestamp(3, Timestamp.from(clock.instant()));
+            statement.setString(4, by);
+            statement.setLong(5, programId);
+            statement.setInt(6, available);
+            statement.setObject(7, outOfService);
+            statement.setObject(8, expectedVersion);
+            statement.setObject(9, expectedVersion);
+            return statement.executeUpdate();
+        });
+        if (changed == 0) {
+            throw whyNotChanged(programId, available, outOfService, expectedVersion);
+        }
+        return recordChange(programId, by, source);
+    }
+
+    /** A new program starts with nothing bookable until its staff report counts. */
+    @Transactional
+    public AvailabilityView open(long programId, String by) {
+        jdbc.prepareStatement("""
+                INSERT INTO availability (program_id, available, held, out_of_service, version, updated_at, updated_by)
+                VALUES (?, 0, 0, 0, 0, ?, ?)
+                """, statement -> {
+            statement.setLong(1, programId);
+            statement.setTimestamp(2, Timestamp.from(clock.instant()));
+            statement.setString(3, by);
+            return statement.executeUpdate();
+        });
+        return recordChange(programId, by, "PROGRAM");
+    }
+
+    /** Capacity changed by an admin: counts stay, the new capacity is recorded and pushed. */
+    @Transactional
+    public AvailabilityView capacityChanged(long programId, String by) {
+        jdbc.prepareStatement("UPDATE availability SET version = version + 1, updated_at = ?, updated_by = ? WHERE program_id = ?",
+                statement -> {
+                    statement.setTimestamp(1, Timestamp.from(clock.instant()));
+                    statement.setString(2, by);
+                    statement.setLong(3, programId);
+                    return statement.executeUpdate();
+                });
+        return recordChange(programId, by, "PROGRAM");
+    }
+
+    private AvailabilityView recordChange(long programId, String by, String source) {
+        jdbc.prepareStatement("""
+                INSERT INTO availability_history
+                       (program_id, capacity, available, held, out_of_service, occupied, version, changed_at, changed_by, source)
+                SELECT a.program_id, p.capacity, a.available, a.held, a.out_of_service,
+                       GREATEST(0, p.capacity - a.available - a.out_of_service), a.version, a.updated_at, ?, ?
+                  FROM availability a JOIN programs p ON p.id = a.program_id
+                 WHERE a.program_id = ?
+                """, statement -> {
+            statement.setString(1, by);
+            statement.setString(2, source);
+            statement.setLong(3, programId);
+            return statement.executeUpdate();
+        });
+        AvailabilityView view = queries.find(programId).orElseThrow();
+        events.append(CHANGED, programId, view.facilityId(), null, Map.of("availability", view));
+        return view;
+    }
+
+    private ProblemException whyNotChanged(long programId, int available, Integer outOfService, Long expectedVersion) {
+        AvailabilityView current = queries.find(programId).orElseThrow(() -> ProblemException.notFound("Program"));
+        int out = outOfService != null ? outOfService : current.outOfService();
+        if (available + out > current.capacity()) {
+            return ProblemException.invalid("available",
+                    "available + outOfService must not exceed capacity " + current.capacity());
+        }
+        if (expectedVersion != null && expectedVersion != current.version()) {
+            return ProblemException.conflict("The counts changed since version " + expectedVersion
+                    + "; the current version is " + current.version());
+        }
+        return ProblemException.conflict("The counts changed meanwhile; try again");
+    }
+}

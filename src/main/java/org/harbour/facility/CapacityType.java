@@ -1,0 +1,5 @@
+package org.harbour.facility;
+
+public enum CapacityType {
+    BED, ROOM
+}

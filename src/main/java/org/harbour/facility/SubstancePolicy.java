@@ -1,0 +1,5 @@
+package org.harbour.facility;
+
+public enum SubstancePolicy {
+    SOBRIETY_REQUIRED, HARM_REDUCTION, ALLOWED
+}

@@ -1,0 +1,92 @@
+package org.harbour.live;
+
+import io.micronaut.context.annotation.Value;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.websocket.WebSocketSession;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import org.harbour.security.CurrentUser;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/** This instance's connected dashboards: joins them (snapshot or resume) and fans events out. */
+@Singleton
+class LiveHub {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LiveHub.class);
+    static final int MAX_REPLAY = 10_000;
+
+    private final Map<String, LiveSession> sessions = new ConcurrentHashMap<>();
+    private final EventStore store;
+    private final JsonMapper json;
+    private final int outboxLimit;
+    private final ExecutorService joiner = Executors.newFixedThreadPool(2, r -> {
+        Thread thread = new Thread(r, "live-join");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    LiveHub(EventStore store, JsonMapper json, MeterRegistry meters,
+            @Value("${harbour.live.outbox-limit:1000}") int outboxLimit) {
+        this.store = store;
+        this.json = json;
+        this.outboxLimit = outboxLimit;
+        meters.gaugeMapSize("harbour.live.sessions", List.of(), sessions);
+    }
+
+    void join(WebSocketSession socket, CurrentUser user, Long since) {
+        LiveSession session = new LiveSession(socket, user, outboxLimit);
+        sessions.put(session.id(), session); // registered first: from here on every dispatched event is parked
+        joiner.execute(() -> catchUp(session, since));
+    }
+
+    void leave(WebSocketSession socket) {
+        sessions.remove(socket.getId());
+    }
+
+    void dispatch(List<LiveEvent> events) {
+        for (LiveSession session : sessions.values()) {
+            for (LiveEvent event : events) {
+                session.deliver(event);
+            }
+        }
+    }
+
+    int size() {
+        return sessions.size();
+    }
+
+    private void catchUp(LiveSession session, Long since) {
+        try {
+            List<LiveEvent> missed = since == null ? null : store.after(since, MAX_REPLAY + 1);
+            boolean canResume = missed != null && missed.size() <= MAX_REPLAY && since <= store.lastSeq();
+            if (canResume) {
+                session.resumeFrom(since);
+                missed.forEach(session::sendCatchUp);
+            } else {
+                EventStore.Snapshot snapshot = store.snapshot();
+                String message = json.writeValueAsString(Map.of(
+                        "type", "snapshot", "seq", snapshot.seq(), "availability", snapshot.availability()));
+                session.sendCatchUp(message, snapshot.seq());
+            }
+            session.goLive();
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("A live session could not catch up; closing it so the client retries: {}", e.getClass().getSimpleName());
+            sessions.remove(session.id());
+            session.close();
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        joiner.shutdownNow();
+    }
+}

@@ -1,0 +1,91 @@
+package org.harbour.live;
+
+import io.micronaut.websocket.CloseReason;
+import io.micronaut.websocket.WebSocketSession;
+import org.harbour.security.CurrentUser;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One dashboard's socket. It starts catching up (snapshot or replay from the log) while live events
+ * are parked; then the parked ones newer than what it sent follow, so nothing is lost or repeated.
+ */
+final class LiveSession {
+
+    private final WebSocketSession socket;
+    private final CurrentUser user;
+    private final Outbox outbox;
+    private final List<LiveEvent> parked = new ArrayList<>();
+    private boolean live;
+    private long cursor;
+
+    LiveSession(WebSocketSession socket, CurrentUser user, int outboxLimit) {
+        this.socket = socket;
+        this.user = user;
+        this.outbox = new Outbox(outboxLimit, message -> socket.sendAsync(message), this::drop);
+    }
+
+    String id() {
+        return socket.getId();
+    }
+
+    CurrentUser user() {
+        return user;
+    }
+
+    /** Called by the tailer, in seq order. */
+    synchronized void deliver(LiveEvent event) {
+        if (!live) {
+            parked.add(event);
+        } else {
+            sendIfNew(event);
+        }
+    }
+
+    /** Catch-up messages, before going live. */
+    synchronized void sendCatchUp(String message, long seq) {
+        cursor = Math.max(cursor, seq);
+        push(message);
+    }
+
+    synchronized void resumeFrom(long seq) {
+        cursor = seq;
+    }
+
+    synchronized void sendCatchUp(LiveEvent event) {
+        sendIfNew(event);
+    }
+
+    synchronized void goLive() {
+        parked.forEach(this::sendIfNew);
+        parked.clear();
+        live = true;
+    }
+
+    private void sendIfNew(LiveEvent event) {
+        if (event.seq() <= cursor) {
+            return;
+        }
+        cursor = event.seq();
+        if (Audience.mayReceive(user, event)) {
+            push(event.message());
+        }
+    }
+
+    private void push(String message) {
+        if (!outbox.offer(message)) {
+            drop();
+        }
+    }
+
+    void close() {
+        drop();
+    }
+
+    private void drop() {
+        if (socket.isOpen()) {
+            socket.close(CloseReason.TRY_AGAIN_LATER);
+        }
+    }
+}

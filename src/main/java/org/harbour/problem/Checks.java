@@ -1,0 +1,73 @@
+package org.harbour.problem;
+
+import io.micronaut.core.annotation.Nullable;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * Collects every field error of a request before answering 422, so a caller fixes them all at once.
+ * Enums arrive as strings so an unknown value is a 422 with its field, not a parse failure.
+ */
+public final class Checks {
+
+    private final List<FieldError> errors = new ArrayList<>();
+
+    public Checks fail(String field, String message) {
+        errors.add(new FieldError(field, message));
+        return this;
+    }
+
+    public boolean required(String field, @Nullable Object value) {
+        if (value == null || value instanceof String s && s.isBlank()) {
+            fail(field, "is required");
+            return false;
+        }
+        return true;
+    }
+
+    public void maxLength(String field, @Nullable String value, int max) {
+        if (value != null && value.length() > max) {
+            fail(field, "must be at most " + max + " characters");
+        }
+    }
+
+    public void range(String field, @Nullable Integer value, int min, int max) {
+        if (value != null && (value < min || value > max)) {
+            fail(field, "must be between " + min + " and " + max);
+        }
+    }
+
+    public void min(String field, @Nullable Number value, long min) {
+        if (value != null && value.doubleValue() < min) {
+            fail(field, "must be at least " + min);
+        }
+    }
+
+    @Nullable
+    public <E extends Enum<E>> E enumValue(String field, @Nullable String value, Class<E> type) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            fail(field, "must be one of " + Arrays.stream(type.getEnumConstants())
+                    .map(Enum::name).collect(Collectors.joining(", ")));
+            return null;
+        }
+    }
+
+    public boolean ok() {
+        return errors.isEmpty();
+    }
+
+    public void throwIfAny() {
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package org.harbour.problem;
+
+import io.micronaut.data.exceptions.DataAccessException;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.server.exceptions.ExceptionHandler;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
+
+/**
+ * When the database cannot be reached, callers get a fast 503 with Retry-After rather than a 500;
+ * anything else that fails in the data layer is our fault and stays a 500 (logged without data).
+ */
+@Produces
+@Singleton
+class DatabaseUnavailableHandler implements ExceptionHandler<DataAccessException, HttpResponse<Problem>> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DatabaseUnavailableHandler.class);
+    static final String RETRY_AFTER_SECONDS = "5";
+
+    @Override
+    public HttpResponse<Problem> handle(HttpRequest request, DataAccessException exception) {
+        HttpStatus status = isConnectionFailure(exception) ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.INTERNAL_SERVER_ERROR;
+        if (status == HttpStatus.INTERNAL_SERVER_ERROR) {
+            LOG.error("Data access failed on {} {}", request.getMethodName(), request.getPath(), exception);
+        }
+        return respond(status);
+    }
+
+    static HttpResponse<Problem> respond(HttpStatus status) {
+        String detail = status == HttpStatus.SERVICE_UNAVAILABLE
+                ? "The database is unreachable; try again shortly" : "Something went wrong on our side";
+        var response = HttpResponse.<Problem>status(status).contentType(ProblemResponseProcessor.PROBLEM_JSON)
+                .body(new Problem("about:blank", status.getReason(), status.getCode(), detail, null));
+        return status == HttpStatus.SERVICE_UNAVAILABLE ? response.header("Retry-After", RETRY_AFTER_SECONDS) : response;
+    }
+
+    static boolean isConnectionFailure(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
+                    || t.getClass().getSimpleName().equals("CommunicationsException")
+                    || t.getClass().getSimpleName().equals("ConnectionException")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

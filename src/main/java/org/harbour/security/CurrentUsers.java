@@ -1,0 +1,51 @@
+package org.harbour.security;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micronaut.security.authentication.Authentication;
+import jakarta.inject.Singleton;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Looks up the caller behind a token. Assignments and deactivation come from the database, cached
+ * for a few seconds, so a change takes effect without waiting for the token to expire.
+ */
+@Singleton
+public class CurrentUsers {
+
+    static final String FEED_FACILITY = "feedFacilityId";
+    static final String FEED_KEY = "feedKeyId";
+
+    private final UserRepository users;
+    private final Cache<String, Optional<CurrentUser>> cache = Caffeine.newBuilder()
+            .maximumSize(10_000)
+            .expireAfterWrite(Duration.ofSeconds(5))
+            .build();
+
+    public CurrentUsers(UserRepository users) {
+        this.users = users;
+    }
+
+    public Optional<CurrentUser> of(Authentication authentication) {
+        Object feedFacility = authentication.getAttributes().get(FEED_FACILITY);
+        if (feedFacility instanceof Number facilityId) {
+            long keyId = ((Number) authentication.getAttributes().get(FEED_KEY)).longValue();
+            return Optional.of(CurrentUser.feed(keyId, facilityId.longValue()));
+        }
+        return cache.get(authentication.getName(), this::load);
+    }
+
+    public void forget(String username) {
+        cache.invalidate(username);
+    }
+
+    private Optional<CurrentUser> load(String username) {
+        return users.findByUsername(username)
+                .filter(User::active)
+                .map(u -> new CurrentUser(u.id(), u.username(), u.role(), u.organizationId(),
+                        Set.copyOf(users.findFacilityIds(u.id())), null));
+    }
+}

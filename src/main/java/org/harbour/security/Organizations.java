@@ -1,0 +1,27 @@
+package org.harbour.security;
+
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+
+import java.util.Optional;
+
+/** Organizations are known by name in the API; rows are created the first time a name is used. */
+@JdbcRepository(dialect = Dialect.MYSQL)
+public interface Organizations extends CrudRepository<Organization, Long> {
+
+    @Query("INSERT IGNORE INTO organizations (name) VALUES (:name)")
+    void insertIfAbsent(String name);
+
+    @Query("SELECT id FROM organizations WHERE name = :name")
+    Optional<Long> findIdByName(String name);
+
+    @Query("SELECT name FROM organizations WHERE id = :id")
+    Optional<String> findNameById(long id);
+
+    default long idFor(String name) {
+        insertIfAbsent(name.trim());
+        return findIdByName(name.trim()).orElseThrow();
+    }
+}

@@ -1,0 +1,92 @@
+package org.harbour.testdata;
+
+import java.net.URI;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Creates what tests need through the public API, as an ADMIN would. */
+public final class Fixtures {
+
+    private static final AtomicLong COUNTER = new AtomicLong(System.nanoTime() % 1_000_000);
+    public static final String PASSWORD = "a-long-test-password";
+
+    private final Http anonymous;
+    private final Http admin;
+
+    public Fixtures(URI base) {
+        this.anonymous = Http.at(base);
+        this.admin = anonymous.login(TestDatabase.ADMIN_USERNAME, TestDatabase.ADMIN_PASSWORD);
+    }
+
+    public static String unique(String prefix) {
+        return prefix + " " + COUNTER.incrementAndGet();
+    }
+
+    public Http anonymous() {
+        return anonymous;
+    }
+
+    public Http admin() {
+        return admin;
+    }
+
+    public record CreatedFacility(long id, List<Long> programIds, Map<String, Object> body) {
+        public long programId() {
+            return programIds.get(0);
+        }
+    }
+
+    public CreatedFacility facility(FacilityBuilder builder) {
+        Http.Reply reply = admin.post("/api/facilities", builder.build());
+        assertThat(reply.status()).as(reply.body()).isEqualTo(201);
+        Map<String, Object> body = reply.map();
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> programs = (List<Map<String, Object>>) body.get("programs");
+        return new CreatedFacility(reply.id(), programs.stream().map(p -> ((Number) p.get("id")).longValue()).toList(), body);
+    }
+
+    /** A facility with one program of the given capacity and that many beds reported available. */
+    public CreatedFacility facilityWithBeds(int capacity, int available) {
+        CreatedFacility facility = facility(FacilityBuilder.defaultFacility()
+                .withProgram(ProgramBuilder.defaultProgram().withCapacity(capacity)));
+        Http.Reply reply = admin.put("/api/programs/" + facility.programId() + "/availability",
+                Map.of("available", available, "outOfService", 0));
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        return facility;
+    }
+
+    public String createUser(String role, String organization, Long... facilityIds) {
+        String username = unique(role.toLowerCase()).replace(' ', '-');
+        Map<String, Object> body = new HashMap<>();
+        body.put("username", username);
+        body.put("password", PASSWORD);
+        body.put("role", role);
+        body.put("organization", organization);
+        body.put("facilityIds", Arrays.asList(facilityIds));
+        Http.Reply reply = admin.post("/api/users", body);
+        assertThat(reply.status()).as(reply.body()).isEqualTo(201);
+        return username;
+    }
+
+    /** A signed-in user of the role; staff work at the given facilities. */
+    public Http as(String role, String organization, Long... facilityIds) {
+        return anonymous.login(createUser(role, organization, facilityIds), PASSWORD);
+    }
+
+    public Http staffOf(long facilityId) {
+        return as("SHELTER_STAFF", "Harbour Society", facilityId);
+    }
+
+    public Http caseworker(String organization) {
+        return as("CASEWORKER", organization);
+    }
+
+    public Http funder() {
+        return as("FUNDER", "Ontario Housing Fund");
+    }
+}
