@@ -1,5 +1,6 @@
 package org.harbour.availability;
 
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -9,6 +10,7 @@ import org.harbour.problem.ProblemException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The only writer of counts. Each change is a guarded conditional UPDATE (never read-modify-write),
@@ -23,8 +25,11 @@ public class AvailabilityLedger {
     private final AvailabilityQueries queries;
     private final EventLog events;
     private final Clock clock;
+    private final ApplicationEventPublisher<BedsFreed> bedsFreed;
 
-    AvailabilityLedger(JdbcOperations jdbc, AvailabilityQueries queries, EventLog events, Clock clock) {
+    AvailabilityLedger(JdbcOperations jdbc, AvailabilityQueries queries, EventLog events, Clock clock,
+                       ApplicationEventPublisher<BedsFreed> bedsFreed) {
+        this.bedsFreed = bedsFreed;
         this.jdbc = jdbc;
         this.queries = queries;
         this.events = events;
@@ -57,7 +62,9 @@ public class AvailabilityLedger {
         if (changed == 0) {
             throw whyNotChanged(programId, available, outOfService, expectedVersion);
         }
-        return recordChange(programId, by, source);
+        recordChange(programId, by, source);
+        bedsFreed.publishEvent(new BedsFreed(programId));
+        return queries.find(programId).orElseThrow(); // offers may have held some of the freed beds
     }
 
     /** A new program starts with nothing bookable until its staff report counts. */
@@ -88,18 +95,42 @@ public class AvailabilityLedger {
         return recordChange(programId, by, "PROGRAM");
     }
 
+    /**
+     * A change made by a hold or a placement, guarded so it never overbooks: empty when the guard
+     * fails (no bed left) or the program does not exist. Staff-reported freshness (updatedAt) is kept.
+     */
+    @Transactional
+    public Optional<AvailabilityView> apply(long programId, CountChange change, String by) {
+        int changed = jdbc.prepareStatement("UPDATE availability a JOIN programs p ON p.id = a.program_id SET "
+                + change.assignments + ", a.version = a.version + 1 WHERE a.program_id = ? AND " + change.guard,
+                statement -> {
+                    statement.setLong(1, programId);
+                    return statement.executeUpdate();
+                });
+        if (changed == 0) {
+            return Optional.empty();
+        }
+        AvailabilityView view = recordChange(programId, by, change.name());
+        if (change.freesBed) {
+            bedsFreed.publishEvent(new BedsFreed(programId));
+            view = queries.find(programId).orElseThrow();
+        }
+        return Optional.of(view);
+    }
+
     private AvailabilityView recordChange(long programId, String by, String source) {
         jdbc.prepareStatement("""
                 INSERT INTO availability_history
                        (program_id, capacity, available, held, out_of_service, occupied, version, changed_at, changed_by, source)
                 SELECT a.program_id, p.capacity, a.available, a.held, a.out_of_service,
-                       GREATEST(0, p.capacity - a.available - a.out_of_service), a.version, a.updated_at, ?, ?
+                       GREATEST(0, p.capacity - a.available - a.out_of_service), a.version, ?, ?, ?
                   FROM availability a JOIN programs p ON p.id = a.program_id
                  WHERE a.program_id = ?
                 """, statement -> {
-            statement.setString(1, by);
-            statement.setString(2, source);
-            statement.setLong(3, programId);
+            statement.setTimestamp(1, Timestamp.from(clock.instant()));
+            statement.setString(2, by);
+            statement.setString(3, source);
+            statement.setLong(4, programId);
             return statement.executeUpdate();
         });
         AvailabilityView view = queries.find(programId).orElseThrow();

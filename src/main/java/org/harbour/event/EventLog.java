@@ -2,77 +2,118 @@ package org.harbour.event;
 
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.transaction.TransactionOperations;
+import io.micronaut.transaction.TransactionStatus;
 import io.micronaut.transaction.support.TransactionSynchronization;
 import jakarta.inject.Singleton;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Appends to the event log inside the caller's transaction (transactional outbox). The append takes
- * the event_append_lock row until commit, so events commit in seq order; call it last in a
- * transaction to hold that lock briefly. After commit, local tailers are woken at once.
+ * The transactional outbox. Events appended during a transaction are written just before it commits,
+ * under the event_append_lock row: events therefore commit in seq order (a reader remembering the last
+ * seq never skips one), and that lock is always the last one a transaction takes, so it cannot join a
+ * deadlock and is held only for the insert and the commit. After commit, local tailers are woken.
  */
 @Singleton
 public class EventLog {
 
-    private final JdbcOperations jdbc;
     private final TransactionOperations<Connection> transactions;
     private final JsonMapper json;
     private final ApplicationEventPublisher<EventsCommitted> committed;
     private final Clock clock;
+    private final Map<Connection, List<Pending>> pendingByTransaction = new ConcurrentHashMap<>();
 
-    EventLog(JdbcOperations jdbc, TransactionOperations<Connection> transactions, JsonMapper json,
+    EventLog(TransactionOperations<Connection> transactions, JsonMapper json,
              ApplicationEventPublisher<EventsCommitted> committed, Clock clock) {
-        this.jdbc = jdbc;
         this.transactions = transactions;
         this.json = json;
         this.committed = committed;
         this.clock = clock;
     }
 
+    private record Pending(String type, Long programId, Long facilityId, Long organizationId, String payload) {
+    }
+
     /**
      * @param organizationId when set, only that organization may receive the event
      * @param body           the message fields besides type and seq; must hold nothing private
      */
-    public long append(String type, @Nullable Long programId, @Nullable Long facilityId,
+    public void append(String type, @Nullable Long programId, @Nullable Long facilityId,
                        @Nullable Long organizationId, Object body) {
-        var status = transactions.findTransactionStatus()
+        TransactionStatus<?> status = transactions.findTransactionStatus()
                 .orElseThrow(() -> new IllegalStateException("events are appended inside the change's transaction"));
-        String payload = toJson(body);
-        long seq = jdbc.prepareStatement("UPDATE event_append_lock SET appends = appends + 1 WHERE id = 1",
-                lock -> {
-                    lock.executeUpdate();
-                    try (var insert = lock.getConnection().prepareStatement(
-                            "INSERT INTO events (type, program_id, facility_id, organization_id, payload, created_at) "
-                                    + "VALUES (?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
-                        insert.setString(1, type);
-                        insert.setObject(2, programId);
-                        insert.setObject(3, facilityId);
-                        insert.setObject(4, organizationId);
-                        insert.setString(5, payload);
-                        insert.setTimestamp(6, Timestamp.from(clock.instant()));
-                        insert.executeUpdate();
-                        try (var keys = insert.getGeneratedKeys()) {
-                            keys.next();
-                            return keys.getLong(1);
-                        }
-                    }
-                });
-        status.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                committed.publishEvent(new EventsCommitted(seq));
+        Connection connection = (Connection) status.getConnection();
+        pendingByTransaction.computeIfAbsent(connection, c -> {
+            status.registerSynchronization(new Flush(c));
+            return new ArrayList<>();
+        }).add(new Pending(type, programId, facilityId, organizationId, toJson(body)));
+    }
+
+    private final class Flush implements TransactionSynchronization {
+        private final Connection connection;
+        private long lastSeq;
+
+        Flush(Connection connection) {
+            this.connection = connection;
+        }
+
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            List<Pending> events = pendingByTransaction.getOrDefault(connection, List.of());
+            if (!events.isEmpty()) {
+                lastSeq = write(connection, events);
             }
-        });
-        return seq;
+        }
+
+        @Override
+        public void afterCompletion(Status status) {
+            pendingByTransaction.remove(connection);
+            if (status == Status.COMMITTED && lastSeq > 0) {
+                committed.publishEvent(new EventsCommitted(lastSeq));
+            }
+        }
+    }
+
+    private long write(Connection connection, List<Pending> events) {
+        try (Statement lock = connection.createStatement();
+             PreparedStatement insert = connection.prepareStatement(
+                     "INSERT INTO events (type, program_id, facility_id, organization_id, payload, created_at) "
+                             + "VALUES (?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+            lock.executeUpdate("UPDATE event_append_lock SET appends = appends + 1 WHERE id = 1");
+            Timestamp now = Timestamp.from(clock.instant());
+            for (Pending event : events) {
+                insert.setString(1, event.type());
+                insert.setObject(2, event.programId());
+                insert.setObject(3, event.facilityId());
+                insert.setObject(4, event.organizationId());
+                insert.setString(5, event.payload());
+                insert.setTimestamp(6, now);
+                insert.addBatch();
+            }
+            insert.executeBatch();
+            long last = 0;
+            try (var keys = insert.getGeneratedKeys()) {
+                while (keys.next()) {
+                    last = Math.max(last, keys.getLong(1));
+                }
+            }
+            return last;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not write the transaction's events", e);
+        }
     }
 
     private String toJson(Object body) {

@@ -1,0 +1,124 @@
+package org.harbour.client;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import org.harbour.audit.AuditLog;
+import org.harbour.facility.Gender;
+import org.harbour.problem.Checks;
+import org.harbour.problem.ProblemException;
+import org.harbour.search.Needs;
+import org.harbour.search.NeedsRules;
+import org.harbour.security.CurrentUser;
+import org.harbour.security.Organizations;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.Year;
+import java.time.ZoneOffset;
+import java.util.List;
+
+/**
+ * Pseudonymous clients, each owned by one organization (privacy rule 2). Any client another
+ * organization owns is simply not found; every read and change is audited (rule 4).
+ */
+@Singleton
+public class Clients {
+
+    private final ClientRepository clients;
+    private final Organizations organizations;
+    private final AuditLog audit;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    Clients(ClientRepository clients, Organizations organizations, AuditLog audit, JsonMapper json, Clock clock) {
+        this.clients = clients;
+        this.organizations = organizations;
+        this.audit = audit;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @Serdeable
+    public record NewClient(@Nullable String alias, @Nullable Integer birthYear, @Nullable String gender,
+                            @Nullable Needs needs, @Nullable Boolean consentToShare, @Nullable String organization) {
+    }
+
+    @Serdeable
+    public record ClientView(long id, String alias, @Nullable Integer birthYear, @Nullable String gender, Needs needs,
+                             boolean consentToShare, Instant createdAt) {
+    }
+
+    @Transactional
+    ClientView create(NewClient request, CurrentUser user) {
+        Checks checks = new Checks();
+        if (checks.required("alias", request.alias())) {
+            checks.maxLength("alias", request.alias().trim(), 60);
+        }
+        int thisYear = Year.now(clock.withZone(ZoneOffset.UTC)).getValue();
+        checks.range("birthYear", request.birthYear(), thisYear - 110, thisYear);
+        Gender gender = checks.enumValue("gender", request.gender(), Gender.class);
+        Needs needs = NeedsRules.validate(request.needs(), "needs.", checks);
+        Long organizationId = user.organizationId();
+        if (user.isAdmin() && request.organization() != null && !request.organization().isBlank()) {
+            organizationId = organizations.idFor(request.organization());
+        }
+        if (organizationId == null) {
+            checks.fail("organization", "an ADMIN without an organization must name the client's organization");
+        }
+        checks.throwIfAny();
+        Instant now = clock.instant();
+        Client saved = clients.save(new Client(null, organizationId, request.alias().trim(), request.birthYear(),
+                gender == null ? null : gender.name(), toJson(needs), Boolean.TRUE.equals(request.consentToShare()),
+                user.id(), now, now));
+        audit.record(user, "CLIENT_CREATED", "CLIENT", saved.id());
+        return view(saved);
+    }
+
+    @Transactional
+    ClientView read(long id, CurrentUser user) {
+        Client client = owned(id, user);
+        audit.record(user, "CLIENT_READ", "CLIENT", id);
+        return view(client);
+    }
+
+    @Transactional
+    List<ClientView> list(CurrentUser user) {
+        List<Client> visible = user.isAdmin() ? clients.findAllOrderById()
+                : user.organizationId() == null ? List.of() : clients.findByOrganizationIdOrderById(user.organizationId());
+        audit.record(user, "CLIENT_LIST", "CLIENT", null);
+        return visible.stream().map(this::view).toList();
+    }
+
+    /** The client if the caller's organization owns it (ADMIN: any); otherwise 404, never 403. */
+    @Transactional
+    public Client owned(long id, CurrentUser user) {
+        return clients.findById(id)
+                .filter(c -> user.isAdmin() || (user.organizationId() != null && user.organizationId() == c.organizationId()))
+                .orElseThrow(() -> ProblemException.notFound("Client"));
+    }
+
+    public Needs needsOf(Client client) {
+        try {
+            return json.readValue(client.needs(), Needs.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private ClientView view(Client c) {
+        return new ClientView(c.id(), c.alias(), c.birthYear(), c.gender(), needsOf(c), c.consentToShare(), c.createdAt());
+    }
+
+    private String toJson(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

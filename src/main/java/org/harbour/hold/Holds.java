@@ -1,0 +1,169 @@
+package org.harbour.hold;
+
+import io.micronaut.context.event.ApplicationEventPublisher;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import org.harbour.audit.AuditLog;
+import org.harbour.availability.AvailabilityLedger;
+import org.harbour.availability.CountChange;
+import org.harbour.client.Clients;
+import org.harbour.event.EventLog;
+import org.harbour.facility.ProgramRepository;
+import org.harbour.problem.Checks;
+import org.harbour.problem.ProblemException;
+import org.harbour.security.CurrentUser;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Holds reserve one bookable bed for a while. The bed is taken by a guarded UPDATE (no bed, no hold,
+ * however many race for it) and given back exactly once: on release, on expiry, or by a placement.
+ */
+@Singleton
+public class Holds {
+
+    public static final int MIN_MINUTES = 15;
+    public static final int MAX_MINUTES = 240;
+    public static final int DEFAULT_MINUTES = 90;
+
+    private final HoldRepository holds;
+    private final ProgramRepository programs;
+    private final AvailabilityLedger ledger;
+    private final Clients clients;
+    private final EventLog events;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final ApplicationEventPublisher<HoldEnded> holdEnded;
+
+    Holds(HoldRepository holds, ProgramRepository programs, AvailabilityLedger ledger, Clients clients,
+          EventLog events, AuditLog audit, Clock clock, ApplicationEventPublisher<HoldEnded> holdEnded) {
+        this.holdEnded = holdEnded;
+        this.holds = holds;
+        this.programs = programs;
+        this.ledger = ledger;
+        this.clients = clients;
+        this.events = events;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Serdeable
+    public record HoldView(long id, long programId, @Nullable Long clientId, Instant expiresAt, String status) {
+        static HoldView of(Hold h) {
+            return new HoldView(h.id(), h.programId(), h.clientId(), h.expiresAt(), h.status());
+        }
+    }
+
+    @Transactional
+    public HoldView create(long programId, @Nullable Long clientId, @Nullable Integer minutes, CurrentUser user) {
+        Checks checks = new Checks();
+        checks.range("minutes", minutes, MIN_MINUTES, MAX_MINUTES);
+        checks.throwIfAny();
+        Long organizationId = user.organizationId();
+        if (clientId != null) {
+            organizationId = clients.owned(clientId, user).organizationId();
+        }
+        Hold hold = place(programId, clientId, organizationId, minutes == null ? DEFAULT_MINUTES : minutes,
+                user.id(), user.username())
+                .orElseThrow(() -> new ProblemException(HttpStatus.CONFLICT, "No bookable bed is left in this program"));
+        audit.record(user, "HOLD_CREATED", "HOLD", hold.id());
+        return HoldView.of(hold);
+    }
+
+    /**
+     * Takes a bed for a hold: 404 without the program, empty when nothing is bookable. The guarded
+     * count change comes first, so a lost race leaves nothing behind in the caller's transaction.
+     */
+    public Optional<Hold> place(long programId, @Nullable Long clientId, @Nullable Long organizationId, int minutes,
+                                long createdBy, String by) {
+        var program = programs.findById(programId).orElseThrow(() -> ProblemException.notFound("Program"));
+        if (ledger.apply(programId, CountChange.HOLD, by).isEmpty()) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        Hold hold = holds.save(new Hold(null, programId, clientId, organizationId, createdBy, now,
+                now.plus(Duration.ofMinutes(minutes)), Hold.ACTIVE, null));
+        events.append("hold.created", programId, program.facilityId(), null,
+                Map.of("programId", programId, "holdId", hold.id()));
+        return Optional.of(hold);
+    }
+
+    @Transactional
+    public void release(long holdId, CurrentUser user) {
+        Hold hold = visible(holdId, user);
+        if (!end(hold, Hold.RELEASED, user.username())) {
+            throw ProblemException.conflict("This hold has already ended");
+        }
+        audit.record(user, "HOLD_RELEASED", "HOLD", holdId);
+    }
+
+    /**
+     * Ends an ACTIVE hold and gives its bed back; false if it had already ended (someone else won).
+     * A hold ended by a placement keeps its bed: the placement takes it.
+     */
+    public boolean end(Hold hold, String status, String by) {
+        if (holds.end(hold.id(), status, clock.instant()) == 0) {
+            return false;
+        }
+        holdEnded.publishEvent(new HoldEnded(hold.id(), status));
+        if (!Hold.CONSUMED.equals(status)) {
+            ledger.apply(hold.programId(), CountChange.RELEASE_HOLD, by).orElseThrow();
+        }
+        long facilityId = programs.findById(hold.programId()).orElseThrow().facilityId();
+        events.append("hold.released", hold.programId(), facilityId, null,
+                Map.of("programId", hold.programId(), "holdId", hold.id()));
+        return true;
+    }
+
+    public Optional<Hold> findActive(long holdId) {
+        return holds.findById(holdId).filter(Hold::isActive);
+    }
+
+    /** A hold the caller may act on: its own organization's (ADMIN: any). Others' are not found. */
+    public Hold visible(long holdId, CurrentUser user) {
+        return holds.findById(holdId)
+                .filter(h -> user.isAdmin() || ownOrganization(h, user))
+                .orElseThrow(() -> ProblemException.notFound("Hold"));
+    }
+
+    @Transactional
+    public List<HoldView> activeFor(long programId, CurrentUser user) {
+        var program = programs.findById(programId).orElseThrow(() -> ProblemException.notFound("Program"));
+        boolean wholeProgram = user.isAdmin() || user.mayUpdateCountsOf(program.facilityId());
+        return holds.findByProgramIdAndStatusOrderByExpiresAt(programId, Hold.ACTIVE).stream()
+                .filter(h -> wholeProgram || ownOrganization(h, user))
+                // staff see that a bed is held and until when, not for whom
+                .map(h -> !user.isAdmin() && !ownOrganization(h, user)
+                        ? new HoldView(h.id(), h.programId(), null, h.expiresAt(), h.status()) : HoldView.of(h))
+                .toList();
+    }
+
+    private static boolean ownOrganization(Hold hold, CurrentUser user) {
+        return hold.organizationId() != null && hold.organizationId().equals(user.organizationId());
+    }
+
+    /** Releases every hold whose time is up; run by {@link HoldExpiry}. Returns how many expired. */
+    public int expireDue() {
+        int expired = 0;
+        for (Long id : holds.findDue(clock.instant())) {
+            if (expireOne(id)) {
+                expired++;
+            }
+        }
+        return expired;
+    }
+
+    @Transactional
+    boolean expireOne(long holdId) {
+        Hold hold = holds.findById(holdId).orElse(null);
+        return hold != null && hold.isActive() && end(hold, Hold.EXPIRED, "expiry");
+    }
+}

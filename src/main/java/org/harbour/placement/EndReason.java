@@ -1,0 +1,5 @@
+package org.harbour.placement;
+
+public enum EndReason {
+    MOVED, HOUSED, MAX_STAY_REACHED, FUNDING_ENDED, LEFT, DISCHARGED_RULES, UNSAFE, RETURNED_TO_EXPLOITER, OTHER
+}

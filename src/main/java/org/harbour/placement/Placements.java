@@ -1,0 +1,216 @@
+package org.harbour.placement;
+
+import io.micronaut.context.event.ApplicationEventPublisher;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import org.harbour.audit.AuditLog;
+import org.harbour.availability.AvailabilityLedger;
+import org.harbour.availability.CountChange;
+import org.harbour.client.Client;
+import org.harbour.client.Clients;
+import org.harbour.event.EventLog;
+import org.harbour.facility.Facility;
+import org.harbour.facility.FacilityRepository;
+import org.harbour.facility.Program;
+import org.harbour.facility.ProgramRepository;
+import org.harbour.hold.Hold;
+import org.harbour.hold.Holds;
+import org.harbour.placement.PlacementViews.ClientPlacements;
+import org.harbour.placement.PlacementViews.EndPlacement;
+import org.harbour.placement.PlacementViews.MovePlacement;
+import org.harbour.placement.PlacementViews.NewPlacement;
+import org.harbour.placement.PlacementViews.PlacementView;
+import org.harbour.problem.Checks;
+import org.harbour.problem.ProblemException;
+import org.harbour.security.CurrentUser;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Places clients in beds, ends and moves placements. Every bed taken or freed is a guarded count
+ * change in the same transaction as the placement row, so counts and placements never disagree.
+ */
+@Singleton
+public class Placements {
+
+    private final PlacementRepository placements;
+    private final ProgramRepository programs;
+    private final FacilityRepository facilities;
+    private final Clients clients;
+    private final Holds holds;
+    private final AvailabilityLedger ledger;
+    private final EventLog events;
+    private final AuditLog audit;
+    private final ApplicationEventPublisher<ClientPlaced> clientPlaced;
+    private final Clock clock;
+
+    Placements(PlacementRepository placements, ProgramRepository programs, FacilityRepository facilities,
+               Clients clients, Holds holds, AvailabilityLedger ledger, EventLog events, AuditLog audit,
+               ApplicationEventPublisher<ClientPlaced> clientPlaced, Clock clock) {
+        this.placements = placements;
+        this.programs = programs;
+        this.facilities = facilities;
+        this.clients = clients;
+        this.holds = holds;
+        this.ledger = ledger;
+        this.events = events;
+        this.audit = audit;
+        this.clientPlaced = clientPlaced;
+        this.clock = clock;
+    }
+
+    @Transactional
+    PlacementView place(NewPlacement r, CurrentUser user) {
+        Checks checks = new Checks();
+        checks.required("clientId", r.clientId());
+        checks.required("programId", r.programId());
+        LocalDate start = r.startDate() != null ? r.startDate() : today();
+        checkDates(start, r.expectedEndDate(), "expectedEndDate", checks);
+        checkCost(r.nightlyCost(), checks);
+        checks.throwIfAny();
+        Client client = clients.owned(r.clientId(), user);
+        Placement placement = start(client, r.programId(), r.holdId(), start, r.expectedEndDate(), r.nightlyCost(), null, user);
+        audit.record(user, "PLACEMENT_STARTED", "PLACEMENT", placement.id());
+        return view(placement);
+    }
+
+    @Transactional
+    PlacementView end(long id, EndPlacement r, CurrentUser user) {
+        Placement placement = visible(id, user);
+        Checks checks = new Checks();
+        EndReason reason = checks.required("reason", r.reason()) ? checks.enumValue("reason", r.reason(), EndReason.class) : null;
+        LocalDate endDate = r.endDate() != null ? r.endDate() : today();
+        checkDates(placement.startDate(), endDate, "endDate", checks);
+        checks.throwIfAny();
+        finish(placement, endDate, reason, null, user);
+        audit.record(user, "PLACEMENT_ENDED", "PLACEMENT", id);
+        return view(placements.findById(id).orElseThrow());
+    }
+
+    /** Ends the current placement as MOVED and starts the next: both or neither. */
+    @Transactional
+    PlacementView move(long id, MovePlacement r, CurrentUser user) {
+        Placement current = visible(id, user);
+        Checks checks = new Checks();
+        checks.required("toProgramId", r.toProgramId());
+        EndReason why = r.reason() == null ? null : checks.enumValue("reason", r.reason(), EndReason.class);
+        LocalDate date = r.date() != null ? r.date() : today();
+        checkDates(current.startDate(), date, "date", checks);
+        checkDates(date, r.expectedEndDate(), "expectedEndDate", checks);
+        checkCost(r.nightlyCost(), checks);
+        checks.throwIfAny();
+        finish(current, date, EndReason.MOVED, why, user);
+        Client client = clients.owned(current.clientId(), user);
+        Placement next = start(client, r.toProgramId(), r.holdId(), date, r.expectedEndDate(), r.nightlyCost(), current.id(), user);
+        audit.record(user, "PLACEMENT_MOVED", "PLACEMENT", next.id());
+        return view(next);
+    }
+
+    @Transactional
+    ClientPlacements chain(long clientId, CurrentUser user) {
+        clients.owned(clientId, user);
+        List<Placement> chain = placements.findChain(clientId);
+        LocalDate today = today();
+        audit.record(user, "PLACEMENTS_READ", "CLIENT", clientId);
+        long nights = chain.stream().mapToLong(p -> Patchwork.nights(p, today)).sum();
+        return new ClientPlacements(clientId, views(chain), Patchwork.moves(chain, today), nights,
+                Patchwork.episodes(chain, today));
+    }
+
+    @Transactional
+    List<PlacementView> endingWithin(int days, CurrentUser user) {
+        LocalDate until = today().plusDays(days);
+        List<Placement> ending = user.isAdmin() ? placements.findAllEnding(until)
+                : user.organizationId() == null ? List.of() : placements.findEnding(user.organizationId(), until);
+        return views(ending);
+    }
+
+    private Placement start(Client client, long programId, Long holdId, LocalDate start, LocalDate expectedEnd,
+                            BigDecimal nightlyCost, Long movedFromId, CurrentUser user) {
+        Program program = programs.findById(programId).orElseThrow(() -> ProblemException.notFound("Program"));
+        if (placements.existsByClientIdAndStatus(client.id(), Placement.ACTIVE)) {
+            throw ProblemException.conflict("This client already has an active placement; end or move it first");
+        }
+        if (holdId != null) {
+            Hold hold = holds.visible(holdId, user);
+            if (hold.programId() != programId) {
+                throw ProblemException.invalid("holdId", "the hold is for another program");
+            }
+            if (hold.clientId() != null && hold.clientId() != client.id()) {
+                throw ProblemException.conflict("The hold is for another client");
+            }
+            if (!holds.end(hold, Hold.CONSUMED, user.username())) {
+                throw ProblemException.conflict("The hold has already ended");
+            }
+            ledger.apply(programId, CountChange.PLACE_FROM_HOLD, user.username())
+                    .orElseThrow(() -> ProblemException.conflict("The held bed is no longer available"));
+        } else {
+            ledger.apply(programId, CountChange.PLACE, user.username())
+                    .orElseThrow(() -> new ProblemException(HttpStatus.CONFLICT, "No bookable bed is left in this program"));
+        }
+        BigDecimal cost = nightlyCost != null ? nightlyCost : program.nightlyCost();
+        Placement saved = placements.save(new Placement(null, client.id(), programId, client.organizationId(), holdId,
+                movedFromId, start, expectedEnd, null, null, null, Placement.ACTIVE, cost, false, user.id(),
+                clock.instant(), null));
+        events.append("placement.started", programId, program.facilityId(), null, Map.of("programId", programId));
+        clientPlaced.publishEvent(new ClientPlaced(client.id(), saved.id()));
+        return saved;
+    }
+
+    private void finish(Placement placement, LocalDate endDate, EndReason reason, EndReason moveReason, CurrentUser user) {
+        int ended = placements.end(placement.id(), endDate, reason.name(), moveReason == null ? null : moveReason.name(),
+                clock.instant());
+        if (ended == 0) {
+            throw ProblemException.conflict("This placement has already ended");
+        }
+        ledger.apply(placement.programId(), CountChange.FREE_BED, user.username()).orElseThrow();
+        long facilityId = programs.findById(placement.programId()).orElseThrow().facilityId();
+        events.append("placement.ended", placement.programId(), facilityId, null, Map.of("programId", placement.programId()));
+    }
+
+    private Placement visible(long id, CurrentUser user) {
+        return placements.findById(id)
+                .filter(p -> user.isAdmin() || (user.organizationId() != null && user.organizationId() == p.organizationId()))
+                .orElseThrow(() -> ProblemException.notFound("Placement"));
+    }
+
+    private static void checkDates(LocalDate from, LocalDate to, String field, Checks checks) {
+        if (from != null && to != null && to.isBefore(from)) {
+            checks.fail(field, "must not be before the start date " + from);
+        }
+    }
+
+    private static void checkCost(BigDecimal cost, Checks checks) {
+        if (cost != null && (cost.signum() < 0 || cost.compareTo(BigDecimal.valueOf(100_000)) > 0)) {
+            checks.fail("nightlyCost", "must be between 0 and 100000");
+        }
+    }
+
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    }
+
+    private PlacementView view(Placement p) {
+        return views(List.of(p)).get(0);
+    }
+
+    private List<PlacementView> views(List<Placement> list) {
+        Map<Long, Program> programCache = new HashMap<>();
+        Map<Long, Facility> facilityCache = new HashMap<>();
+        LocalDate today = today();
+        return list.stream().map(p -> {
+            Program program = programCache.computeIfAbsent(p.programId(), id -> programs.findById(id).orElseThrow());
+            Facility facility = facilityCache.computeIfAbsent(program.facilityId(), id -> facilities.findById(id).orElseThrow());
+            return new PlacementView(p.id(), p.clientId(), p.programId(), program.name(), facility.name(),
+                    program.type().name(), p.startDate(), p.expectedEndDate(), p.endDate(), p.endReason(),
+                    p.moveReason(), p.status(), p.nightlyCost(), p.movedFromId(), Patchwork.nights(p, today));
+        }).toList();
+    }
+}

@@ -1,0 +1,200 @@
+package org.harbour.search;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import org.harbour.audit.AuditLog;
+import org.harbour.availability.AvailabilityQueries;
+import org.harbour.client.Clients;
+import org.harbour.facility.ProgramType;
+import org.harbour.problem.Checks;
+import org.harbour.problem.ProblemException;
+import org.harbour.region.RegionRepository;
+import org.harbour.security.CurrentUser;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Finds the beds that will take this person now, ranks them, and records the request: what was asked
+ * and what was found. A request with no match is unmet demand, counted in funders' reports.
+ */
+@Singleton
+class BedRequests {
+
+    private final CandidateQueries candidates;
+    private final AvailabilityQueries availability;
+    private final RegionRepository regions;
+    private final Clients clients;
+    private final JdbcOperations jdbc;
+    private final JsonMapper json;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    BedRequests(CandidateQueries candidates, AvailabilityQueries availability, RegionRepository regions,
+                Clients clients, JdbcOperations jdbc, JsonMapper json, AuditLog audit, Clock clock) {
+        this.candidates = candidates;
+        this.availability = availability;
+        this.regions = regions;
+        this.clients = clients;
+        this.jdbc = jdbc;
+        this.json = json;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Serdeable
+    record Request(@Nullable Long clientId, @Nullable String regionCode, @Nullable List<String> types,
+                   @Nullable Needs needs, @Nullable Boolean admitNow) {
+    }
+
+    @Serdeable
+    record Result(long id, List<Match> matches, boolean unmet, Instant createdAt) {
+    }
+
+    @Serdeable
+    record Outcome(@Nullable String outcome, @Nullable Long programId) {
+    }
+
+    enum DoorOutcome { PLACED, REFUSED_AT_DOOR, CLIENT_DECLINED, NO_SHOW }
+
+    @Transactional
+    Result search(Request r, CurrentUser user) {
+        Checks checks = new Checks();
+        if (r.needs() == null) {
+            checks.fail("needs", "is required (send {} for none)");
+        }
+        Needs needs = NeedsRules.validate(r.needs(), "needs.", checks);
+        String region = r.regionCode() == null ? null : r.regionCode().trim().toUpperCase(Locale.ROOT);
+        if (region != null && regions.findByCode(region).isEmpty()) {
+            checks.fail("regionCode", "unknown region; see GET /api/regions");
+        }
+        Set<String> types = new LinkedHashSet<>();
+        if (r.types() != null) {
+            for (String t : r.types()) {
+                ProgramType type = t == null ? null : checks.enumValue("types", t, ProgramType.class);
+                if (type != null) {
+                    types.add(type.name());
+                } else if (t == null) {
+                    checks.fail("types", "must not contain null");
+                }
+            }
+        }
+        checks.throwIfAny();
+        if (r.clientId() != null) {
+            clients.owned(r.clientId(), user);
+        }
+        Instant now = clock.instant();
+        boolean admitNow = Boolean.TRUE.equals(r.admitNow());
+        List<Match> matches = candidates.bookable(region, types).stream()
+                .filter(c -> Matcher.admits(c.eligibility(), needs))
+                .map(c -> toMatch(c, now))
+                .filter(m -> !admitNow || m.intakeOpenNow())
+                .sorted(Matcher.ranking(needs))
+                .toList();
+        long id = record(r, needs, region, types, admitNow, matches, user, now);
+        if (r.clientId() != null) {
+            audit.record(user, "BED_REQUEST", "CLIENT", r.clientId());
+        }
+        return new Result(id, matches, matches.isEmpty(), now);
+    }
+
+    @Transactional
+    void recordOutcome(long requestId, Outcome o, CurrentUser user) {
+        Checks checks = new Checks();
+        DoorOutcome outcome = checks.required("outcome", o.outcome())
+                ? checks.enumValue("outcome", o.outcome(), DoorOutcome.class) : null;
+        checks.required("programId", o.programId());
+        checks.throwIfAny();
+        Long owner = jdbc.prepareStatement("SELECT organization_id FROM bed_requests WHERE id = ?", statement -> {
+            statement.setLong(1, requestId);
+            try (var rs = statement.executeQuery()) {
+                if (!rs.next()) {
+                    throw ProblemException.notFound("Bed request");
+                }
+                return rs.getObject(1, Long.class);
+            }
+        });
+        if (!user.isAdmin() && (owner == null || !owner.equals(user.organizationId()))) {
+            throw ProblemException.notFound("Bed request");
+        }
+        if (availability.find(o.programId()).isEmpty()) {
+            throw ProblemException.invalid("programId", "unknown program");
+        }
+        jdbc.prepareStatement("""
+                INSERT INTO bed_request_outcomes (bed_request_id, program_id, outcome, recorded_by, recorded_at)
+                VALUES (?, ?, ?, ?, ?)""", statement -> {
+            statement.setLong(1, requestId);
+            statement.setLong(2, o.programId());
+            statement.setString(3, outcome.name());
+            statement.setLong(4, user.id());
+            statement.setTimestamp(5, Timestamp.from(clock.instant()));
+            return statement.executeUpdate();
+        });
+        audit.record(user, "BED_REQUEST_OUTCOME", "BED_REQUEST", requestId);
+    }
+
+    private Match toMatch(Candidate c, Instant now) {
+        return new Match(c.programId(), c.facilityId(), c.facilityName(), c.programName(), c.type(), c.regionCode(),
+                c.municipality(), c.bookable(), c.intakeHours().isOpenAt(now, c.timeZone()), c.intakePhone(),
+                c.updatedAt(), availability.isStale(c.updatedAt(), now), c.maxStayDays(),
+                c.eligibility().traffickingSpecialized(), c.eligibility().culturallySpecific());
+    }
+
+    private long record(Request r, Needs needs, String region, Set<String> types, boolean admitNow,
+                        List<Match> matches, CurrentUser user, Instant now) {
+        long id = jdbc.prepareStatement("""
+                INSERT INTO bed_requests (organization_id, user_id, client_id, region_code, types, needs, admit_now,
+                                          match_count, unmet, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", statement -> {
+            statement.setObject(1, user.organizationId());
+            statement.setLong(2, user.id());
+            statement.setObject(3, r.clientId());
+            statement.setString(4, region);
+            statement.setString(5, types.isEmpty() ? null : String.join(",", types));
+            statement.setString(6, toJson(needs));
+            statement.setBoolean(7, admitNow);
+            statement.setInt(8, matches.size());
+            statement.setBoolean(9, matches.isEmpty());
+            statement.setTimestamp(10, Timestamp.from(now));
+            statement.executeUpdate();
+            try (var keys = statement.getConnection().createStatement().executeQuery("SELECT LAST_INSERT_ID()")) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        });
+        if (!matches.isEmpty()) {
+            jdbc.prepareStatement("INSERT INTO bed_request_matches (bed_request_id, rank_order, program_id) VALUES (?, ?, ?)",
+                    statement -> {
+                        int rank = 1;
+                        for (Match m : matches.subList(0, Math.min(matches.size(), 50))) {
+                            statement.setLong(1, id);
+                            statement.setInt(2, rank++);
+                            statement.setLong(3, m.programId());
+                            statement.addBatch();
+                        }
+                        return statement.executeBatch();
+                    });
+        }
+        return id;
+    }
+
+    private String toJson(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+}

@@ -1,0 +1,105 @@
+package org.harbour.search;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import org.harbour.facility.Eligibility;
+import org.harbour.facility.Gender;
+import org.harbour.facility.IntakeHours;
+import org.harbour.facility.SubstancePolicy;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Loads the programs that have a bookable bed, narrowed in SQL by region and type; the eligibility
+ * rules themselves stay in {@link Matcher}.
+ */
+@Singleton
+class CandidateQueries {
+
+    private final JdbcOperations jdbc;
+    private final JsonMapper json;
+
+    CandidateQueries(JdbcOperations jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    @Transactional(readOnly = true)
+    List<Candidate> bookable(@Nullable String regionCode, Collection<String> types) {
+        StringBuilder sql = new StringBuilder("""
+                SELECT p.id, p.facility_id, f.name AS facility_name, p.name AS program_name, p.type, f.region_code,
+                       f.municipality, f.intake_phone, f.time_zone, f.intake_always_open, f.intake_weekly,
+                       p.max_stay_days, a.available - a.held AS bookable, a.updated_at,
+                       p.genders, p.min_age, p.max_age, p.accepts_children, p.accepts_pets, p.substance_use,
+                       p.accepts_current_sex_trade, p.mandatory_activities, p.wheelchair_accessible,
+                       p.trafficking_specialized, p.languages, p.culturally_specific
+                  FROM availability a
+                  JOIN programs p ON p.id = a.program_id
+                  JOIN facilities f ON f.id = p.facility_id
+                 WHERE a.available - a.held > 0""");
+        List<Object> params = new ArrayList<>();
+        if (regionCode != null) {
+            sql.append(" AND f.region_code = ?");
+            params.add(regionCode);
+        }
+        if (!types.isEmpty()) {
+            sql.append(" AND p.type IN (").append(String.join(",", types.stream().map(t -> "?").toList())).append(")");
+            params.addAll(types);
+        }
+        return jdbc.prepareStatement(sql.toString(), statement -> {
+            for (int i = 0; i < params.size(); i++) {
+                statement.setObject(i + 1, params.get(i));
+            }
+            List<Candidate> candidates = new ArrayList<>();
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    candidates.add(map(rs));
+                }
+            }
+            return candidates;
+        });
+    }
+
+    private Candidate map(ResultSet rs) throws SQLException {
+        Eligibility eligibility = new Eligibility(
+                split(rs.getString("genders")).stream().map(Gender::valueOf).toList(),
+                (Integer) rs.getObject("min_age", Integer.class), rs.getObject("max_age", Integer.class),
+                rs.getBoolean("accepts_children"), rs.getBoolean("accepts_pets"),
+                SubstancePolicy.valueOf(rs.getString("substance_use")), rs.getBoolean("accepts_current_sex_trade"),
+                rs.getBoolean("mandatory_activities"), rs.getBoolean("wheelchair_accessible"),
+                rs.getBoolean("trafficking_specialized"), split(rs.getString("languages")),
+                rs.getString("culturally_specific"));
+        return new Candidate(rs.getLong("id"), rs.getLong("facility_id"), rs.getString("facility_name"),
+                rs.getString("program_name"), rs.getString("type"), rs.getString("region_code"),
+                rs.getString("municipality"), rs.getString("intake_phone"), ZoneId.of(rs.getString("time_zone")),
+                intakeHours(rs.getBoolean("intake_always_open"), rs.getString("intake_weekly")),
+                rs.getObject("max_stay_days", Integer.class), rs.getInt("bookable"),
+                rs.getTimestamp("updated_at").toInstant(), eligibility);
+    }
+
+    private IntakeHours intakeHours(boolean alwaysOpen, String weekly) {
+        if (alwaysOpen || weekly == null) {
+            return IntakeHours.ALWAYS;
+        }
+        try {
+            return new IntakeHours(false, List.of(json.readValue(weekly, IntakeHours.Window[].class)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<String> split(String joined) {
+        return joined == null || joined.isBlank() ? List.of() : Arrays.asList(joined.split(","));
+    }
+}

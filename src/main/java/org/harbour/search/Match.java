@@ -1,0 +1,26 @@
+package org.harbour.search;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.time.Instant;
+
+/** One matching program as the caseworker sees it (API.md "Search"), with its rules at a glance. */
+@Serdeable
+public record Match(
+        long programId,
+        long facilityId,
+        String facilityName,
+        String programName,
+        String type,
+        String regionCode,
+        String municipality,
+        int bookable,
+        boolean intakeOpenNow,
+        @Nullable String intakePhone,
+        Instant updatedAt,
+        boolean stale,
+        @Nullable Integer maxStayDays,
+        boolean traffickingSpecialized,
+        @Nullable String culturallySpecific) {
+}

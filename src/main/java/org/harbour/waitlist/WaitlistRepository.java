@@ -1,0 +1,57 @@
+package org.harbour.waitlist;
+
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+@JdbcRepository(dialect = Dialect.MYSQL)
+public interface WaitlistRepository extends CrudRepository<WaitlistEntry, Long> {
+
+    /** The next person in line for a freed bed in this program: its own list and its type+region list. */
+    @Query("""
+            SELECT * FROM waitlist_entries
+             WHERE status = 'WAITING'
+               AND (program_id = :programId OR (program_id IS NULL AND type = :type AND region_code = :regionCode))
+             ORDER BY priority, created_at, id
+             LIMIT 1
+             FOR UPDATE""")
+    Optional<WaitlistEntry> findNextFor(long programId, String type, String regionCode);
+
+    @Query("""
+            UPDATE waitlist_entries
+               SET status = 'OFFERED', offered_at = :at, offer_expires_at = :expiresAt,
+                   offered_program_id = :programId, hold_id = :holdId
+             WHERE id = :id AND status = 'WAITING'""")
+    int offer(long id, long programId, long holdId, Instant at, Instant expiresAt);
+
+    @Query("UPDATE waitlist_entries SET status = :status, closed_at = :at WHERE id = :id AND status IN ('WAITING', 'OFFERED')")
+    int close(long id, String status, Instant at);
+
+    Optional<WaitlistEntry> findByHoldIdAndStatus(long holdId, String status);
+
+    @Query("SELECT * FROM waitlist_entries WHERE client_id = :clientId AND status IN ('WAITING', 'OFFERED')")
+    List<WaitlistEntry> findOpenByClient(long clientId);
+
+    @Query("""
+            SELECT * FROM waitlist_entries
+             WHERE status IN ('WAITING', 'OFFERED') AND program_id = :programId
+             ORDER BY priority, created_at, id""")
+    List<WaitlistEntry> findOpenForProgram(long programId);
+
+    @Query("""
+            SELECT * FROM waitlist_entries
+             WHERE status IN ('WAITING', 'OFFERED') AND program_id IS NULL AND type = :type AND region_code = :regionCode
+             ORDER BY priority, created_at, id""")
+    List<WaitlistEntry> findOpenForTypeAndRegion(String type, String regionCode);
+
+    @Query("""
+            SELECT * FROM waitlist_entries
+             WHERE status IN ('WAITING', 'OFFERED') AND organization_id = :organizationId
+             ORDER BY priority, created_at, id""")
+    List<WaitlistEntry> findOpenForOrganization(long organizationId);
+}
