@@ -4,6 +4,7 @@ import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.harbour.audit.AuditLog;
@@ -16,6 +17,7 @@ import org.harbour.problem.Checks;
 import org.harbour.problem.ProblemException;
 import org.harbour.security.CurrentUser;
 
+import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,9 +44,12 @@ public class Holds {
     private final AuditLog audit;
     private final Clock clock;
     private final ApplicationEventPublisher<HoldEnded> holdEnded;
+    private final TransactionOperations<Connection> transactions;
 
     Holds(HoldRepository holds, ProgramRepository programs, AvailabilityLedger ledger, Clients clients,
-          EventLog events, AuditLog audit, Clock clock, ApplicationEventPublisher<HoldEnded> holdEnded) {
+          EventLog events, AuditLog audit, Clock clock, ApplicationEventPublisher<HoldEnded> holdEnded,
+          TransactionOperations<Connection> transactions) {
+        this.transactions = transactions;
         this.holdEnded = holdEnded;
         this.holds = holds;
         this.programs = programs;
@@ -161,9 +166,11 @@ public class Holds {
         return expired;
     }
 
-    @Transactional
-    boolean expireOne(long holdId) {
-        Hold hold = holds.findById(holdId).orElse(null);
-        return hold != null && hold.isActive() && end(hold, Hold.EXPIRED, "expiry");
+    private boolean expireOne(long holdId) {
+        // one transaction per hold, so one failure does not undo the others
+        return transactions.executeWrite(status -> {
+            Hold hold = holds.findById(holdId).orElse(null);
+            return hold != null && hold.isActive() && end(hold, Hold.EXPIRED, "expiry");
+        });
     }
 }
