@@ -71,6 +71,9 @@ class DemoData implements ApplicationEventListener<StartupEvent> {
             List<Long> facilityIds = user.facilities().stream().map(this::facilityId).toList();
             accounts.createUser(user.username(), user.password(), user.role(), user.organization(), facilityIds);
         }
+        for (String sql : statements("db/demo/demo-casework.sql")) {
+            jdbc.prepareStatement(sql, statement -> statement.executeUpdate());
+        }
         return true;
     }
 
