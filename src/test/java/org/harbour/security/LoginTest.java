@@ -32,6 +32,10 @@ class LoginTest implements HarbourTest {
 
     @Inject
     EmbeddedServer server;
+    @Inject
+    Sql sql;
+    @Inject
+    CurrentUsers currentUsers;
 
     Fixtures fixtures;
     Http anonymous;
@@ -148,6 +152,27 @@ class LoginTest implements HarbourTest {
         assertProblem(anonymous.get("/api/users/me"), 401);
         assertProblem(anonymous.as("not-a-jwt").get("/api/users/me"), 401);
         assertProblem(anonymous.get("/api/users/me?access_token=" + fixtures.admin().token()), 401);
+    }
+
+    @Test
+    void theTokenOfADisabledUserIsRefusedEverywhere() {
+        String username = fixtures.createUser("ADMIN", null);
+        Http disabled = anonymous.login(username, Fixtures.PASSWORD);
+        sql.update("UPDATE users SET active = FALSE WHERE username = ?", username);
+        currentUsers.forget(username); // what disabling a user must do; otherwise the cache lets go within seconds
+
+        assertProblem(disabled.get("/api/users/me"), 401);
+        assertProblem(disabled.get("/api/users"), 401);
+        assertProblem(disabled.post("/api/users", Map.of("username", Fixtures.unique("made-by").replace(' ', '-'),
+                "password", Fixtures.PASSWORD, "role", "ADMIN")), 401);
+        assertProblem(login(username, Fixtures.PASSWORD), 401);
+    }
+
+    @Test
+    void aTokenForAUserThatDoesNotExistIsRefused() {
+        String ghost = Tokens.hs256(TestDatabase.JWT_SECRET, Tokens.claims("ghost", "ADMIN", Instant.now().plusSeconds(600)));
+
+        assertProblem(anonymous.as(ghost).get("/api/users"), 401);
     }
 
     @Test
