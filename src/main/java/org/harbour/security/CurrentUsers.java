@@ -35,7 +35,12 @@ public class CurrentUsers {
             long keyId = ((Number) authentication.getAttributes().get(FEED_KEY)).longValue();
             return Optional.of(CurrentUser.feed(keyId, facilityId.longValue()));
         }
-        return cache.get(authentication.getName(), this::load);
+        return byUsername(authentication.getName());
+    }
+
+    /** The active user of that name, as the database says (at most a few seconds old). */
+    Optional<CurrentUser> byUsername(String username) {
+        return cache.get(username, this::load);
     }
 
     public void forget(String username) {

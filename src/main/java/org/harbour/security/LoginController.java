@@ -25,6 +25,9 @@ import java.util.OptionalLong;
 @Secured(SecurityRule.IS_ANONYMOUS)
 class LoginController {
 
+    /** The users.username column holds at most this many characters; longer names cannot exist. */
+    private static final int MAX_USERNAME = 100;
+
     private final UserRepository users;
     private final PasswordHasher hasher;
     private final LoginThrottle throttle;
@@ -44,29 +47,38 @@ class LoginController {
         String password = request.password() == null ? "" : request.password();
         String address = http.getRemoteAddress().getAddress().getHostAddress();
 
-        OptionalLong retryAfter = throttle.retryAfterSeconds(username, address);
+        // The database compares names case- and accent-insensitively, so "Admin" and "ádmin" find
+        // "admin": failures count against the account found, never against the spelling sent.
+        Optional<User> found = username.isEmpty() || username.length() > MAX_USERNAME
+                ? Optional.empty() : users.findByUsername(username);
+        String throttleKey = found.map(User::username).orElse(truncate(username));
+        OptionalLong retryAfter = throttle.tryAttempt(throttleKey, address);
         if (retryAfter.isPresent()) {
             return problem(HttpStatus.TOO_MANY_REQUESTS, "Too many failed sign-ins; try again later")
                     .header("Retry-After", Long.toString(retryAfter.getAsLong()));
         }
-        Optional<User> user = username.isEmpty() ? Optional.empty() : users.findByUsername(username);
+        Optional<User> user = found.filter(u -> u.active() && u.username().equalsIgnoreCase(username));
         boolean verified;
-        if (user.isPresent() && user.get().active()) {
+        if (user.isPresent()) {
             verified = hasher.matches(password, user.get().passwordHash());
         } else {
             hasher.burnTime(password);
             verified = false;
         }
         if (!verified) {
-            throttle.recordFailure(username, address);
             return problem(HttpStatus.UNAUTHORIZED, "Wrong username or password");
         }
+        throttle.succeeded(throttleKey, address);
         User u = user.get();
         List<String> roles = List.of(u.role().name());
         Authentication authentication = Authentication.build(u.username(), roles, Map.of("uid", u.id()));
         var token = tokens.generate(authentication).orElseThrow();
         return HttpResponse.ok(new LoginResponse(token.getAccessToken(), "Bearer", token.getExpiresIn(),
                 u.username(), roles));
+    }
+
+    private static String truncate(String username) {
+        return username.length() > MAX_USERNAME ? username.substring(0, MAX_USERNAME) : username;
     }
 
     private static io.micronaut.http.MutableHttpResponse<Problem> problem(HttpStatus status, String detail) {

@@ -3,6 +3,7 @@ package org.harbour.security;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 
@@ -13,6 +14,9 @@ import java.util.OptionalLong;
 /**
  * Failed logins are throttled per username (10 in 15 minutes, API.md) and per client address,
  * with token buckets (bucket4j) held in a bounded, self-expiring cache.
+ * <p>
+ * Every attempt takes its token before the password is checked and a successful one gives it back,
+ * so parallel guesses cannot all pass a check made before any of them has failed.
  */
 @Singleton
 public class LoginThrottle {
@@ -32,23 +36,35 @@ public class LoginThrottle {
         this.byAddress = Caffeine.newBuilder().maximumSize(100_000).expireAfterAccess(WINDOW).build();
     }
 
-    /** Seconds to wait when this username or address has used up its failures, else empty. */
-    public OptionalLong retryAfterSeconds(String username, String address) {
-        long wait = Math.max(waitNanos(byUsername.getIfPresent(key(username))),
-                waitNanos(byAddress.getIfPresent(address)));
-        return wait > 0 ? OptionalLong.of(Math.max(1, Duration.ofNanos(wait).toSeconds() + 1)) : OptionalLong.empty();
-    }
-
-    public void recordFailure(String username, String address) {
-        byUsername.get(key(username), k -> bucket(perUsername)).tryConsume(1);
-        byAddress.get(address, k -> bucket(perAddress)).tryConsume(1);
-    }
-
-    private static long waitNanos(Bucket bucket) {
-        if (bucket == null || bucket.getAvailableTokens() > 0) {
-            return 0;
+    /** Takes one attempt from the username's and the address's allowance: empty if allowed, else seconds to wait. */
+    public OptionalLong tryAttempt(String username, String address) {
+        Bucket user = byUsername.get(key(username), k -> bucket(perUsername));
+        ConsumptionProbe userProbe = user.tryConsumeAndReturnRemaining(1);
+        if (!userProbe.isConsumed()) {
+            return seconds(userProbe.getNanosToWaitForRefill());
         }
-        return bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill();
+        ConsumptionProbe addressProbe = byAddress.get(address, k -> bucket(perAddress)).tryConsumeAndReturnRemaining(1);
+        if (!addressProbe.isConsumed()) {
+            user.addTokens(1);
+            return seconds(addressProbe.getNanosToWaitForRefill());
+        }
+        return OptionalLong.empty();
+    }
+
+    /** The attempt taken by {@link #tryAttempt} succeeded: it does not count as a failure. */
+    public void succeeded(String username, String address) {
+        refund(byUsername.getIfPresent(key(username)));
+        refund(byAddress.getIfPresent(address));
+    }
+
+    private static void refund(Bucket bucket) {
+        if (bucket != null) {
+            bucket.addTokens(1);
+        }
+    }
+
+    private static OptionalLong seconds(long nanos) {
+        return OptionalLong.of(Math.max(1, Duration.ofNanos(nanos).toSeconds() + 1));
     }
 
     private static Bucket bucket(int capacity) {

@@ -14,7 +14,12 @@ public interface Organizations extends CrudRepository<Organization, Long> {
     @Query("INSERT IGNORE INTO organizations (name) VALUES (:name)")
     void insertIfAbsent(String name);
 
-    @Query("SELECT id FROM organizations WHERE name = :name")
+    /**
+     * A locking read sees the latest committed row: a plain read inside a REPEATABLE READ
+     * transaction would miss an organization another request created since its snapshot. It is a
+     * shared lock, the one INSERT IGNORE already holds on a duplicate, so racing creates cannot deadlock.
+     */
+    @Query("SELECT id FROM organizations WHERE name = :name LOCK IN SHARE MODE")
     Optional<Long> findIdByName(String name);
 
     @Query("SELECT name FROM organizations WHERE id = :id")

@@ -5,6 +5,7 @@ import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /** bcrypt (at.favre.lib): salted, tunable cost, constant-time verification. */
 @Singleton
@@ -25,8 +26,17 @@ public class PasswordHasher {
         return BCrypt.withDefaults().hashToString(cost, password.toCharArray());
     }
 
+    /**
+     * False for a password longer than bcrypt can take (never accepted at creation, so never right);
+     * it is still checked on its first 72 bytes so the answer takes the usual time, never a 500.
+     */
     public boolean matches(String password, String hash) {
-        return BCrypt.verifyer().verify(password.toCharArray(), hash).verified;
+        byte[] bytes = password.getBytes(StandardCharsets.UTF_8);
+        if (bytes.length > MAX_BYTES) {
+            BCrypt.verifyer().verify(Arrays.copyOf(bytes, MAX_BYTES), hash.getBytes(StandardCharsets.UTF_8));
+            return false;
+        }
+        return BCrypt.verifyer().verify(bytes, hash.getBytes(StandardCharsets.UTF_8)).verified;
     }
 
     /** Spends the same time as a real check so a missing user cannot be told from a wrong password. */

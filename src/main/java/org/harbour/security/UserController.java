@@ -1,6 +1,7 @@
 package org.harbour.security;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -8,6 +9,9 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.serde.annotation.Serdeable;
+import org.harbour.problem.ProblemException;
+
+import java.sql.SQLIntegrityConstraintViolationException;
 
 import java.util.List;
 
@@ -23,7 +27,24 @@ class UserController {
     @Post
     @Secured("ADMIN")
     HttpResponse<UserView> create(@Body NewUser request) {
-        return HttpResponse.created(accounts.create(request));
+        try {
+            return HttpResponse.created(accounts.create(request));
+        } catch (DataAccessException e) {
+            // Two creates of one name can both pass the existence check; the unique key decides.
+            if (isDuplicateKey(e)) {
+                throw ProblemException.conflict("That username is taken");
+            }
+            throw e;
+        }
+    }
+
+    private static boolean isDuplicateKey(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof SQLIntegrityConstraintViolationException violation && violation.getErrorCode() == 1062) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Get

@@ -38,6 +38,7 @@ public final class TestDatabase {
     /** Configuration for a Harbour instance on the shared test database. */
     public static Map<String, String> properties() {
         Map<String, String> props = new HashMap<>();
+        props.put("micronaut.server.port", "-1"); // a free port: other builds may run on this machine
         props.put("harbour.database.url", get().jdbcUrl());
         props.put("harbour.database.username", EmbeddedDatabase.USER);
         props.put("harbour.database.password", "");

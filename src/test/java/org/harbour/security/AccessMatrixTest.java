@@ -1,0 +1,241 @@
+package org.harbour.security;
+
+import io.micronaut.http.HttpMethod;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.web.router.Router;
+import jakarta.inject.Inject;
+import org.harbour.testdata.FacilityBuilder;
+import org.harbour.testdata.Fixtures;
+import org.harbour.testdata.HarbourTest;
+import org.harbour.testdata.Http;
+import org.harbour.testdata.ProgramBuilder;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestInstance;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.net.http.WebSocketHandshakeException;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.harbour.security.AccessMatrixTest.Caller.ANONYMOUS;
+import static org.harbour.security.Problems.assertProblem;
+
+/**
+ * Who may call what: one row per route the service serves, one expected status per kind of caller,
+ * and one check per cell. Every request is valid, so access is the only reason for a refusal.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AccessMatrixTest implements HarbourTest {
+
+    /** STAFF and FEED belong to the facility in the path; OTHER_STAFF works at another facility. */
+    enum Caller { ADMIN, STAFF, CASEWORKER, FUNDER, FEED, OTHER_STAFF, ANONYMOUS }
+
+    private static final List<Row> MATRIX = List.of(
+            //                                                  ADMIN STAFF CASEW FUNDR FEED  OTHER ANON
+            row("POST", "/api/login",                            200,  200,  200,  200,  200,  200,  200),
+            row("GET",  "/api/users/me",                         200,  200,  200,  200,  403,  200,  401),
+            row("GET",  "/api/users",                            200,  403,  403,  403,  403,  403,  401),
+            row("POST", "/api/users",                            201,  403,  403,  403,  403,  403,  401),
+            row("POST", "/api/facilities/{id}/feed-keys",        201,  403,  403,  403,  403,  403,  401),
+            row("GET",  "/api/regions",                          200,  200,  200,  200,  403,  200,  401),
+            row("GET",  "/api/facilities",                       200,  200,  200,  200,  403,  200,  401),
+            row("POST", "/api/facilities",                       201,  403,  403,  403,  403,  403,  401),
+            row("GET",  "/api/facilities/{id}",                  200,  200,  200,  200,  403,  200,  401),
+            row("PUT",  "/api/facilities/{id}",                  200,  403,  403,  403,  403,  403,  401),
+            row("POST", "/api/facilities/{id}/programs",         201,  403,  403,  403,  403,  403,  401),
+            row("PUT",  "/api/programs/{id}",                    200,  403,  403,  403,  403,  403,  401),
+            row("PUT",  "/api/programs/{id}/availability",       200,  200,  403,  403,  200,  403,  401),
+            row("GET",  "/api/programs/{id}/availability",       200,  200,  200,  200,  403,  200,  401),
+            row("GET",  "/api/availability",                     200,  200,  200,  200,  403,  200,  401),
+            row("GET",  "/health",                               200,  200,  200,  200,  200,  200,  200),
+            row("GET",  "/health/{selector}",                    200,  200,  200,  200,  200,  200,  200),
+            row("GET",  "/openapi.yml",                          200,  200,  200,  200,  200,  200,  200),
+            row("GET",  "/prometheus",                           200,  200,  200,  200,  200,  200,  200),
+            row("GET",  "/ws/live",                              101,  101,  101,  101,  403,  101,  401));
+
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    Router router;
+
+    Fixtures fixtures;
+    Fixtures.CreatedFacility facility;
+    String loginUser;
+    final Map<Caller, String> tokens = new EnumMap<>(Caller.class);
+    String feedKey;
+
+    @BeforeAll
+    void setUp() {
+        fixtures = new Fixtures(server.getURI());
+        facility = fixtures.facilityWithBeds(12, 3);
+        long otherFacility = fixtures.facilityWithBeds(12, 3).id();
+        tokens.put(Caller.ADMIN, fixtures.admin().token());
+        tokens.put(Caller.STAFF, fixtures.staffOf(facility.id()).token());
+        tokens.put(Caller.CASEWORKER, fixtures.caseworker("Street Outreach Toronto").token());
+        tokens.put(Caller.FUNDER, fixtures.funder().token());
+        tokens.put(Caller.OTHER_STAFF, fixtures.staffOf(otherFacility).token());
+        feedKey = fixtures.admin().post("/api/facilities/" + facility.id() + "/feed-keys", Map.of()).string("key");
+        loginUser = fixtures.createUser("CASEWORKER", "Street Outreach Toronto");
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyCallerGetsWhatTheMatrixSays() {
+        return MATRIX.stream().flatMap(row -> Arrays.stream(Caller.values()).map(caller -> DynamicTest.dynamicTest(
+                row.method() + " " + row.path() + " as " + caller + " -> " + row.expected(caller),
+                () -> check(row, caller))));
+    }
+
+    @Test
+    void theMatrixNamesEveryRouteTheServiceServes() {
+        // HEAD mirrors GET in Micronaut, so a HEAD route counts as its GET.
+        TreeSet<String> served = router.uriRoutes()
+                .map(route -> (route.getHttpMethod() == HttpMethod.HEAD ? "GET" : route.getHttpMethodName())
+                        + " " + template(route.getUriMatchTemplate().toString()))
+                .collect(Collectors.toCollection(TreeSet::new));
+        TreeSet<String> named = MATRIX.stream().map(row -> row.method() + " " + template(row.path()))
+                .collect(Collectors.toCollection(TreeSet::new));
+
+        assertThat(without(served, named)).as("routes served that the matrix does not name").isEmpty();
+        assertThat(without(named, served)).as("matrix rows for routes not served").isEmpty();
+    }
+
+    private static TreeSet<String> without(TreeSet<String> these, TreeSet<String> those) {
+        TreeSet<String> rest = new TreeSet<>(these);
+        rest.removeAll(those);
+        return rest;
+    }
+
+    @Test
+    void anonymousCallersGet401OnEveryApiRouteButLogin() {
+        assertThat(MATRIX).filteredOn(row -> row.path().startsWith("/api/") && !row.path().equals("/api/login"))
+                .isNotEmpty().allSatisfy(row -> assertThat(row.expected(ANONYMOUS)).as(row.path()).isEqualTo(401));
+    }
+
+    @Test
+    void managementEndpointsAreNotServed() {
+        for (String path : List.of("/routes", "/beans", "/threaddump", "/info", "/metrics", "/flyway", "/env",
+                "/loggers", "/token_info", "/keys")) {
+            assertProblem(send(Caller.ADMIN, "GET", path, null), 404);
+        }
+        assertProblem(send(Caller.ADMIN, "POST", "/refresh", Map.of()), 404);
+    }
+
+    private void check(Row row, Caller caller) {
+        int expected = row.expected(caller);
+        if (row.path().startsWith("/ws/")) {
+            assertThat(handshake(caller)).isEqualTo(expected);
+            return;
+        }
+        Http.Reply reply = send(caller, row.method(), concrete(row.path()), body(row));
+        if (expected >= 400) {
+            assertProblem(reply, expected);
+        } else {
+            assertThat(reply.status()).as(reply.body()).isEqualTo(expected);
+        }
+    }
+
+    /** A valid body for each route that takes one, fresh for each call. */
+    private Object body(Row row) {
+        Map<String, Supplier<Object>> bodies = Map.of(
+                "POST /api/login", () -> Map.of("username", loginUser, "password", Fixtures.PASSWORD),
+                "POST /api/users", () -> Map.of("username", Fixtures.unique("matrix").replace(' ', '-'),
+                        "password", Fixtures.PASSWORD, "role", "FUNDER"),
+                "POST /api/facilities/{id}/feed-keys", Map::of,
+                "POST /api/facilities", () -> FacilityBuilder.defaultFacility().withProgram(ProgramBuilder.defaultProgram()).build(),
+                "PUT /api/facilities/{id}", () -> FacilityBuilder.defaultFacility().build(),
+                "POST /api/facilities/{id}/programs", () -> ProgramBuilder.defaultProgram().build(),
+                "PUT /api/programs/{id}", () -> ProgramBuilder.defaultProgram().withCapacity(12).build(),
+                "PUT /api/programs/{id}/availability", () -> Map.of("available", 3, "outOfService", 0));
+        Supplier<Object> body = bodies.get(row.method() + " " + row.path());
+        return body == null ? null : body.get();
+    }
+
+    private String concrete(String path) {
+        return path.replace("/facilities/{id}", "/facilities/" + facility.id())
+                .replace("/programs/{id}", "/programs/" + facility.programId())
+                .replace("{selector}", "liveness");
+    }
+
+    private Http.Reply send(Caller caller, String method, String path, Object body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(server.getURI().resolve(path))
+                .timeout(Duration.ofSeconds(30)).header("Accept", "*/*")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(Http.json(body)));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        credentials(caller, request::header);
+        try {
+            HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Http.Reply(response.statusCode(), response.body(), response.headers().map());
+        } catch (Exception e) {
+            throw new AssertionError(method + " " + path, e);
+        }
+    }
+
+    /** 101 when the WebSocket opens, else the status the handshake was refused with. */
+    private int handshake(Caller caller) {
+        String token = tokens.get(caller);
+        URI uri = URI.create(server.getURI().toString().replaceFirst("^http", "ws").replaceFirst("/?$", "/ws/live")
+                + (token == null ? "" : "?access_token=" + token));
+        WebSocket.Builder builder = CLIENT.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5));
+        if (caller == Caller.FEED) {
+            builder.header("X-Feed-Key", feedKey);
+        }
+        try {
+            builder.buildAsync(uri, new WebSocket.Listener() { }).get(10, TimeUnit.SECONDS).abort();
+            return 101;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof WebSocketHandshakeException refused) {
+                return refused.getResponse().statusCode();
+            }
+            throw new AssertionError(e);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private void credentials(Caller caller, java.util.function.BiConsumer<String, String> header) {
+        if (caller == Caller.FEED) {
+            header.accept("X-Feed-Key", feedKey);
+        } else if (tokens.containsKey(caller)) {
+            header.accept("Authorization", "Bearer " + tokens.get(caller));
+        }
+    }
+
+    private static String template(String path) {
+        return path.replaceAll("\\{[^}]*}", "{}");
+    }
+
+    private static Row row(String method, String path, int... statuses) {
+        assertThat(statuses).as(path).hasSize(Caller.values().length);
+        return new Row(method, path, statuses);
+    }
+
+    record Row(String method, String path, int[] statuses) {
+        int expected(Caller caller) {
+            return statuses[caller.ordinal()];
+        }
+    }
+}
