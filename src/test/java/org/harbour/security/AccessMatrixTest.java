@@ -70,6 +70,22 @@ class AccessMatrixTest implements HarbourTest {
             row("GET",  "/health/{selector}",                    200,  200,  200,  200,  200,  200,  200),
             row("GET",  "/openapi.yml",                          200,  200,  200,  200,  200,  200,  200),
             row("GET",  "/prometheus",                           200,  200,  200,  200,  200,  200,  200),
+            row("POST", "/api/clients",                          201,  403,  201,  403,  403,  403,  401),
+            row("GET",  "/api/clients",                          200,  403,  200,  403,  403,  403,  401),
+            row("GET",  "/api/clients/{clientId}",               200,  403,  200,  403,  403,  403,  401),
+            row("GET",  "/api/clients/{clientId}/placements",    200,  403,  200,  403,  403,  403,  401),
+            row("POST", "/api/bed-requests",                     201,  403,  201,  403,  403,  403,  401),
+            row("POST", "/api/bed-requests/{requestId}/outcome", 201,  403,  201,  403,  403,  403,  401),
+            row("POST", "/api/programs/{bedsId}/holds",          201,  403,  201,  403,  403,  403,  401),
+            row("GET",  "/api/programs/{id}/holds",              200,  200,  200,  403,  403,  200,  401),
+            row("DELETE", "/api/holds/{holdId}",                 204,  403,  204,  403,  403,  403,  401),
+            row("POST", "/api/placements",                       201,  403,  201,  403,  403,  403,  401),
+            row("GET",  "/api/placements",                       200,  403,  200,  403,  403,  403,  401),
+            row("POST", "/api/placements/{placementId}/end",     200,  403,  200,  403,  403,  403,  401),
+            row("POST", "/api/placements/{placementId}/move",    201,  403,  201,  403,  403,  403,  401),
+            row("POST", "/api/waitlist",                         201,  403,  201,  403,  403,  403,  401),
+            row("GET",  "/api/waitlist",                         200,  403,  200,  403,  403,  403,  401),
+            row("DELETE", "/api/waitlist/{entryId}",             204,  403,  204,  403,  403,  403,  401),
             row("GET",  "/ws/live",                              101,  101,  101,  101,  403,  101,  401));
 
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -81,6 +97,9 @@ class AccessMatrixTest implements HarbourTest {
 
     Fixtures fixtures;
     Fixtures.CreatedFacility facility;
+    /** Plenty of beds, so every permitted hold and placement in the matrix finds one. */
+    Fixtures.CreatedFacility beds;
+    Http caseworker;
     String loginUser;
     final Map<Caller, String> tokens = new EnumMap<>(Caller.class);
     String feedKey;
@@ -92,7 +111,9 @@ class AccessMatrixTest implements HarbourTest {
         long otherFacility = fixtures.facilityWithBeds(12, 3).id();
         tokens.put(Caller.ADMIN, fixtures.admin().token());
         tokens.put(Caller.STAFF, fixtures.staffOf(facility.id()).token());
-        tokens.put(Caller.CASEWORKER, fixtures.caseworker("Street Outreach Toronto").token());
+        beds = fixtures.facilityWithBeds(60, 60);
+        caseworker = fixtures.caseworker("Street Outreach Toronto");
+        tokens.put(Caller.CASEWORKER, caseworker.token());
         tokens.put(Caller.FUNDER, fixtures.funder().token());
         tokens.put(Caller.OTHER_STAFF, fixtures.staffOf(otherFacility).token());
         feedKey = fixtures.admin().post("/api/facilities/" + facility.id() + "/feed-keys", Map.of()).string("key");
@@ -147,7 +168,7 @@ class AccessMatrixTest implements HarbourTest {
             assertThat(handshake(caller)).isEqualTo(expected);
             return;
         }
-        Http.Reply reply = send(caller, row.method(), concrete(row.path()), body(row));
+        Http.Reply reply = send(caller, row.method(), concrete(row.path()), body(row, caller));
         if (expected >= 400) {
             assertProblem(reply, expected);
         } else {
@@ -156,7 +177,7 @@ class AccessMatrixTest implements HarbourTest {
     }
 
     /** A valid body for each route that takes one, fresh for each call. */
-    private Object body(Row row) {
+    private Object body(Row row, Caller caller) {
         Map<String, Supplier<Object>> bodies = Map.of(
                 "POST /api/login", () -> Map.of("username", loginUser, "password", Fixtures.PASSWORD),
                 "POST /api/users", () -> Map.of("username", Fixtures.unique("matrix").replace(' ', '-'),
@@ -167,14 +188,57 @@ class AccessMatrixTest implements HarbourTest {
                 "POST /api/facilities/{id}/programs", () -> ProgramBuilder.defaultProgram().build(),
                 "PUT /api/programs/{id}", () -> ProgramBuilder.defaultProgram().withCapacity(12).build(),
                 "PUT /api/programs/{id}/availability", () -> Map.of("available", 3, "outOfService", 0));
+        Map<String, Supplier<Object>> caseworkBodies = Map.of(
+                "POST /api/clients", () -> Map.of("alias", "Matrix", "needs", Map.of(),
+                        "organization", "Street Outreach Toronto"),
+                "POST /api/bed-requests", () -> Map.of("needs", Map.of()),
+                "POST /api/bed-requests/{requestId}/outcome", () -> Map.of("outcome", "NO_SHOW", "programId", beds.programId()),
+                "POST /api/programs/{bedsId}/holds", () -> Map.of("minutes", 15),
+                "POST /api/placements", () -> Map.of("clientId", newClient(), "programId", beds.programId()),
+                "POST /api/placements/{placementId}/end", () -> Map.of("reason", "HOUSED"),
+                "POST /api/placements/{placementId}/move", () -> Map.of("toProgramId", beds.programId()),
+                "POST /api/waitlist", () -> Map.of("clientId", newClient(), "programId", beds.programId()));
+        bodies = new java.util.HashMap<>(bodies);
+        bodies.putAll(caseworkBodies);
         Supplier<Object> body = bodies.get(row.method() + " " + row.path());
         return body == null ? null : body.get();
     }
 
+    /** Casework paths get a fresh object of the caseworker's organization for every call. */
     private String concrete(String path) {
-        return path.replace("/facilities/{id}", "/facilities/" + facility.id())
+        String concrete = path.replace("/facilities/{id}", "/facilities/" + facility.id())
                 .replace("/programs/{id}", "/programs/" + facility.programId())
+                .replace("/programs/{bedsId}", "/programs/" + beds.programId())
                 .replace("{selector}", "liveness");
+        if (concrete.contains("{clientId}")) {
+            concrete = concrete.replace("{clientId}", Long.toString(newClient()));
+        }
+        if (concrete.contains("{requestId}")) {
+            concrete = concrete.replace("{requestId}", Long.toString(caseworker.post("/api/bed-requests",
+                    Map.of("needs", Map.of())).id()));
+        }
+        if (concrete.contains("{holdId}")) {
+            concrete = concrete.replace("{holdId}", Long.toString(created(caseworker.post(
+                    "/api/programs/" + beds.programId() + "/holds", Map.of("minutes", 15)))));
+        }
+        if (concrete.contains("{placementId}")) {
+            concrete = concrete.replace("{placementId}", Long.toString(created(caseworker.post("/api/placements",
+                    Map.of("clientId", newClient(), "programId", beds.programId())))));
+        }
+        if (concrete.contains("{entryId}")) {
+            concrete = concrete.replace("{entryId}", Long.toString(created(caseworker.post("/api/waitlist",
+                    Map.of("clientId", newClient(), "programId", beds.programId())))));
+        }
+        return path.equals("/api/waitlist") ? concrete + "?programId=" + beds.programId() : concrete;
+    }
+
+    private long newClient() {
+        return created(caseworker.post("/api/clients", Map.of("alias", "Matrix", "needs", Map.of())));
+    }
+
+    private static long created(Http.Reply reply) {
+        assertThat(reply.status()).as(reply.body()).isEqualTo(201);
+        return reply.id();
     }
 
     private Http.Reply send(Caller caller, String method, String path, Object body) {
