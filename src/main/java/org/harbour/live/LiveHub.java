@@ -43,7 +43,7 @@ class LiveHub {
     }
 
     void join(WebSocketSession socket, CurrentUser user, Long since) {
-        LiveSession session = new LiveSession(socket, user, outboxLimit);
+        LiveSession session = new LiveSession(socket, user, outboxLimit, dropped -> sessions.remove(dropped.id(), dropped));
         sessions.put(session.id(), session); // registered first: from here on every dispatched event is parked
         joiner.execute(() -> catchUp(session, since));
     }
@@ -66,8 +66,11 @@ class LiveHub {
 
     private void catchUp(LiveSession session, Long since) {
         try {
-            List<LiveEvent> missed = since == null ? null : store.after(since, MAX_REPLAY + 1);
-            boolean canResume = missed != null && missed.size() <= MAX_REPLAY && since <= store.lastSeq();
+            // a replay must fit the outbox with room to spare for live events; further behind, the
+            // replay would overflow it and drop the client again, so a snapshot is the way back
+            int replayLimit = Math.min(MAX_REPLAY, outboxLimit / 2);
+            List<LiveEvent> missed = since == null ? null : store.after(since, replayLimit + 1);
+            boolean canResume = missed != null && missed.size() <= replayLimit && since <= store.lastSeq();
             if (canResume) {
                 session.resumeFrom(since);
                 missed.forEach(session::sendCatchUp);
@@ -80,7 +83,6 @@ class LiveHub {
             session.goLive();
         } catch (IOException | RuntimeException e) {
             LOG.warn("A live session could not catch up; closing it so the client retries: {}", e.getClass().getSimpleName());
-            sessions.remove(session.id());
             session.close();
         }
     }

@@ -28,13 +28,14 @@ final class EventTable {
         this.log = context.getBean(EventLog.class);
     }
 
-    /** Appends in one transaction of its own, like a feature that changes something and logs it. */
-    void append(String type, Long programId, Long organizationId, int times, Map<String, Object> body) {
-        transactions.executeWrite(status -> {
+    /** Appends in one transaction of its own, like a feature that changes something and logs it; answers the last seq. */
+    long append(String type, Long programId, Long organizationId, int times, Map<String, Object> body) {
+        return transactions.executeWrite(status -> {
+            long seq = 0;
             for (int i = 0; i < times; i++) {
-                log.append(type, programId, null, organizationId, body);
+                seq = log.append(type, programId, null, organizationId, body);
             }
-            return null;
+            return seq;
         });
     }
 
