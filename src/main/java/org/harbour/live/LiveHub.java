@@ -2,6 +2,7 @@ package org.harbour.live;
 
 import io.micronaut.context.annotation.Value;
 import io.micronaut.json.JsonMapper;
+import io.micronaut.scheduling.annotation.Scheduled;
 import io.micronaut.websocket.WebSocketSession;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
@@ -58,6 +59,16 @@ class LiveHub {
                 session.deliver(event);
             }
         }
+    }
+
+    /**
+     * The server closes a connection that has been idle (no read or write) for its idle timeout; a
+     * quiet night would close every dashboard. A ping keeps a healthy one open, while to a client
+     * that stopped reading it never completes, so that one is still closed.
+     */
+    @Scheduled(fixedDelay = "${harbour.live.heartbeat:PT30S}", initialDelay = "${harbour.live.heartbeat:PT30S}")
+    void heartbeat() {
+        sessions.values().forEach(LiveSession::ping);
     }
 
     int size() {

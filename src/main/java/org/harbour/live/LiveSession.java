@@ -81,6 +81,12 @@ final class LiveSession {
         }
     }
 
+    void ping() {
+        if (!dropped.get() && socket.isOpen()) {
+            socket.sendPingAsync(new byte[0]); // a failed ping shows up as the socket closing
+        }
+    }
+
     private void push(String message) {
         if (!dropped.get() && !outbox.offer(message)) {
             drop();
