@@ -4,12 +4,14 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import org.harbour.event.EventLog;
 import org.harbour.testdata.Fixtures;
 import org.harbour.testdata.HarbourTest;
 import org.harbour.testdata.Http;
 import org.harbour.testdata.LiveClient;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import java.time.Duration;
@@ -19,6 +21,7 @@ import java.util.Map;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Event seqs are handed out before commit, so concurrent writers commit them out of order unless
@@ -37,6 +40,8 @@ class EventOrderingRaceTest implements HarbourTest {
     EmbeddedServer server;
     @Inject
     ApplicationContext context;
+    @Inject
+    EventLog eventLog;
 
     Fixtures fixtures;
     EventTable events;
@@ -80,5 +85,25 @@ class EventOrderingRaceTest implements HarbourTest {
         } finally {
             listeners.forEach(LiveClient::close);
         }
+    }
+
+    @Test
+    void aRolledBackEventIsNeverSentAndItsSeqGapDoesNotStallTheStream() {
+        long program = fixtures.facilityWithBeds(4, 0).programId();
+        try (LiveClient listener = LiveClient.connect(server.getURI(), fixtures.admin().token(), null)) {
+            listener.next(WAIT);
+            events.appendAndRollBack("hold.created", program, Map.of("programId", program, "holdId", 1));
+            Http.Reply reply = fixtures.admin().put("/api/programs/" + program + "/availability", Map.of("available", 2));
+            assertThat(reply.status()).isEqualTo(200);
+
+            assertThat(Streams.untilChangeOf(listener, program, WAIT)).extracting(m -> m.get("type"))
+                    .containsExactly(Streams.CHANGED);
+        }
+    }
+
+    @Test
+    void anEventCannotBeAppendedOutsideTheTransactionOfItsChange() {
+        assertThatThrownBy(() -> eventLog.append("hold.created", 1L, null, null, Map.of()))
+                .isInstanceOf(IllegalStateException.class);
     }
 }

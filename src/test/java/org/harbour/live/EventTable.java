@@ -39,6 +39,18 @@ final class EventTable {
         });
     }
 
+    /** Appends, then the change fails: the transaction rolls back with its event. */
+    void appendAndRollBack(String type, Long programId, Map<String, Object> body) {
+        try {
+            transactions.executeWrite(status -> {
+                log.append(type, programId, null, null, body);
+                throw new IllegalStateException("the change failed after its event was appended");
+            });
+        } catch (IllegalStateException expected) {
+            // rolled back
+        }
+    }
+
     /** The seqs of every availability.changed event of these programs, in seq order. */
     List<Long> changeSeqs(Collection<Long> programIds) {
         String ids = programIds.stream().map(String::valueOf).collect(Collectors.joining(","));
