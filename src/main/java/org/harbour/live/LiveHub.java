@@ -2,6 +2,7 @@ package org.harbour.live;
 
 import io.micronaut.context.annotation.Value;
 import io.micronaut.json.JsonMapper;
+import io.micronaut.scheduling.annotation.Scheduled;
 import io.micronaut.websocket.WebSocketSession;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
@@ -43,7 +44,7 @@ class LiveHub {
     }
 
     void join(WebSocketSession socket, CurrentUser user, Long since) {
-        LiveSession session = new LiveSession(socket, user, outboxLimit);
+        LiveSession session = new LiveSession(socket, user, outboxLimit, dropped -> sessions.remove(dropped.id(), dropped));
         sessions.put(session.id(), session); // registered first: from here on every dispatched event is parked
         joiner.execute(() -> catchUp(session, since));
     }
@@ -60,14 +61,27 @@ class LiveHub {
         }
     }
 
+    /**
+     * The server closes a connection that has been idle (no read or write) for its idle timeout; a
+     * quiet night would close every dashboard. A ping keeps a healthy one open, while to a client
+     * that stopped reading it never completes, so that one is still closed.
+     */
+    @Scheduled(fixedDelay = "${harbour.live.heartbeat:PT30S}", initialDelay = "${harbour.live.heartbeat:PT30S}")
+    void heartbeat() {
+        sessions.values().forEach(LiveSession::ping);
+    }
+
     int size() {
         return sessions.size();
     }
 
     private void catchUp(LiveSession session, Long since) {
         try {
-            List<LiveEvent> missed = since == null ? null : store.after(since, MAX_REPLAY + 1);
-            boolean canResume = missed != null && missed.size() <= MAX_REPLAY && since <= store.lastSeq();
+            // a replay must fit the outbox with room to spare for live events; further behind, the
+            // replay would overflow it and drop the client again, so a snapshot is the way back
+            int replayLimit = Math.min(MAX_REPLAY, outboxLimit / 2);
+            List<LiveEvent> missed = since == null ? null : store.after(since, replayLimit + 1);
+            boolean canResume = missed != null && missed.size() <= replayLimit && since <= store.lastSeq();
             if (canResume) {
                 session.resumeFrom(since);
                 missed.forEach(session::sendCatchUp);
@@ -80,7 +94,6 @@ class LiveHub {
             session.goLive();
         } catch (IOException | RuntimeException e) {
             LOG.warn("A live session could not catch up; closing it so the client retries: {}", e.getClass().getSimpleName());
-            sessions.remove(session.id());
             session.close();
         }
     }

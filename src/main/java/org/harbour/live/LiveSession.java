@@ -6,6 +6,8 @@ import org.harbour.security.CurrentUser;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 /**
  * One dashboard's socket. It starts catching up (snapshot or replay from the log) while live events
@@ -16,13 +18,16 @@ final class LiveSession {
     private final WebSocketSession socket;
     private final CurrentUser user;
     private final Outbox outbox;
+    private final Consumer<LiveSession> onDrop;
+    private final AtomicBoolean dropped = new AtomicBoolean();
     private final List<LiveEvent> parked = new ArrayList<>();
     private boolean live;
     private long cursor;
 
-    LiveSession(WebSocketSession socket, CurrentUser user, int outboxLimit) {
+    LiveSession(WebSocketSession socket, CurrentUser user, int outboxLimit, Consumer<LiveSession> onDrop) {
         this.socket = socket;
         this.user = user;
+        this.onDrop = onDrop;
         this.outbox = new Outbox(outboxLimit, message -> socket.sendAsync(message), this::drop);
     }
 
@@ -36,6 +41,9 @@ final class LiveSession {
 
     /** Called by the tailer, in seq order. */
     synchronized void deliver(LiveEvent event) {
+        if (dropped.get()) {
+            return;
+        }
         if (!live) {
             parked.add(event);
         } else {
@@ -73,8 +81,14 @@ final class LiveSession {
         }
     }
 
+    void ping() {
+        if (!dropped.get() && socket.isOpen()) {
+            socket.sendPingAsync(new byte[0]); // a failed ping shows up as the socket closing
+        }
+    }
+
     private void push(String message) {
-        if (!outbox.offer(message)) {
+        if (!dropped.get() && !outbox.offer(message)) {
             drop();
         }
     }
@@ -83,9 +97,16 @@ final class LiveSession {
         drop();
     }
 
+    /**
+     * Once: leaves the hub at once, then asks the client to reconnect. A client that stopped reading
+     * never gets the close frame (it waits behind the stuck send), so the hub must not wait for it.
+     */
     private void drop() {
-        if (socket.isOpen()) {
-            socket.close(CloseReason.TRY_AGAIN_LATER);
+        if (dropped.compareAndSet(false, true)) {
+            onDrop.accept(this);
+            if (socket.isOpen()) {
+                socket.close(CloseReason.TRY_AGAIN_LATER);
+            }
         }
     }
 }

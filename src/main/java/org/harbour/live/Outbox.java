@@ -60,6 +60,11 @@ final class Outbox {
                 onFailure.run();
                 return;
             }
+            if (sent.isDone() && !sent.isCompletedExceptionally()) {
+                // sent at once: loop instead of recursing, so a long backlog cannot overflow the stack
+                sending.set(false);
+                continue;
+            }
             sent.whenComplete((ignored, error) -> {
                 sending.set(false);
                 if (error != null) {

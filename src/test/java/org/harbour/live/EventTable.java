@@ -1,0 +1,69 @@
+package org.harbour.live;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.TransactionOperations;
+import org.harbour.availability.AvailabilityLedger;
+import org.harbour.event.EventLog;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** The events table as the tests see it: what it holds, and events appended as a feature would. */
+final class EventTable {
+
+    private final JdbcOperations jdbc;
+    private final TransactionOperations<Connection> transactions;
+    private final EventLog log;
+
+    @SuppressWarnings("unchecked")
+    EventTable(ApplicationContext context) {
+        this.jdbc = context.getBean(JdbcOperations.class);
+        this.transactions = context.getBean(TransactionOperations.class);
+        this.log = context.getBean(EventLog.class);
+    }
+
+    /** Appends in one transaction of its own, like a feature that changes something and logs it; answers the last seq. */
+    long append(String type, Long programId, Long organizationId, int times, Map<String, Object> body) {
+        return transactions.executeWrite(status -> {
+            long seq = 0;
+            for (int i = 0; i < times; i++) {
+                seq = log.append(type, programId, null, organizationId, body);
+            }
+            return seq;
+        });
+    }
+
+    /** Appends, then the change fails: the transaction rolls back with its event. */
+    void appendAndRollBack(String type, Long programId, Map<String, Object> body) {
+        try {
+            transactions.executeWrite(status -> {
+                log.append(type, programId, null, null, body);
+                throw new IllegalStateException("the change failed after its event was appended");
+            });
+        } catch (IllegalStateException expected) {
+            // rolled back
+        }
+    }
+
+    /** The seqs of every availability.changed event of these programs, in seq order. */
+    List<Long> changeSeqs(Collection<Long> programIds) {
+        String ids = programIds.stream().map(String::valueOf).collect(Collectors.joining(","));
+        return transactions.executeRead(status -> jdbc.prepareStatement(
+                "SELECT seq FROM events WHERE type = ? AND program_id IN (" + ids + ") ORDER BY seq", statement -> {
+                    statement.setString(1, AvailabilityLedger.CHANGED);
+                    List<Long> seqs = new ArrayList<>();
+                    try (ResultSet rs = statement.executeQuery()) {
+                        while (rs.next()) {
+                            seqs.add(rs.getLong(1));
+                        }
+                    }
+                    return seqs;
+                }));
+    }
+}
