@@ -28,15 +28,26 @@ final class EventTable {
         this.log = context.getBean(EventLog.class);
     }
 
-    /** Appends in one transaction of its own, like a feature that changes something and logs it; answers the last seq. */
+    /**
+     * Appends in one transaction of its own, like a feature that changes something and logs it; answers
+     * the last seq of this type and program (events get their seq at commit).
+     */
     long append(String type, Long programId, Long organizationId, int times, Map<String, Object> body) {
-        return transactions.executeWrite(status -> {
-            long seq = 0;
+        transactions.executeWrite(status -> {
             for (int i = 0; i < times; i++) {
-                seq = log.append(type, programId, null, organizationId, body);
+                log.append(type, programId, null, organizationId, body);
             }
-            return seq;
+            return null;
         });
+        return transactions.executeRead(status -> jdbc.prepareStatement(
+                "SELECT MAX(seq) FROM events WHERE type = ? AND program_id <=> ?", statement -> {
+                    statement.setString(1, type);
+                    statement.setObject(2, programId);
+                    try (ResultSet rs = statement.executeQuery()) {
+                        rs.next();
+                        return rs.getLong(1);
+                    }
+                }));
     }
 
     /** Appends, then the change fails: the transaction rolls back with its event. */
