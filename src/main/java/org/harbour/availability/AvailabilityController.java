@@ -8,8 +8,10 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.serde.annotation.Serdeable.Deserializable;
 import org.harbour.problem.Checks;
 import org.harbour.problem.ProblemException;
+import org.harbour.problem.StrictInteger;
 import org.harbour.security.CurrentUser;
 
 import java.util.List;
@@ -55,6 +57,8 @@ class AvailabilityController {
     }
 
     @Serdeable
-    record CountsReport(@Nullable Integer available, @Nullable Integer outOfService, @Nullable Long version) {
+    record CountsReport(@Nullable @Deserializable(using = StrictInteger.class) Integer available,
+                        @Nullable @Deserializable(using = StrictInteger.class) Integer outOfService,
+                        @Nullable Long version) {
     }
 }
