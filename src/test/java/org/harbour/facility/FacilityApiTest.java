@@ -85,6 +85,7 @@ class FacilityApiTest implements HarbourTest {
                 invalid("programs[0].eligibility.culturallySpecific", p -> p.withEligibility("culturallySpecific", "LGBT")),
                 invalid("programs[0].capacity", p -> p.withCapacity(-1)),
                 invalid("programs[0].eligibility.maxAge", p -> p.withEligibility("minAge", 30).withEligibility("maxAge", 18)),
+                invalid("programs[0].eligibility.languages", p -> p.withEligibility("languages", manyLanguages())),
                 invalid("programs[0].name", p -> p.with("name", null)),
                 invalid("programs[0].capacity", p -> p.with("capacity", null)),
                 invalid("programs[0].eligibility.substanceUse", p -> p.withEligibility("substanceUse", null)),
@@ -211,6 +212,15 @@ class FacilityApiTest implements HarbourTest {
         assertProblem(admin.put("/api/facilities/" + unknown, facility), 404);
         assertProblem(admin.post("/api/facilities/" + unknown + "/programs", program), 404);
         assertProblem(admin.put("/api/programs/" + unknown, program), 404);
+    }
+
+    /** More distinct ISO 639 codes than a program can list. */
+    private static List<String> manyLanguages() {
+        List<String> codes = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            codes.add("x" + (char) ('a' + i / 26) + (char) ('a' + i % 26));
+        }
+        return codes;
     }
 
     private static Arguments invalid(String field, UnaryOperator<ProgramBuilder> change) {
