@@ -7,9 +7,12 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.security.annotation.Secured;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.serde.annotation.Serdeable.Deserializable;
 import org.harbour.problem.Checks;
 import org.harbour.problem.ProblemException;
+import org.harbour.problem.StrictInteger;
 import org.harbour.security.CurrentUser;
 
 import java.util.List;
@@ -25,9 +28,10 @@ class AvailabilityController {
         this.queries = queries;
     }
 
-    @Put("/programs/{programId}/availability")
+    @Put("/programs/{id}/availability")
     @Secured({"ADMIN", "SHELTER_STAFF", "FEED"})
-    AvailabilityView report(@PathVariable long programId, @Body CountsReport report, CurrentUser user) {
+    AvailabilityView report(@PathVariable("id") long programId, @Body CountsReport report,
+                            @Parameter(hidden = true) CurrentUser user) {
         AvailabilityView current = queries.find(programId).orElseThrow(() -> ProblemException.notFound("Program"));
         if (!user.mayUpdateCountsOf(current.facilityId())) {
             throw ProblemException.forbidden("You may update counts only for your own facilities");
@@ -42,9 +46,9 @@ class AvailabilityController {
                 user.username(), user.isFeed() ? "FEED" : "STAFF");
     }
 
-    @Get("/programs/{programId}/availability")
+    @Get("/programs/{id}/availability")
     @Secured({"ADMIN", "SHELTER_STAFF", "CASEWORKER", "FUNDER"})
-    AvailabilityView show(@PathVariable long programId) {
+    AvailabilityView show(@PathVariable("id") long programId) {
         return queries.find(programId).orElseThrow(() -> ProblemException.notFound("Program"));
     }
 
@@ -55,6 +59,8 @@ class AvailabilityController {
     }
 
     @Serdeable
-    record CountsReport(@Nullable Integer available, @Nullable Integer outOfService, @Nullable Long version) {
+    record CountsReport(@Nullable @Deserializable(using = StrictInteger.class) Integer available,
+                        @Nullable @Deserializable(using = StrictInteger.class) Integer outOfService,
+                        @Nullable Long version) {
     }
 }

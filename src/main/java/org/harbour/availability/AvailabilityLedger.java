@@ -140,7 +140,7 @@ public class AvailabilityLedger {
 
     private ProblemException whyNotChanged(long programId, int available, Integer outOfService, Long expectedVersion) {
         AvailabilityView current = queries.find(programId).orElseThrow(() -> ProblemException.notFound("Program"));
-        int out = outOfService != null ? outOfService : current.outOfService();
+        long out = outOfService != null ? outOfService : current.outOfService();
         if (available + out > current.capacity()) {
             return ProblemException.invalid("available",
                     "available + outOfService must not exceed capacity " + current.capacity());

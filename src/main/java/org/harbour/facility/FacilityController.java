@@ -1,13 +1,15 @@
 package org.harbour.facility;
 
-import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
+import io.micronaut.http.annotation.Status;
 import io.micronaut.security.annotation.Secured;
+import io.swagger.v3.oas.annotations.Parameter;
 import org.harbour.facility.FacilityRequests.FacilityRequest;
 import org.harbour.facility.FacilityRequests.ProgramRequest;
 import org.harbour.facility.FacilityViews.FacilityView;
@@ -26,38 +28,40 @@ class FacilityController {
     }
 
     @Post("/facilities")
+    @Status(HttpStatus.CREATED)
     @Secured("ADMIN")
-    HttpResponse<FacilityView> create(@Body FacilityRequest request, CurrentUser user) {
-        return HttpResponse.created(facilities.create(request, user));
+    FacilityView create(@Body FacilityRequest request, @Parameter(hidden = true) CurrentUser user) {
+        return facilities.create(request, user);
     }
 
     @Get("/facilities")
     @Secured({"ADMIN", "SHELTER_STAFF", "CASEWORKER", "FUNDER"})
-    List<FacilityView> list(CurrentUser user) {
+    List<FacilityView> list(@Parameter(hidden = true) CurrentUser user) {
         return facilities.list(user);
     }
 
     @Get("/facilities/{id}")
     @Secured({"ADMIN", "SHELTER_STAFF", "CASEWORKER", "FUNDER"})
-    FacilityView show(@PathVariable long id, CurrentUser user) {
+    FacilityView show(@PathVariable long id, @Parameter(hidden = true) CurrentUser user) {
         return facilities.find(id, user);
     }
 
     @Put("/facilities/{id}")
     @Secured("ADMIN")
-    FacilityView update(@PathVariable long id, @Body FacilityRequest request, CurrentUser user) {
+    FacilityView update(@PathVariable long id, @Body FacilityRequest request, @Parameter(hidden = true) CurrentUser user) {
         return facilities.update(id, request, user);
     }
 
     @Post("/facilities/{id}/programs")
+    @Status(HttpStatus.CREATED)
     @Secured("ADMIN")
-    HttpResponse<ProgramView> addProgram(@PathVariable long id, @Body ProgramRequest request, CurrentUser user) {
-        return HttpResponse.created(facilities.addProgram(id, request, user));
+    ProgramView addProgram(@PathVariable long id, @Body ProgramRequest request, @Parameter(hidden = true) CurrentUser user) {
+        return facilities.addProgram(id, request, user);
     }
 
     @Put("/programs/{id}")
     @Secured("ADMIN")
-    ProgramView updateProgram(@PathVariable long id, @Body ProgramRequest request, CurrentUser user) {
+    ProgramView updateProgram(@PathVariable long id, @Body ProgramRequest request, @Parameter(hidden = true) CurrentUser user) {
         return facilities.updateProgram(id, request, user);
     }
 }

@@ -2,25 +2,38 @@ package org.harbour.facility;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.serde.annotation.Serdeable.Deserializable;
+import org.harbour.problem.StrictBoolean;
+import org.harbour.problem.StrictInteger;
 
 import java.math.BigDecimal;
 import java.util.List;
 
-/** Request bodies as sent; enums are strings so an unknown value becomes a 422 naming its field. */
+/**
+ * Request bodies as sent; enums are strings so an unknown value becomes a 422 naming its field.
+ * Booleans and counts are read strictly: "yes" or 2.5 is a 400, never silently false or 2.
+ */
 final class FacilityRequests {
 
     private FacilityRequests() {
     }
 
     @Serdeable
-    record FacilityRequest(@Nullable String name, @Nullable String organization, @Nullable String regionCode,
-                           @Nullable String municipality, @Nullable String timeZone, @Nullable String address,
-                           @Nullable Boolean confidential, @Nullable String intakePhone,
-                           @Nullable IntakeHoursRequest intakeHours, @Nullable List<ProgramRequest> programs) {
+    record FacilityRequest(@Nullable String name,
+                           @Nullable String organization,
+                           @Nullable String regionCode,
+                           @Nullable String municipality,
+                           @Nullable String timeZone,
+                           @Nullable String address,
+                           @Nullable @Deserializable(using = StrictBoolean.class) Boolean confidential,
+                           @Nullable String intakePhone,
+                           @Nullable IntakeHoursRequest intakeHours,
+                           @Nullable List<ProgramRequest> programs) {
     }
 
     @Serdeable
-    record IntakeHoursRequest(@Nullable Boolean alwaysOpen, @Nullable List<WindowRequest> weekly) {
+    record IntakeHoursRequest(@Nullable @Deserializable(using = StrictBoolean.class) Boolean alwaysOpen,
+                              @Nullable List<WindowRequest> weekly) {
     }
 
     @Serdeable
@@ -28,17 +41,28 @@ final class FacilityRequests {
     }
 
     @Serdeable
-    record ProgramRequest(@Nullable String name, @Nullable String type, @Nullable String population,
-                          @Nullable String capacityType, @Nullable Integer capacity, @Nullable Integer maxStayDays,
-                          @Nullable BigDecimal nightlyCost, @Nullable EligibilityRequest eligibility) {
+    record ProgramRequest(@Nullable String name,
+                          @Nullable String type,
+                          @Nullable String population,
+                          @Nullable String capacityType,
+                          @Nullable @Deserializable(using = StrictInteger.class) Integer capacity,
+                          @Nullable @Deserializable(using = StrictInteger.class) Integer maxStayDays,
+                          @Nullable BigDecimal nightlyCost,
+                          @Nullable EligibilityRequest eligibility) {
     }
 
     @Serdeable
-    record EligibilityRequest(@Nullable List<String> genders, @Nullable Integer minAge, @Nullable Integer maxAge,
-                              @Nullable Boolean acceptsChildren, @Nullable Boolean acceptsPets,
-                              @Nullable String substanceUse, @Nullable Boolean acceptsCurrentSexTrade,
-                              @Nullable Boolean mandatoryActivities, @Nullable Boolean wheelchairAccessible,
-                              @Nullable Boolean traffickingSpecialized, @Nullable List<String> languages,
+    record EligibilityRequest(@Nullable List<String> genders,
+                              @Nullable @Deserializable(using = StrictInteger.class) Integer minAge,
+                              @Nullable @Deserializable(using = StrictInteger.class) Integer maxAge,
+                              @Nullable @Deserializable(using = StrictBoolean.class) Boolean acceptsChildren,
+                              @Nullable @Deserializable(using = StrictBoolean.class) Boolean acceptsPets,
+                              @Nullable String substanceUse,
+                              @Nullable @Deserializable(using = StrictBoolean.class) Boolean acceptsCurrentSexTrade,
+                              @Nullable @Deserializable(using = StrictBoolean.class) Boolean mandatoryActivities,
+                              @Nullable @Deserializable(using = StrictBoolean.class) Boolean wheelchairAccessible,
+                              @Nullable @Deserializable(using = StrictBoolean.class) Boolean traffickingSpecialized,
+                              @Nullable List<String> languages,
                               @Nullable String culturallySpecific) {
     }
 }

@@ -17,6 +17,8 @@ import java.util.regex.Pattern;
 final class ProgramRules {
 
     static final int MAX_CAPACITY = 100_000;
+    /** 30 codes of up to 3 letters, comma-separated, fit the 120-character languages column. */
+    static final int MAX_LANGUAGES = 30;
     private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}");
 
     private ProgramRules() {
@@ -105,6 +107,9 @@ final class ProgramRules {
             } else {
                 result.add(code);
             }
+        }
+        if (result.size() > MAX_LANGUAGES) {
+            checks.fail(field, "must list at most " + MAX_LANGUAGES + " languages");
         }
         return new ArrayList<>(result);
     }

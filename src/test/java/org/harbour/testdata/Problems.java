@@ -1,0 +1,40 @@
+package org.harbour.testdata;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Assertions on RFC 9457 problem responses (API.md "Errors"). */
+public final class Problems {
+
+    private Problems() {
+    }
+
+    /** The reply is a problem+json of this status, with type, title, status and detail, and nothing internal. */
+    public static Map<String, Object> assertProblem(Http.Reply reply, int status) {
+        assertThat(reply.status()).as(reply.body()).isEqualTo(status);
+        assertThat(reply.contentType()).as("content type").startsWith("application/problem+json");
+        Map<String, Object> problem = reply.map();
+        assertThat(problem).containsKeys("type", "title", "status", "detail").containsEntry("status", status);
+        assertNothingInternal(reply);
+        return problem;
+    }
+
+    /** The fields named in a 422's errors[]. */
+    @SuppressWarnings("unchecked")
+    public static List<String> errorFields(Http.Reply reply) {
+        Map<String, Object> problem = assertProblem(reply, 422);
+        List<Map<String, Object>> errors = (List<Map<String, Object>>) problem.get("errors");
+        assertThat(errors).as("errors[] of " + reply.body()).isNotEmpty()
+                .allSatisfy(e -> assertThat(e).containsKeys("field", "message"));
+        return errors.stream().map(e -> (String) e.get("field")).toList();
+    }
+
+    /** No stack trace, Java class or framework name reaches a caller. */
+    public static void assertNothingInternal(Http.Reply reply) {
+        assertThat(reply.body()).as("body of a " + reply.status())
+                .doesNotContain("Exception", "\tat ", "at org.", "at java.", "java.lang", "io.micronaut",
+                        "org.harbour", "com.mysql", "SQL", "Caused by", "jdk.");
+    }
+}
