@@ -1,11 +1,13 @@
 package org.harbour.client;
 
-import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Status;
 import io.micronaut.security.annotation.Secured;
 import org.harbour.client.Clients.ClientView;
 import org.harbour.client.Clients.NewClient;
@@ -24,17 +26,18 @@ class ClientController {
     }
 
     @Post
-    HttpResponse<ClientView> create(@Body NewClient request, CurrentUser user) {
-        return HttpResponse.created(clients.create(request, user));
+    @Status(HttpStatus.CREATED)
+    ClientView create(@Body NewClient request, @Parameter(hidden = true) CurrentUser user) {
+        return clients.create(request, user);
     }
 
     @Get
-    List<ClientView> list(CurrentUser user) {
+    List<ClientView> list(@Parameter(hidden = true) CurrentUser user) {
         return clients.list(user);
     }
 
     @Get("/{id}")
-    ClientView show(@PathVariable long id, CurrentUser user) {
+    ClientView show(@PathVariable long id, @Parameter(hidden = true) CurrentUser user) {
         return clients.read(id, user);
     }
 }

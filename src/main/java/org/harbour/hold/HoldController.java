@@ -1,5 +1,8 @@
 package org.harbour.hold;
 
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Status;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -24,22 +27,24 @@ class HoldController {
         this.holds = holds;
     }
 
-    @Post("/programs/{programId}/holds")
+    @Post("/programs/{id}/holds")
     @Secured({"CASEWORKER", "ADMIN"})
-    HttpResponse<HoldView> create(@PathVariable long programId, @Nullable @Body NewHold request, CurrentUser user) {
+    @Status(HttpStatus.CREATED)
+    HoldView create(@PathVariable("id") long programId, @Nullable @Body NewHold request,
+                    @Parameter(hidden = true) CurrentUser user) {
         NewHold body = request == null ? new NewHold(null, null) : request;
-        return HttpResponse.created(holds.create(programId, body.clientId(), body.minutes(), user));
+        return holds.create(programId, body.clientId(), body.minutes(), user);
     }
 
-    @Get("/programs/{programId}/holds")
+    @Get("/programs/{id}/holds")
     @Secured({"CASEWORKER", "ADMIN", "SHELTER_STAFF"})
-    List<HoldView> active(@PathVariable long programId, CurrentUser user) {
+    List<HoldView> active(@PathVariable("id") long programId, @Parameter(hidden = true) CurrentUser user) {
         return holds.activeFor(programId, user);
     }
 
     @Delete("/holds/{id}")
     @Secured({"CASEWORKER", "ADMIN"})
-    HttpResponse<Void> release(@PathVariable long id, CurrentUser user) {
+    HttpResponse<Void> release(@PathVariable long id, @Parameter(hidden = true) CurrentUser user) {
         holds.release(id, user);
         return HttpResponse.noContent();
     }

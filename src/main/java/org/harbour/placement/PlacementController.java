@@ -1,12 +1,14 @@
 package org.harbour.placement;
 
+import io.micronaut.http.HttpStatus;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Status;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import org.harbour.placement.PlacementViews.ClientPlacements;
@@ -30,22 +32,24 @@ class PlacementController {
     }
 
     @Post("/placements")
-    HttpResponse<PlacementView> place(@Body NewPlacement request, CurrentUser user) {
-        return HttpResponse.created(placements.place(request, user));
+    @Status(HttpStatus.CREATED)
+    PlacementView place(@Body NewPlacement request, @Parameter(hidden = true) CurrentUser user) {
+        return placements.place(request, user);
     }
 
     @Post("/placements/{id}/end")
-    PlacementView end(@PathVariable long id, @Body EndPlacement request, CurrentUser user) {
+    PlacementView end(@PathVariable long id, @Body EndPlacement request, @Parameter(hidden = true) CurrentUser user) {
         return placements.end(id, request, user);
     }
 
     @Post("/placements/{id}/move")
-    HttpResponse<PlacementView> move(@PathVariable long id, @Body MovePlacement request, CurrentUser user) {
-        return HttpResponse.created(placements.move(id, request, user));
+    @Status(HttpStatus.CREATED)
+    PlacementView move(@PathVariable long id, @Body MovePlacement request, @Parameter(hidden = true) CurrentUser user) {
+        return placements.move(id, request, user);
     }
 
     @Get("/placements")
-    List<PlacementView> ending(@Nullable @QueryValue Integer endingWithinDays, CurrentUser user) {
+    List<PlacementView> ending(@Nullable @QueryValue Integer endingWithinDays, @Parameter(hidden = true) CurrentUser user) {
         int days = endingWithinDays == null ? 2 : endingWithinDays;
         if (days < 0 || days > 365) {
             throw ProblemException.invalid("endingWithinDays", "must be between 0 and 365");
@@ -53,8 +57,8 @@ class PlacementController {
         return placements.endingWithin(days, user);
     }
 
-    @Get("/clients/{clientId}/placements")
-    ClientPlacements chain(@PathVariable long clientId, CurrentUser user) {
+    @Get("/clients/{id}/placements")
+    ClientPlacements chain(@PathVariable("id") long clientId, @Parameter(hidden = true) CurrentUser user) {
         return placements.chain(clientId, user);
     }
 }

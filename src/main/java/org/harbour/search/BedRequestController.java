@@ -1,10 +1,12 @@
 package org.harbour.search;
 
-import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Status;
 import io.micronaut.security.annotation.Secured;
 import org.harbour.security.CurrentUser;
 
@@ -19,14 +21,15 @@ class BedRequestController {
     }
 
     @Post
-    HttpResponse<BedRequests.Result> search(@Body BedRequests.Request request, CurrentUser user) {
-        return HttpResponse.created(bedRequests.search(request, user));
+    @Status(HttpStatus.CREATED)
+    BedRequests.Result search(@Body BedRequests.Request request, @Parameter(hidden = true) CurrentUser user) {
+        return bedRequests.search(request, user);
     }
 
     /** What happened at the door: refusals after a match become visible per program. */
     @Post("/{id}/outcome")
-    HttpResponse<Void> outcome(@PathVariable long id, @Body BedRequests.Outcome outcome, CurrentUser user) {
+    @Status(HttpStatus.CREATED)
+    void outcome(@PathVariable long id, @Body BedRequests.Outcome outcome, @Parameter(hidden = true) CurrentUser user) {
         bedRequests.recordOutcome(id, outcome, user);
-        return HttpResponse.status(io.micronaut.http.HttpStatus.CREATED);
     }
 }

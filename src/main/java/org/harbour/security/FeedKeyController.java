@@ -1,6 +1,8 @@
 package org.harbour.security;
 
-import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Status;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
@@ -9,7 +11,7 @@ import io.micronaut.serde.annotation.Serdeable;
 import org.harbour.problem.ProblemException;
 import org.harbour.facility.FacilityRepository;
 
-@Controller("/api/facilities/{facilityId}/feed-keys")
+@Controller("/api/facilities/{id}/feed-keys")
 class FeedKeyController {
 
     private final FeedKeys feedKeys;
@@ -22,12 +24,13 @@ class FeedKeyController {
 
     @Post
     @Secured("ADMIN")
-    HttpResponse<FeedKeyView> issue(@PathVariable long facilityId, CurrentUser user) {
+    @Status(HttpStatus.CREATED)
+    FeedKeyView issue(@PathVariable("id") long facilityId, @Parameter(hidden = true) CurrentUser user) {
         if (!facilities.existsById(facilityId)) {
             throw ProblemException.notFound("Facility");
         }
         FeedKeys.Issued issued = feedKeys.issue(facilityId, user.username());
-        return HttpResponse.created(new FeedKeyView(issued.id(), issued.facilityId(), issued.key()));
+        return new FeedKeyView(issued.id(), issued.facilityId(), issued.key());
     }
 
     /** The key is in this answer only; Harbour keeps just its hash. */

@@ -1,8 +1,10 @@
 package org.harbour.security;
 
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Status;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.exceptions.DataAccessException;
-import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -26,9 +28,10 @@ class UserController {
 
     @Post
     @Secured("ADMIN")
-    HttpResponse<UserView> create(@Body NewUser request) {
+    @Status(HttpStatus.CREATED)
+    UserView create(@Body NewUser request) {
         try {
-            return HttpResponse.created(accounts.create(request));
+            return accounts.create(request);
         } catch (DataAccessException e) {
             // Two creates of one name can both pass the existence check; the unique key decides.
             if (isDuplicateKey(e)) {
@@ -55,7 +58,7 @@ class UserController {
 
     @Get("/me")
     @Secured({"ADMIN", "SHELTER_STAFF", "CASEWORKER", "FUNDER"})
-    UserView me(CurrentUser user) {
+    UserView me(@Parameter(hidden = true) CurrentUser user) {
         return accounts.view(user.id());
     }
 

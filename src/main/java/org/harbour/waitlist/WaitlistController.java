@@ -1,5 +1,7 @@
 package org.harbour.waitlist;
 
+import io.micronaut.http.HttpStatus;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -8,6 +10,7 @@ import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Status;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import org.harbour.security.CurrentUser;
@@ -27,18 +30,19 @@ class WaitlistController {
     }
 
     @Post
-    HttpResponse<EntryView> join(@Body JoinRequest request, CurrentUser user) {
-        return HttpResponse.created(waitlists.join(request, user));
+    @Status(HttpStatus.CREATED)
+    EntryView join(@Body JoinRequest request, @Parameter(hidden = true) CurrentUser user) {
+        return waitlists.join(request, user);
     }
 
     @Get
     List<EntryView> list(@Nullable @QueryValue Long programId, @Nullable @QueryValue String type,
-                         @Nullable @QueryValue String regionCode, CurrentUser user) {
+                         @Nullable @QueryValue String regionCode, @Parameter(hidden = true) CurrentUser user) {
         return waitlists.list(programId, type, regionCode, user);
     }
 
     @Delete("/{id}")
-    HttpResponse<Void> withdraw(@PathVariable long id, CurrentUser user) {
+    HttpResponse<Void> withdraw(@PathVariable long id, @Parameter(hidden = true) CurrentUser user) {
         waitlists.withdraw(id, user);
         return HttpResponse.noContent();
     }
