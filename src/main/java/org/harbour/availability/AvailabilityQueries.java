@@ -23,10 +23,12 @@ public class AvailabilityQueries {
     private static final String SELECT = """
             SELECT a.program_id, p.facility_id, f.name AS facility_name, p.name AS program_name, f.region_code,
                    f.municipality, p.type, p.population, p.capacity_type, p.capacity, a.available, a.held,
-                   a.out_of_service, a.updated_at, a.updated_by, a.version
+                   a.out_of_service, a.updated_at, a.updated_by, a.version, o.outcomes, o.refused
               FROM availability a
               JOIN programs p ON p.id = a.program_id
               JOIN facilities f ON f.id = p.facility_id
+              LEFT JOIN (SELECT program_id, COUNT(*) AS outcomes, SUM(outcome = 'REFUSED_AT_DOOR') AS refused
+                           FROM bed_request_outcomes GROUP BY program_id) o ON o.program_id = a.program_id
             """;
 
     private final JdbcOperations jdbc;
@@ -77,6 +79,12 @@ public class AvailabilityQueries {
                 rs.getString("municipality"), rs.getString("type"), rs.getString("population"),
                 rs.getString("capacity_type"), capacity, available, held, Math.max(0, available - held),
                 outOfService, Math.max(0, capacity - available - outOfService), updatedAt,
-                rs.getString("updated_by"), rs.getLong("version"), isStale(updatedAt, now));
+                rs.getString("updated_by"), rs.getLong("version"), isStale(updatedAt, now),
+                refusalRate(rs.getInt("outcomes"), rs.getInt("refused")), rs.getInt("outcomes"));
+    }
+
+    /** Share of recorded door outcomes that were refusals; unknown until something was recorded. */
+    private static Double refusalRate(int outcomes, int refused) {
+        return outcomes == 0 ? null : Math.round(10_000.0 * refused / outcomes) / 10_000.0;
     }
 }

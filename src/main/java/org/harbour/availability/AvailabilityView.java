@@ -1,10 +1,14 @@
 package org.harbour.availability;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.time.Instant;
 
-/** A program's counts as API.md shows them, with where and what the program is. No address. */
+/**
+ * A program's counts as API.md shows them, with where and what the program is (never an address), and
+ * how often people matched to it were refused at the door.
+ */
 @Serdeable
 public record AvailabilityView(
         long programId,
@@ -25,11 +29,7 @@ public record AvailabilityView(
         Instant updatedAt,
         String updatedBy,
         long version,
-        boolean stale) {
-
-    AvailabilityView withStale(boolean isStale) {
-        return new AvailabilityView(programId, facilityId, facilityName, programName, regionCode, municipality,
-                type, population, capacityType, capacity, available, held, bookable, outOfService, occupied,
-                updatedAt, updatedBy, version, isStale);
-    }
+        boolean stale,
+        @Nullable Double refusalRate,
+        int doorOutcomes) {
 }

@@ -26,6 +26,13 @@ class DatabaseUnavailableHandler implements ExceptionHandler<DataAccessException
 
     @Override
     public HttpResponse<Problem> handle(HttpRequest request, DataAccessException exception) {
+        if (isLockConflict(exception)) {
+            // Two changes crossed (a deadlock or a lock wait timeout); the database undid ours whole.
+            return HttpResponse.<Problem>status(HttpStatus.CONFLICT).contentType(ProblemResponseProcessor.PROBLEM_JSON)
+                    .header("Retry-After", "1")
+                    .body(new Problem("about:blank", HttpStatus.CONFLICT.getReason(), 409,
+                            "A concurrent change got in the way; nothing was changed, try again", null));
+        }
         HttpStatus status = isConnectionFailure(exception) ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.INTERNAL_SERVER_ERROR;
         if (status == HttpStatus.INTERNAL_SERVER_ERROR) {
             LOG.error("Data access failed on {} {}", request.getMethodName(), request.getPath(), exception);
@@ -39,6 +46,17 @@ class DatabaseUnavailableHandler implements ExceptionHandler<DataAccessException
         var response = HttpResponse.<Problem>status(status).contentType(ProblemResponseProcessor.PROBLEM_JSON)
                 .body(new Problem("about:blank", status.getReason(), status.getCode(), detail, null));
         return status == HttpStatus.SERVICE_UNAVAILABLE ? response.header("Retry-After", RETRY_AFTER_SECONDS) : response;
+    }
+
+    /** MySQL/MariaDB 1213 (deadlock, SQLSTATE 40001) and 1205 (lock wait timeout). */
+    static boolean isLockConflict(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql
+                    && ("40001".equals(sql.getSQLState()) || sql.getErrorCode() == 1213 || sql.getErrorCode() == 1205)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static boolean isConnectionFailure(Throwable error) {
