@@ -106,4 +106,21 @@ class CaseworkerFlowTest implements HarbourTest {
         assertThat(caseworker.get("/api/waitlist?programId=" + shelter.programId()).list())
                 .extracting(e -> e.get("status")).containsExactly("WAITING");
     }
+
+    @Test
+    void refusalsAtTheDoorShowAsTheProgramsRefusalRate() {
+        var shelter = fixtures.facilityWithBeds(4, 4);
+        Http caseworker = fixtures.caseworker(Fixtures.unique("Outreach"));
+        String availability = "/api/programs/" + shelter.programId() + "/availability";
+        assertThat(caseworker.get(availability).map()).containsEntry("refusalRate", null).containsEntry("doorOutcomes", 0);
+
+        for (String outcome : List.of("REFUSED_AT_DOOR", "PLACED", "NO_SHOW", "REFUSED_AT_DOOR")) {
+            long request = caseworker.post("/api/bed-requests", Map.of("needs", Map.of())).id();
+            Http.Reply recorded = caseworker.post("/api/bed-requests/" + request + "/outcome",
+                    Map.of("outcome", outcome, "programId", shelter.programId()));
+            assertThat(recorded.status()).as(recorded.body()).isEqualTo(201);
+        }
+
+        assertThat(caseworker.get(availability).map()).containsEntry("refusalRate", 0.5).containsEntry("doorOutcomes", 4);
+    }
 }
