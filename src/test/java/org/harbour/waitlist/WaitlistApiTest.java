@@ -175,6 +175,26 @@ class WaitlistApiTest implements HarbourTest {
     }
 
     @Test
+    void aClientWaitsOnceOnAListAndIsOfferedOneBedOfAProgramWhateverListsSheIsOn() {
+        String[] quiet = quietTypeAndRegion();
+        long program = facility(quiet[0], quiet[1]).programId();
+        long client = client();
+        long onProgram = join(client, program, 1);
+        assertThat(caseworker.post("/api/waitlist", Map.of("clientId", client, "programId", program)).status()).isEqualTo(409);
+        Http.Reply byType = caseworker.post("/api/waitlist", Map.of("clientId", client, "type", quiet[0].toLowerCase(),
+                "regionCode", quiet[1].toLowerCase(), "priority", 1));
+        assertThat(byType.map()).containsEntry("type", quiet[0]).containsEntry("regionCode", quiet[1]);
+        assertThat(caseworker.post("/api/waitlist", Map.of("clientId", client, "type", quiet[0],
+                "regionCode", quiet[1])).status()).isEqualTo(409);
+        long next = join(client(), program, 2);
+
+        free(program, 2);
+        assertThat(List.of(statusOf(onProgram), statusOf(byType.id()), statusOf(next)))
+                .containsExactly("OFFERED", "WAITING", "OFFERED");
+        assertThat(counts(program)).containsEntry("held", 2);
+    }
+
+    @Test
     void badEntriesAreRefusedWithTheirField() {
         long program = quietProgram().programId();
         long client = client();
