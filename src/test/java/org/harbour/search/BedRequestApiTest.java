@@ -8,7 +8,6 @@ import org.harbour.testdata.Fixtures;
 import org.harbour.testdata.HarbourTest;
 import org.harbour.testdata.Http;
 import org.harbour.testdata.MutableClock;
-import org.harbour.testdata.ProgramBuilder;
 import org.harbour.testdata.Sql;
 import org.harbour.testdata.TestDatabase;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,6 +21,12 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.harbour.search.Searches.eligible;
+import static org.harbour.search.Searches.fieldsOf;
+import static org.harbour.search.Searches.general;
+import static org.harbour.search.Searches.ids;
+import static org.harbour.search.Searches.match;
+import static org.harbour.search.Searches.officeHours;
 
 /** POST /api/bed-requests through HTTP: validation, every need as a filter, ranking, time zones, recording. */
 @MicronautTest(transactional = false)
@@ -39,6 +44,7 @@ class BedRequestApiTest implements HarbourTest {
 
     Fixtures fixtures;
     Http caseworker;
+    Searches searches;
 
     @Override
     public Map<String, String> getProperties() {
@@ -51,6 +57,7 @@ class BedRequestApiTest implements HarbourTest {
     void setUp() {
         fixtures = new Fixtures(server.getURI());
         caseworker = fixtures.caseworker(Fixtures.unique("Search outreach"));
+        searches = new Searches(fixtures, caseworker, REGION);
     }
 
     @Test
@@ -79,63 +86,64 @@ class BedRequestApiTest implements HarbourTest {
 
     @Test
     void genderPolicyAdmitsOnlyTheGendersAProgramNames() {
-        long womenOnly = program(eligible("genders", List.of("WOMAN")), 1);
-        long transInclusive = program(eligible("genders", List.of("WOMAN", "TRANS_WOMAN")), 1);
-        long twoSpirit = program(eligible("genders", List.of("WOMAN", "TRANS_WOMAN", "TWO_SPIRIT")), 1);
+        long womenOnly = searches.program(eligible("genders", List.of("WOMAN")), 1);
+        long transInclusive = searches.program(eligible("genders", List.of("WOMAN", "TRANS_WOMAN")), 1);
+        long twoSpirit = searches.program(eligible("genders", List.of("WOMAN", "TRANS_WOMAN", "TWO_SPIRIT")), 1);
         List<Long> mine = List.of(womenOnly, transInclusive, twoSpirit);
-        assertThat(matched(Map.of("gender", "WOMAN"), mine)).containsExactlyInAnyOrderElementsOf(mine);
-        assertThat(matched(Map.of("gender", "TRANS_WOMAN"), mine)).containsExactlyInAnyOrder(transInclusive, twoSpirit);
-        assertThat(matched(Map.of("gender", "two_spirit"), mine)).containsExactly(twoSpirit);
-        assertThat(matched(Map.of("gender", "MAN"), mine)).isEmpty();
+        assertThat(searches.matched(Map.of("gender", "WOMAN"), mine)).containsExactlyInAnyOrderElementsOf(mine);
+        assertThat(searches.matched(Map.of("gender", "TRANS_WOMAN"), mine)).containsExactlyInAnyOrder(transInclusive, twoSpirit);
+        assertThat(searches.matched(Map.of("gender", "two_spirit"), mine)).containsExactly(twoSpirit);
+        assertThat(searches.matched(Map.of("gender", "MAN"), mine)).isEmpty();
     }
 
     @Test
     void ageLimitsAreInclusive() {
-        long youth = program(eligible("minAge", 13).withEligibility("maxAge", 18), 1);
-        assertThat(matched(Map.of("age", 13), List.of(youth))).containsExactly(youth);
-        assertThat(matched(Map.of("age", 18), List.of(youth))).containsExactly(youth);
-        assertThat(matched(Map.of("age", 12), List.of(youth))).isEmpty();
-        assertThat(matched(Map.of("age", 19), List.of(youth))).isEmpty();
+        long youth = searches.program(eligible("minAge", 13).withEligibility("maxAge", 18), 1);
+        assertThat(searches.matched(Map.of("age", 13), List.of(youth))).containsExactly(youth);
+        assertThat(searches.matched(Map.of("age", 18), List.of(youth))).containsExactly(youth);
+        assertThat(searches.matched(Map.of("age", 12), List.of(youth))).isEmpty();
+        assertThat(searches.matched(Map.of("age", 19), List.of(youth))).isEmpty();
     }
 
     @Test
     void everyStatedNeedFiltersAndTraffickingSpecializedOnlyRanks() {
-        long permissive = program(eligible("acceptsChildren", true).withEligibility("acceptsPets", true)
+        long permissive = searches.program(eligible("acceptsChildren", true).withEligibility("acceptsPets", true)
                 .withEligibility("substanceUse", "ALLOWED").withEligibility("acceptsCurrentSexTrade", true)
                 .withEligibility("wheelchairAccessible", true).withEligibility("languages", List.of("en", "cr"))
-                .withEligibility("traffickingSpecialized", false), 1);
-        long harmReduction = program(eligible("substanceUse", "HARM_REDUCTION").withEligibility("traffickingSpecialized", false), 1);
-        long strict = program(eligible("acceptsChildren", false).withEligibility("acceptsPets", false)
+                .withEligibility("mandatoryActivities", false).withEligibility("traffickingSpecialized", false), 1);
+        long harmReduction = searches.program(eligible("substanceUse", "HARM_REDUCTION").withEligibility("traffickingSpecialized", false), 1);
+        long strict = searches.program(eligible("acceptsChildren", false).withEligibility("acceptsPets", false)
                 .withEligibility("substanceUse", "SOBRIETY_REQUIRED").withEligibility("acceptsCurrentSexTrade", false)
                 .withEligibility("wheelchairAccessible", false).withEligibility("languages", List.of("en"))
-                .withEligibility("traffickingSpecialized", true), 1);
+                .withEligibility("mandatoryActivities", true).withEligibility("traffickingSpecialized", true), 1);
         List<Long> mine = List.of(permissive, harmReduction, strict);
-        assertThat(matched(Map.of("children", 2), List.of(permissive, strict))).containsExactly(permissive);
-        assertThat(matched(Map.of("children", 0), List.of(permissive, strict))).containsExactlyInAnyOrder(permissive, strict);
-        assertThat(matched(Map.of("pets", true), List.of(permissive, strict))).containsExactly(permissive);
-        assertThat(matched(Map.of("substanceUse", true), mine)).containsExactlyInAnyOrder(permissive, harmReduction);
-        assertThat(matched(Map.of("substanceUse", false), mine)).containsExactlyInAnyOrderElementsOf(mine);
-        assertThat(matched(Map.of("currentSexTrade", true), List.of(permissive, strict))).containsExactly(permissive);
-        assertThat(matched(Map.of("wheelchair", true), List.of(permissive, strict))).containsExactly(permissive);
-        assertThat(matched(Map.of("language", "CR"), List.of(permissive, strict))).containsExactly(permissive);
-        assertThat(matched(Map.of("traffickingSpecialized", true), List.of(permissive, strict))).containsExactly(strict, permissive);
+        assertThat(searches.matched(Map.of("children", 2), List.of(permissive, strict))).containsExactly(permissive);
+        assertThat(searches.matched(Map.of("children", 0), List.of(permissive, strict))).containsExactlyInAnyOrder(permissive, strict);
+        assertThat(searches.matched(Map.of("pets", true), List.of(permissive, strict))).containsExactly(permissive);
+        assertThat(searches.matched(Map.of("substanceUse", true), mine)).containsExactlyInAnyOrder(permissive, harmReduction);
+        assertThat(searches.matched(Map.of("substanceUse", false), mine)).containsExactlyInAnyOrderElementsOf(mine);
+        assertThat(searches.matched(Map.of("currentSexTrade", true), List.of(permissive, strict))).containsExactly(permissive);
+        assertThat(searches.matched(Map.of("wheelchair", true), List.of(permissive, strict))).containsExactly(permissive);
+        assertThat(searches.matched(Map.of("language", "CR"), List.of(permissive, strict))).containsExactly(permissive);
+        assertThat(searches.matched(Map.of("avoidMandatoryActivities", true), List.of(permissive, strict))).containsExactly(permissive);
+        assertThat(searches.matched(Map.of("traffickingSpecialized", true), List.of(permissive, strict))).containsExactly(strict, permissive);
     }
 
     @Test
     void rankingIsSpecializedWhenAskedThenOpenNowThenFreshThenMostBookable() {
         clock.set(FRIDAY_AFTERNOON.minus(Duration.ofHours(5)));
-        long stale = program(general(), 9);
+        long stale = searches.program(general(), 9);
         clock.set(FRIDAY_AFTERNOON);
-        long closed = program(FacilityBuilder.defaultFacility().with("timeZone", "America/Toronto")
+        long closed = searches.program(FacilityBuilder.defaultFacility().with("timeZone", "America/Toronto")
                 .with("intakeHours", officeHours("FRIDAY")), general(), 9);
-        long fewFresh = program(general(), 2);
-        long manyFresh = program(general(), 5);
-        long specialized = program(eligible("traffickingSpecialized", true), 1);
+        long fewFresh = searches.program(general(), 2);
+        long manyFresh = searches.program(general(), 5);
+        long specialized = searches.program(eligible("traffickingSpecialized", true), 1);
         List<Long> mine = List.of(stale, closed, fewFresh, manyFresh, specialized);
 
-        assertThat(matched(Map.of("traffickingSpecialized", true), mine))
+        assertThat(searches.matched(Map.of("traffickingSpecialized", true), mine))
                 .containsExactly(specialized, manyFresh, fewFresh, stale, closed);
-        Http.Reply plain = search(Map.of("regionCode", REGION, "needs", Map.of()));
+        Http.Reply plain = searches.search(Map.of("regionCode", REGION, "needs", Map.of()));
         assertThat(ids(plain, mine)).containsExactly(manyFresh, fewFresh, specialized, stale, closed);
         assertThat(match(plain, stale)).containsEntry("stale", true).containsEntry("intakeOpenNow", true);
         assertThat(match(plain, manyFresh)).containsEntry("stale", false).containsEntry("bookable", 5);
@@ -145,21 +153,20 @@ class BedRequestApiTest implements HarbourTest {
     @Test
     void admitNowUsesEachFacilitysOwnTimeZone() {
         clock.set(FRIDAY_AFTERNOON);
-        long vancouver = program(FacilityBuilder.defaultFacility().with("timeZone", "America/Vancouver")
+        long vancouver = searches.program(FacilityBuilder.defaultFacility().with("timeZone", "America/Vancouver")
                 .with("intakeHours", officeHours("FRIDAY")), general(), 1);
-        long toronto = program(FacilityBuilder.defaultFacility().with("timeZone", "America/Toronto")
+        long toronto = searches.program(FacilityBuilder.defaultFacility().with("timeZone", "America/Toronto")
                 .with("intakeHours", officeHours("FRIDAY")), general(), 1);
         List<Long> mine = List.of(vancouver, toronto);
-        assertThat(ids(search(Map.of("regionCode", REGION, "needs", Map.of(), "admitNow", true)), mine))
-                .containsExactly(vancouver);
-        Http.Reply anyTime = search(Map.of("regionCode", REGION, "needs", Map.of(), "admitNow", false));
+        assertThat(searches.matchedNow(mine)).containsExactly(vancouver);
+        Http.Reply anyTime = searches.search(Map.of("regionCode", REGION, "needs", Map.of(), "admitNow", false));
         assertThat(match(anyTime, vancouver)).containsEntry("intakeOpenNow", true);
         assertThat(match(anyTime, toronto)).containsEntry("intakeOpenNow", false);
     }
 
     @Test
     void admitNowFollowsDaylightSavingTimeChanges() {
-        long sundays = program(FacilityBuilder.defaultFacility().with("timeZone", "America/Toronto")
+        long sundays = searches.program(FacilityBuilder.defaultFacility().with("timeZone", "America/Toronto")
                 .with("intakeHours", officeHours("SUNDAY")), general(), 1);
         // 2026-03-08: clocks spring forward at 02:00, so 13:30Z is 09:30 EDT (08:30 had it stayed EST)
         assertThat(openNowAt("2026-03-08T13:30:00Z", sundays)).isTrue();
@@ -171,8 +178,8 @@ class BedRequestApiTest implements HarbourTest {
 
     @Test
     void everyRequestIsRecordedAndOneWithoutAMatchIsUnmet() {
-        long shelter = program(general(), 3);
-        Http.Reply found = search(Map.of("regionCode", REGION, "needs", Map.of(), "types", List.of("DV_SHELTER")));
+        long shelter = searches.program(general(), 3);
+        Http.Reply found = searches.search(Map.of("regionCode", REGION, "needs", Map.of(), "types", List.of("DV_SHELTER")));
         assertThat(found.status()).isEqualTo(201);
         assertThat(found.map()).containsEntry("unmet", false);
         assertThat(Sql.row("SELECT unmet, match_count FROM bed_requests WHERE id = ?", found.id()))
@@ -180,7 +187,7 @@ class BedRequestApiTest implements HarbourTest {
         assertThat(Sql.rows("SELECT program_id FROM bed_request_matches WHERE bed_request_id = ?", found.id()))
                 .extracting(r -> ((Number) r.get("program_id")).longValue()).contains(shelter);
 
-        Http.Reply none = search(Map.of("regionCode", REGION, "needs", Map.of("language", "xq"), "admitNow", true));
+        Http.Reply none = searches.search(Map.of("regionCode", REGION, "needs", Map.of("language", "xq"), "admitNow", true));
         assertThat(none.status()).isEqualTo(201);
         assertThat(none.map()).containsEntry("unmet", true).containsEntry("matches", List.of());
         assertThat(Sql.row("SELECT unmet, match_count, admit_now, region_code FROM bed_requests WHERE id = ?", none.id()))
@@ -190,8 +197,8 @@ class BedRequestApiTest implements HarbourTest {
 
     @Test
     void outcomesAreRecordedForTheRequestsOwnOrganizationOnly() {
-        long shelter = program(general(), 1);
-        long requestId = search(Map.of("regionCode", REGION, "needs", Map.of())).id();
+        long shelter = searches.program(general(), 1);
+        long requestId = searches.search(Map.of("regionCode", REGION, "needs", Map.of())).id();
         String path = "/api/bed-requests/" + requestId + "/outcome";
         Http.Reply refused = caseworker.post(path, Map.of("outcome", "REFUSED_AT_DOOR", "programId", shelter));
         assertThat(refused.status()).as(refused.body()).isEqualTo(201);
@@ -209,65 +216,12 @@ class BedRequestApiTest implements HarbourTest {
 
     private boolean openNowAt(String instant, long programId) {
         clock.set(Instant.parse(instant));
-        return ids(search(Map.of("regionCode", REGION, "needs", Map.of(), "admitNow", true)), List.of(programId))
-                .contains(programId);
-    }
-
-    private static Map<String, Object> officeHours(String day) {
-        return Map.of("alwaysOpen", false, "weekly", List.of(Map.of("day", day, "open", "09:00", "close", "17:00")));
-    }
-
-    private static ProgramBuilder eligible(String field, Object value) {
-        return ProgramBuilder.defaultProgram().withEligibility(field, value);
-    }
-
-    private static ProgramBuilder general() {
-        return eligible("traffickingSpecialized", false);
-    }
-
-    private long program(ProgramBuilder program, int available) {
-        return program(FacilityBuilder.defaultFacility().with("timeZone", "America/Vancouver"), program, available);
-    }
-
-    private long program(FacilityBuilder facility, ProgramBuilder program, int available) {
-        long id = fixtures.facility(facility.with("regionCode", REGION).withProgram(program.withCapacity(10))).programId();
-        assertThat(fixtures.admin().put("/api/programs/" + id + "/availability", Map.of("available", available)).status())
-                .isEqualTo(200);
-        return id;
-    }
-
-    private Http.Reply search(Map<String, Object> body) {
-        Http.Reply reply = caseworker.post("/api/bed-requests", body);
-        assertThat(reply.status()).as(reply.body()).isEqualTo(201);
-        return reply;
-    }
-
-    /** Which of these programs matched the needs in the test region, in rank order. */
-    private List<Long> matched(Map<String, Object> needs, List<Long> among) {
-        return ids(search(Map.of("regionCode", REGION, "needs", needs)), among);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Long> ids(Http.Reply reply, List<Long> among) {
-        return ((List<Map<String, Object>>) reply.map().get("matches")).stream()
-                .map(m -> ((Number) m.get("programId")).longValue()).filter(among::contains).toList();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> match(Http.Reply reply, long programId) {
-        return ((List<Map<String, Object>>) reply.map().get("matches")).stream()
-                .filter(m -> ((Number) m.get("programId")).longValue() == programId).findFirst().orElseThrow();
+        return searches.matchedNow(List.of(programId)).contains(programId);
     }
 
     private void assertInvalid(Map<String, Object> body, String field) {
         Http.Reply reply = caseworker.post("/api/bed-requests", body);
         assertThat(reply.status()).as(reply.body()).isEqualTo(422);
         assertThat(fieldsOf(reply)).contains(field);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Object> fieldsOf(Http.Reply reply) {
-        assertThat(reply.status()).as(reply.body()).isEqualTo(422);
-        return ((List<Map<String, Object>>) reply.map().get("errors")).stream().map(e -> e.get("field")).toList();
     }
 }
