@@ -1,6 +1,7 @@
 package org.harbour.placement;
 
 import io.micronaut.context.event.ApplicationEventPublisher;
+import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -143,7 +144,7 @@ public class Placements {
             if (hold.programId() != programId) {
                 throw ProblemException.invalid("holdId", "the hold is for another program");
             }
-            if (hold.clientId() != null && hold.clientId() != client.id()) {
+            if (hold.clientId() != null && !hold.clientId().equals(client.id())) {
                 throw ProblemException.conflict("The hold is for another client");
             }
             if (!holds.end(hold, Hold.CONSUMED, user.username())) {
@@ -156,9 +157,18 @@ public class Placements {
                     .orElseThrow(() -> new ProblemException(HttpStatus.CONFLICT, "No bookable bed is left in this program"));
         }
         BigDecimal cost = nightlyCost != null ? nightlyCost : program.nightlyCost();
-        Placement saved = placements.save(new Placement(null, client.id(), programId, client.organizationId(), holdId,
-                movedFromId, start, expectedEnd, null, null, null, Placement.ACTIVE, cost, false, user.id(),
-                clock.instant(), null));
+        Placement saved;
+        try {
+            saved = placements.save(new Placement(null, client.id(), programId, client.organizationId(), holdId,
+                    movedFromId, start, expectedEnd, null, null, null, Placement.ACTIVE, cost, false, user.id(),
+                    clock.instant(), null));
+        } catch (DataAccessException e) {
+            if (violates(e, "uk_placements_one_active")) {
+                // a concurrent placement of the same client committed first; the unique index is the real guard
+                throw ProblemException.conflict("This client already has an active placement; end or move it first");
+            }
+            throw e;
+        }
         events.append("placement.started", programId, program.facilityId(), null, Map.of("programId", programId));
         clientPlaced.publishEvent(new ClientPlaced(client.id(), saved.id()));
         return saved;
@@ -173,6 +183,15 @@ public class Placements {
         ledger.apply(placement.programId(), CountChange.FREE_BED, user.username()).orElseThrow();
         long facilityId = programs.findById(placement.programId()).orElseThrow().facilityId();
         events.append("placement.ended", placement.programId(), facilityId, null, Map.of("programId", placement.programId()));
+    }
+
+    private static boolean violates(Throwable error, String constraint) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().contains(constraint)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Placement visible(long id, CurrentUser user) {

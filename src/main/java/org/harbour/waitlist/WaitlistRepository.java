@@ -12,11 +12,17 @@ import java.util.Optional;
 @JdbcRepository(dialect = Dialect.MYSQL)
 public interface WaitlistRepository extends CrudRepository<WaitlistEntry, Long> {
 
-    /** The next person in line for a freed bed in this program: its own list and its type+region list. */
+    /**
+     * The next person in line for a freed bed in this program: its own list and its type+region list,
+     * skipping anyone already holding an offer in this program (one person, one bed held).
+     */
     @Query("""
-            SELECT * FROM waitlist_entries
-             WHERE status = 'WAITING'
-               AND (program_id = :programId OR (program_id IS NULL AND type = :type AND region_code = :regionCode))
+            SELECT * FROM waitlist_entries w
+             WHERE w.status = 'WAITING'
+               AND (w.program_id = :programId OR (w.program_id IS NULL AND w.type = :type AND w.region_code = :regionCode))
+               AND NOT EXISTS (SELECT 1 FROM waitlist_entries o
+                                WHERE o.client_id = w.client_id AND o.status = 'OFFERED'
+                                  AND o.offered_program_id = :programId)
              ORDER BY priority, created_at, id
              LIMIT 1
              FOR UPDATE""")

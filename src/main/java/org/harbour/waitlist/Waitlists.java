@@ -27,6 +27,7 @@ import org.harbour.security.CurrentUser;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -91,7 +92,8 @@ public class Waitlists {
         if (r.programId() != null && (r.type() != null || r.regionCode() != null)) {
             checks.fail("programId", "name a program or a type and region, not both");
         }
-        if (r.regionCode() != null && regions.findByCode(r.regionCode()).isEmpty()) {
+        String region = r.regionCode() == null ? null : r.regionCode().trim().toUpperCase(Locale.ROOT);
+        if (region != null && regions.findByCode(region).isEmpty()) {
             checks.fail("regionCode", "unknown region");
         }
         checks.throwIfAny();
@@ -99,8 +101,13 @@ public class Waitlists {
         if (r.programId() != null && !programs.existsById(r.programId())) {
             throw ProblemException.notFound("Program");
         }
+        String typeName = type == null ? null : type.name();
+        if (entries.findOpenByClient(client.id()).stream().anyMatch(e -> Objects.equals(e.programId(), r.programId())
+                && Objects.equals(e.type(), typeName) && Objects.equals(e.regionCode(), region))) {
+            throw ProblemException.conflict("This client is already on this waitlist");
+        }
         WaitlistEntry saved = entries.save(new WaitlistEntry(null, client.id(), client.organizationId(), r.programId(),
-                type == null ? null : type.name(), r.programId() == null ? r.regionCode() : null,
+                typeName, region,
                 r.priority() == null ? 3 : r.priority(), WaitlistEntry.WAITING, clock.instant(),
                 null, null, null, null, null));
         audit.record(user, "WAITLIST_JOINED", "WAITLIST_ENTRY", saved.id());
@@ -186,8 +193,10 @@ public class Waitlists {
         List<Program> candidates = entry.programId() != null
                 ? programs.findById(entry.programId()).stream().toList()
                 : programs.findByTypeAndRegion(entry.type(), entry.regionCode());
+        List<WaitlistEntry> open = entries.findOpenByClient(entry.clientId());
         for (Program program : candidates) {
-            if (offer(entry, program)) {
+            boolean offeredThereAlready = open.stream().anyMatch(e -> program.id().equals(e.offeredProgramId()));
+            if (!offeredThereAlready && offer(entry, program)) {
                 return;
             }
         }
