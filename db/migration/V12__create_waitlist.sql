@@ -15,6 +15,11 @@ CREATE TABLE waitlist_entries (
     offered_program_id BIGINT      NULL,
     hold_id           BIGINT       NULL,
     closed_at         DATETIME(6)  NULL,
+    -- one open entry per client per list: set only while WAITING or OFFERED
+    open_list_key     VARCHAR(120) AS (CASE WHEN status IN ('WAITING', 'OFFERED')
+                          THEN CONCAT(client_id, '/', COALESCE(program_id, ''), '/', COALESCE(type, ''), '/',
+                                      COALESCE(region_code, '')) END) STORED,
+    UNIQUE KEY uk_waitlist_open_per_list (open_list_key),
     KEY ix_waitlist_program (program_id, status, priority, created_at),
     KEY ix_waitlist_type_region (type, region_code, status, priority, created_at),
     KEY ix_waitlist_client (client_id, status),
