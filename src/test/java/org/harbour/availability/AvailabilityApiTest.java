@@ -7,7 +7,7 @@ import org.harbour.testdata.Fixtures;
 import org.harbour.testdata.Fixtures.CreatedFacility;
 import org.harbour.testdata.HarbourTest;
 import org.harbour.testdata.Http;
-import org.harbour.testdata.SqlRows;
+import org.harbour.testdata.Sql;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -112,7 +112,7 @@ class AvailabilityApiTest implements HarbourTest {
     @Test
     void countsOlderThanTheStalenessWindowAreMarkedStale() {
         var facility = fixtures.facilityWithBeds(12, 4);
-        SqlRows.update("UPDATE availability SET updated_at = updated_at - INTERVAL 5 HOUR WHERE program_id = ?",
+        Sql.update("UPDATE availability SET updated_at = updated_at - INTERVAL 5 HOUR WHERE program_id = ?",
                 facility.programId());
 
         assertThat(fixtures.caseworker("Street Outreach Toronto").get(countsOf(facility)).map()).containsEntry("stale", true);
@@ -187,11 +187,11 @@ class AvailabilityApiTest implements HarbourTest {
     }
 
     private static long historyRows(CreatedFacility facility) {
-        return SqlRows.number("SELECT COUNT(*) FROM availability_history WHERE program_id = ?", facility.programId());
+        return Sql.number("SELECT COUNT(*) FROM availability_history WHERE program_id = ?", facility.programId());
     }
 
     private static long lastHistory(CreatedFacility facility, String column) {
-        return SqlRows.number("SELECT " + column + " FROM availability_history WHERE program_id = ? ORDER BY id DESC LIMIT 1",
+        return Sql.number("SELECT " + column + " FROM availability_history WHERE program_id = ? ORDER BY id DESC LIMIT 1",
                 facility.programId());
     }
 

@@ -8,7 +8,7 @@ import org.harbour.testdata.Fixtures;
 import org.harbour.testdata.HarbourTest;
 import org.harbour.testdata.Http;
 import org.harbour.testdata.ProgramBuilder;
-import org.harbour.testdata.SqlRows;
+import org.harbour.testdata.Sql;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -187,7 +187,7 @@ class FacilityApiTest implements HarbourTest {
         String countsPath = "/api/programs/" + facility.programId() + "/availability";
         assertThat(admin.put(countsPath, Map.of("available", 6, "outOfService", 2)).status()).isEqualTo(200);
         Map<String, Object> countsBefore = admin.get(countsPath).map();
-        long historyBefore = SqlRows.number("SELECT COUNT(*) FROM availability_history WHERE program_id = ?", facility.programId());
+        long historyBefore = Sql.number("SELECT COUNT(*) FROM availability_history WHERE program_id = ?", facility.programId());
 
         Http.Reply reply = admin.put("/api/programs/" + facility.programId(),
                 defaultProgram().withCapacity(7).with("name", "Shrunk").build());
@@ -196,7 +196,7 @@ class FacilityApiTest implements HarbourTest {
         Map<String, Object> program = programOf(admin.get("/api/facilities/" + facility.id()).map(), facility.programId());
         assertThat(program).containsEntry("capacity", 12).doesNotContainEntry("name", "Shrunk");
         assertThat(admin.get(countsPath).map()).isEqualTo(countsBefore);
-        assertThat(SqlRows.number("SELECT COUNT(*) FROM availability_history WHERE program_id = ?", facility.programId()))
+        assertThat(Sql.number("SELECT COUNT(*) FROM availability_history WHERE program_id = ?", facility.programId()))
                 .isEqualTo(historyBefore);
         assertThat(admin.put("/api/programs/" + facility.programId(), defaultProgram().withCapacity(8).build()).status())
                 .as("exactly available + outOfService is allowed").isEqualTo(200);
@@ -232,9 +232,9 @@ class FacilityApiTest implements HarbourTest {
     }
 
     private static Map<String, Long> rowCounts() {
-        return Map.of("facilities", SqlRows.count("facilities"), "programs", SqlRows.count("programs"),
-                "availability", SqlRows.count("availability"), "organizations", SqlRows.count("organizations"),
-                "events", SqlRows.count("events"));
+        return Map.of("facilities", Sql.count("facilities"), "programs", Sql.count("programs"),
+                "availability", Sql.count("availability"), "organizations", Sql.count("organizations"),
+                "events", Sql.count("events"));
     }
 
     @SuppressWarnings("unchecked")

@@ -36,7 +36,7 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.harbour.security.AccessMatrixTest.Caller.ANONYMOUS;
-import static org.harbour.security.Problems.assertProblem;
+import static org.harbour.testdata.Problems.assertProblem;
 
 /**
  * Who may call what: one row per route the service serves, one expected status per kind of caller,

@@ -7,6 +7,7 @@ import org.harbour.testdata.FacilityBuilder;
 import org.harbour.testdata.Fixtures;
 import org.harbour.testdata.HarbourTest;
 import org.harbour.testdata.Http;
+import org.harbour.testdata.Sql;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -19,7 +20,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.harbour.security.Problems.assertProblem;
+import static org.harbour.testdata.Problems.assertProblem;
 
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -29,8 +30,6 @@ class FeedKeyTest implements HarbourTest {
 
     @Inject
     EmbeddedServer server;
-    @Inject
-    Sql sql;
 
     Fixtures fixtures;
     Fixtures.CreatedFacility facility;
@@ -51,7 +50,7 @@ class FeedKeyTest implements HarbourTest {
         assertThat(reply.map()).containsEntry("facilityId", (int) facility.id()).containsKey("id");
         String key = reply.string("key");
         assertThat(key).hasSizeGreaterThan(40);
-        Map<String, Object> row = sql.row("SELECT * FROM feed_keys WHERE id = ?", reply.id()).orElseThrow();
+        Map<String, Object> row = Sql.row("SELECT * FROM feed_keys WHERE id = ?", reply.id());
         assertThat(row.get("key_hash")).isEqualTo(sha256(key));
         assertThat(row.values()).noneMatch(value -> value != null && value.toString().contains(key));
         assertThat(issueKey(facility.id())).as("a second key").isNotEqualTo(key);
@@ -74,7 +73,7 @@ class FeedKeyTest implements HarbourTest {
     @Test
     void aRevokedOrUnknownKeyIsRefused() {
         String key = issueKey(facility.id());
-        sql.update("UPDATE feed_keys SET revoked = TRUE WHERE key_hash = ?", sha256(key));
+        Sql.update("UPDATE feed_keys SET revoked = TRUE WHERE key_hash = ?", sha256(key));
 
         assertProblem(asFeed(key).put(countsOf(facility.programId()), COUNTS), 401);
         assertProblem(asFeed("hfk_" + "A".repeat(43)).put(countsOf(facility.programId()), COUNTS), 401);
@@ -83,7 +82,7 @@ class FeedKeyTest implements HarbourTest {
 
     @Test
     void onlyAnAdminIssuesKeys() {
-        long before = sql.count("SELECT COUNT(*) FROM feed_keys");
+        long before = Sql.number("SELECT COUNT(*) FROM feed_keys");
         List<Http> others = List.of(fixtures.staffOf(facility.id()), fixtures.caseworker("Street Outreach Toronto"),
                 fixtures.funder(), asFeed(issueKey(facility.id())));
 
@@ -91,7 +90,7 @@ class FeedKeyTest implements HarbourTest {
             assertProblem(caller.post(keysOf(facility.id()), Map.of()), 403);
         }
         assertProblem(fixtures.anonymous().post(keysOf(facility.id()), Map.of()), 401);
-        assertThat(sql.count("SELECT COUNT(*) FROM feed_keys")).as("only the key issued for the test").isEqualTo(before + 1);
+        assertThat(Sql.number("SELECT COUNT(*) FROM feed_keys")).as("only the key issued for the test").isEqualTo(before + 1);
     }
 
     @Test

@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import org.harbour.testdata.Fixtures;
 import org.harbour.testdata.HarbourTest;
 import org.harbour.testdata.Http;
+import org.harbour.testdata.Sql;
 import org.harbour.testdata.TestDatabase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,7 +23,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.harbour.security.Problems.assertProblem;
+import static org.harbour.testdata.Problems.assertProblem;
 
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -32,8 +33,6 @@ class LoginTest implements HarbourTest {
 
     @Inject
     EmbeddedServer server;
-    @Inject
-    Sql sql;
     @Inject
     CurrentUsers currentUsers;
 
@@ -158,7 +157,7 @@ class LoginTest implements HarbourTest {
     void theTokenOfADisabledUserIsRefusedEverywhere() {
         String username = fixtures.createUser("ADMIN", null);
         Http disabled = anonymous.login(username, Fixtures.PASSWORD);
-        sql.update("UPDATE users SET active = FALSE WHERE username = ?", username);
+        Sql.update("UPDATE users SET active = FALSE WHERE username = ?", username);
         currentUsers.forget(username); // what disabling a user must do; otherwise the cache lets go within seconds
 
         assertProblem(disabled.get("/api/users/me"), 401);

@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import org.harbour.testdata.Fixtures;
 import org.harbour.testdata.HarbourTest;
 import org.harbour.testdata.Http;
+import org.harbour.testdata.Sql;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -26,8 +27,8 @@ import java.util.function.Function;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.harbour.security.Problems.assertInvalidField;
-import static org.harbour.security.Problems.assertProblem;
+import static org.harbour.testdata.Problems.assertInvalidField;
+import static org.harbour.testdata.Problems.assertProblem;
 
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -35,8 +36,6 @@ class UserApiTest implements HarbourTest {
 
     @Inject
     EmbeddedServer server;
-    @Inject
-    Sql sql;
 
     Fixtures fixtures;
     Http admin;
@@ -60,7 +59,7 @@ class UserApiTest implements HarbourTest {
         assertThat(reply.map()).containsEntry("username", body.get("username")).containsEntry("role", role)
                 .containsKey("id");
         assertNoSecrets(reply.map());
-        String hash = (String) sql.row("SELECT password_hash FROM users WHERE id = ?", reply.id()).orElseThrow()
+        String hash = (String) Sql.row("SELECT password_hash FROM users WHERE id = ?", reply.id())
                 .get("password_hash");
         assertThat(hash).startsWith("$2").isNotEqualTo(body.get("password")).doesNotContain((String) body.get("password"));
         assertThat(fixtures.anonymous().login((String) body.get("username"), (String) body.get("password")).token()).isNotBlank();
@@ -113,7 +112,7 @@ class UserApiTest implements HarbourTest {
         List<Integer> statuses = inParallel(8, i -> admin.post("/api/users", body).status());
 
         assertThat(statuses).containsOnly(201, 409).filteredOn(s -> s == 201).hasSize(1);
-        assertThat(sql.count("SELECT COUNT(*) FROM users WHERE username = ?", body.get("username"))).isEqualTo(1);
+        assertThat(Sql.number("SELECT COUNT(*) FROM users WHERE username = ?", body.get("username"))).isEqualTo(1);
     }
 
     @Test
@@ -124,7 +123,7 @@ class UserApiTest implements HarbourTest {
                 with(newUser("CASEWORKER"), "organization", organization)).status());
 
         assertThat(statuses).containsOnly(201);
-        assertThat(sql.count("SELECT COUNT(*) FROM organizations WHERE name = ?", organization)).isEqualTo(1);
+        assertThat(Sql.number("SELECT COUNT(*) FROM organizations WHERE name = ?", organization)).isEqualTo(1);
     }
 
     @ParameterizedTest
@@ -165,8 +164,8 @@ class UserApiTest implements HarbourTest {
     }
 
     private List<Long> counts() {
-        return List.of(sql.count("SELECT COUNT(*) FROM users"), sql.count("SELECT COUNT(*) FROM organizations"),
-                sql.count("SELECT COUNT(*) FROM user_facilities"));
+        return List.of(Sql.number("SELECT COUNT(*) FROM users"), Sql.number("SELECT COUNT(*) FROM organizations"),
+                Sql.number("SELECT COUNT(*) FROM user_facilities"));
     }
 
     private static void assertNoSecrets(Map<String, Object> user) {

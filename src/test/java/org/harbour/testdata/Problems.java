@@ -17,6 +17,7 @@ public final class Problems {
         assertThat(reply.contentType()).as("content type").startsWith("application/problem+json");
         Map<String, Object> problem = reply.map();
         assertThat(problem).containsKeys("type", "title", "status", "detail").containsEntry("status", status);
+        assertThat(problem.get("detail").toString()).isNotBlank();
         assertNothingInternal(reply);
         return problem;
     }
@@ -29,6 +30,11 @@ public final class Problems {
         assertThat(errors).as("errors[] of " + reply.body()).isNotEmpty()
                 .allSatisfy(e -> assertThat(e).containsKeys("field", "message"));
         return errors.stream().map(e -> (String) e.get("field")).toList();
+    }
+
+    /** A 422 naming the field that is wrong. */
+    public static void assertInvalidField(Http.Reply reply, String field) {
+        assertThat(errorFields(reply)).as(reply.body()).contains(field);
     }
 
     /** No stack trace, Java class or framework name reaches a caller. */

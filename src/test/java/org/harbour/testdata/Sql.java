@@ -45,6 +45,16 @@ public final class Sql {
         return rows.get(0);
     }
 
+    /** The single number a query answers, such as a COUNT(*). */
+    public static long number(String sql, Object... params) {
+        Object value = row(sql, params).values().iterator().next();
+        return ((Number) value).longValue();
+    }
+
+    public static long count(String table) {
+        return number("SELECT COUNT(*) FROM " + table);
+    }
+
     public static int update(String sql, Object... params) {
         try (Connection connection = connect(); PreparedStatement statement = prepare(connection, sql, params)) {
             return statement.executeUpdate();
