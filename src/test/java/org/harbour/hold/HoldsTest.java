@@ -7,14 +7,12 @@ import org.harbour.testdata.Fixtures;
 import org.harbour.testdata.HarbourTest;
 import org.harbour.testdata.Http;
 import org.harbour.testdata.MutableClock;
-import org.harbour.testdata.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -40,10 +38,7 @@ class HoldsTest implements HarbourTest {
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> props = new HashMap<>(TestDatabase.properties());
-        props.put("harbour.test.mutable-clock", "true");
-        props.put("harbour.hold-expiry-interval", "1h"); // the test drives expiry itself
-        return props;
+        return MutableClock.properties();
     }
 
     @BeforeEach

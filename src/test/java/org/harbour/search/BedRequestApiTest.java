@@ -9,14 +9,12 @@ import org.harbour.testdata.HarbourTest;
 import org.harbour.testdata.Http;
 import org.harbour.testdata.MutableClock;
 import org.harbour.testdata.Sql;
-import org.harbour.testdata.TestDatabase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -48,9 +46,7 @@ class BedRequestApiTest implements HarbourTest {
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> props = new HashMap<>(TestDatabase.properties());
-        props.put("harbour.test.mutable-clock", "true");
-        return props;
+        return MutableClock.properties();
     }
 
     @BeforeAll

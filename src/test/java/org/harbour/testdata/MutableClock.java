@@ -18,6 +18,14 @@ public class MutableClock extends Clock {
 
     private volatile Instant now = Instant.now();
 
+    /** Test database properties with this clock in charge, and expiry left to the test. */
+    public static java.util.Map<String, String> properties() {
+        java.util.Map<String, String> props = new java.util.HashMap<>(TestDatabase.properties());
+        props.put("harbour.test.mutable-clock", "true");
+        props.put("harbour.hold-expiry-interval", "1h"); // the test drives expiry itself
+        return props;
+    }
+
     public void advance(Duration duration) {
         now = now.plus(duration);
     }

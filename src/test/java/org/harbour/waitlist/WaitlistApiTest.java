@@ -10,7 +10,6 @@ import org.harbour.testdata.Http;
 import org.harbour.testdata.LiveClient;
 import org.harbour.testdata.MutableClock;
 import org.harbour.testdata.Sql;
-import org.harbour.testdata.TestDatabase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -19,7 +18,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -47,10 +45,7 @@ class WaitlistApiTest implements HarbourTest {
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> props = new HashMap<>(TestDatabase.properties());
-        props.put("harbour.test.mutable-clock", "true");
-        props.put("harbour.hold-expiry-interval", "1h"); // the test drives expiry itself
-        return props;
+        return MutableClock.properties();
     }
 
     @BeforeAll
