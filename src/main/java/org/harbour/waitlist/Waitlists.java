@@ -33,10 +33,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Waitlists for a program or for a type of program in a region, in priority then time order. A freed
- * bed is offered at once to the first person waiting: the offer is a hold on that bed for the offer's
- * time, so it is still there when she arrives. An offer not taken expires with its hold, and the bed
- * passes to the next person.
+ * Waitlists for a program or for a type of program in a region, in priority then time order. Joining
+ * puts a person in line (WAITING); when a matching program then gains a bookable bed, it is offered at
+ * once to the first person waiting. The offer is a hold on that bed for the offer's time, so it is still
+ * there when she arrives; an offer not taken expires with its hold, and the bed passes to the next person.
  */
 @Singleton
 public class Waitlists {
@@ -111,7 +111,6 @@ public class Waitlists {
                 r.priority() == null ? 3 : r.priority(), WaitlistEntry.WAITING, clock.instant(),
                 null, null, null, null, null));
         audit.record(user, "WAITLIST_JOINED", "WAITLIST_ENTRY", saved.id());
-        offerBedsAlreadyFree(saved);
         return view(entries.findById(saved.id()).orElseThrow());
     }
 
@@ -187,19 +186,6 @@ public class Waitlists {
                 "entryId", entry.id(), "programId", program.id(), "holdId", hold.get().id(),
                 "offerExpiresAt", expiresAt.toString()));
         return true;
-    }
-
-    private void offerBedsAlreadyFree(WaitlistEntry entry) {
-        List<Program> candidates = entry.programId() != null
-                ? programs.findById(entry.programId()).stream().toList()
-                : programs.findByTypeAndRegion(entry.type(), entry.regionCode());
-        List<WaitlistEntry> open = entries.findOpenByClient(entry.clientId());
-        for (Program program : candidates) {
-            boolean offeredThereAlready = open.stream().anyMatch(e -> program.id().equals(e.offeredProgramId()));
-            if (!offeredThereAlready && offer(entry, program)) {
-                return;
-            }
-        }
     }
 
     private void releaseOfferedHold(WaitlistEntry entry) {
