@@ -23,12 +23,13 @@ public class AvailabilityQueries {
     private static final String SELECT = """
             SELECT a.program_id, p.facility_id, f.name AS facility_name, p.name AS program_name, f.region_code,
                    f.municipality, p.type, p.population, p.capacity_type, p.capacity, a.available, a.held,
-                   a.out_of_service, a.updated_at, a.updated_by, a.version, o.outcomes, o.refused
+                   a.out_of_service, a.updated_at, a.updated_by, a.version,
+                   (SELECT COUNT(*) FROM bed_request_outcomes o WHERE o.program_id = a.program_id) AS outcomes,
+                   (SELECT COUNT(*) FROM bed_request_outcomes o
+                     WHERE o.program_id = a.program_id AND o.outcome = 'REFUSED_AT_DOOR') AS refused
               FROM availability a
               JOIN programs p ON p.id = a.program_id
               JOIN facilities f ON f.id = p.facility_id
-              LEFT JOIN (SELECT program_id, COUNT(*) AS outcomes, SUM(outcome = 'REFUSED_AT_DOOR') AS refused
-                           FROM bed_request_outcomes GROUP BY program_id) o ON o.program_id = a.program_id
             """;
 
     private final JdbcOperations jdbc;
