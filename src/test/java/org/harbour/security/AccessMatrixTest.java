@@ -86,6 +86,7 @@ class AccessMatrixTest implements HarbourTest {
             row("POST", "/api/waitlist",                         201,  403,  201,  403,  403,  403,  401),
             row("GET",  "/api/waitlist",                         200,  403,  200,  403,  403,  403,  401),
             row("DELETE", "/api/waitlist/{entryId}",             204,  403,  204,  403,  403,  403,  401),
+            row("GET",  "/api/audit",                            200,  403,  403,  403,  403,  403,  401),
             row("GET",  "/ws/live",                              101,  101,  101,  101,  403,  101,  401));
 
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
