@@ -1,0 +1,306 @@
+package org.harbour.importer;
+
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.harbour.testdata.Fixtures;
+import org.harbour.testdata.HarbourTest;
+import org.harbour.testdata.Http;
+import org.harbour.testdata.SqlRows;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.nio.file.Files;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.harbour.testdata.Problems.assertProblem;
+
+/** API.md "Importing open data": the City of Toronto daily occupancy file, on a real three-night extract. */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TorontoOccupancyImportTest implements HarbourTest {
+
+    static final String ROUTE = "/api/imports/toronto-occupancy";
+    static final DateTimeFormatter SQL_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    @Inject
+    EmbeddedServer server;
+
+    Fixtures fixtures;
+
+    @BeforeEach
+    void setUp() {
+        fixtures = new Fixtures(server.getURI());
+    }
+
+    @Test
+    void theExtractImportsEveryRowAsFacilitiesProgramsAndNightsCountedFromTheFileItself() {
+        String csv = OpenData.resource(OpenData.OCCUPANCY_EXTRACT);
+        List<Map<String, String>> rows = OpenData.rows(csv);
+
+        Map<String, Object> summary = importOk(csv);
+
+        assertThat(summary).containsEntry("rows", rows.size())
+                .containsEntry("facilities", distinct(rows, "LOCATION_ID"))
+                .containsEntry("programs", distinct(rows, "PROGRAM_ID"))
+                .containsEntry("nights", 3)
+                .containsEntry("skipped", List.of());
+        for (String programId : rows.stream().map(r -> r.get("PROGRAM_ID")).distinct().toList()) {
+            long nights = rows.stream().filter(r -> r.get("PROGRAM_ID").equals(programId)).count();
+            assertThat(SqlRows.number("""
+                    SELECT COUNT(*) FROM availability_history h JOIN programs p ON p.id = h.program_id
+                     WHERE p.external_ref = ? AND h.source = 'IMPORT' AND RIGHT(h.import_key, 10) BETWEEN '2024-01-01' AND '2024-01-03'""",
+                    "toronto-program:" + programId)).as("nights of program " + programId).isEqualTo(nights);
+        }
+        assertThat(SqlRows.number("""
+                SELECT COUNT(*) FROM availability a JOIN programs p ON p.id = a.program_id
+                 WHERE p.external_ref LIKE 'toronto-program:%'""")).as("no live counts for imported programs").isZero();
+    }
+
+    @Test
+    void historyRowsCarryTheNightsNumbersAtElevenPmTorontoTime() {
+        String csv = OpenData.resource(OpenData.OCCUPANCY_EXTRACT);
+        importOk(csv);
+        List<Map<String, String>> rows = OpenData.rows(csv);
+        Map<String, String> bed = first(rows, r -> r.get("CAPACITY_TYPE").equals("Bed Based Capacity")
+                && !r.get("UNAVAILABLE_BEDS").equals("0"));
+        Map<String, String> room = first(rows, r -> r.get("CAPACITY_TYPE").equals("Room Based Capacity")
+                && !r.get("UNAVAILABLE_ROOMS").equals("0"));
+        Map<String, String> lastNight = first(rows, r -> r.get("OCCUPANCY_DATE").equals("2024-01-03")
+                && r.get("SECTOR").equals("Youth"));
+
+        for (var sample : List.of(Map.entry(bed, "BED"), Map.entry(room, "ROOM"), Map.entry(lastNight, unitOf(lastNight)))) {
+            Map<String, String> row = sample.getKey();
+            String unit = sample.getValue();
+            int actual = Integer.parseInt(row.get("CAPACITY_ACTUAL_" + unit));
+            int unavailable = Integer.parseInt(row.get("UNAVAILABLE_" + unit + "S"));
+            Map<String, Object> history = Db.row("""
+                    SELECT h.capacity, h.available, h.held, h.out_of_service, h.occupied, h.version, h.source, h.changed_by,
+                           DATE_FORMAT(h.changed_at, '%Y-%m-%d %H:%i:%s') AS changed_at
+                      FROM availability_history h WHERE h.import_key = ?""",
+                    "toronto:" + row.get("PROGRAM_ID") + ":" + row.get("OCCUPANCY_DATE"));
+            assertThat(history).as(row.toString())
+                    .containsEntry("capacity", actual + unavailable)
+                    .containsEntry("available", Integer.parseInt(row.get("UNOCCUPIED_" + unit + "S")))
+                    .containsEntry("out_of_service", unavailable)
+                    .containsEntry("occupied", Integer.parseInt(row.get("OCCUPIED_" + unit + "S")))
+                    .containsEntry("held", 0).containsEntry("version", 0L)
+                    .containsEntry("source", "IMPORT").containsEntry("changed_by", "import:toronto-occupancy")
+                    .containsEntry("changed_at", LocalDate.parse(row.get("OCCUPANCY_DATE")).atTime(23, 0)
+                            .atZone(ZoneId.of("America/Toronto")).withZoneSameInstant(ZoneOffset.UTC).format(SQL_TIME));
+        }
+        assertThat(Db.row("SELECT DATE_FORMAT(changed_at, '%Y-%m-%d %H:%i:%s') AS t FROM availability_history WHERE import_key = ?",
+                "toronto:" + bed.get("PROGRAM_ID") + ":2024-01-01").get("t")).as("EST: 04:00 UTC the next day")
+                .isEqualTo("2024-01-02 04:00:00");
+    }
+
+    @Test
+    void facilitiesAndProgramsAreMappedAsApiMdSays() {
+        String csv = OpenData.resource(OpenData.OCCUPANCY_EXTRACT);
+        importOk(csv);
+        List<Map<String, String>> rows = OpenData.rows(csv);
+        Map<String, String> hotel = first(rows, r -> r.get("OVERNIGHT_SERVICE_TYPE").equals("Motel/Hotel Shelter"));
+        Map<String, String> latestHotelNight = rows.stream()
+                .filter(r -> r.get("PROGRAM_ID").equals(hotel.get("PROGRAM_ID")))
+                .max(Comparator.comparing(r -> r.get("OCCUPANCY_DATE"))).orElseThrow();
+
+        Map<String, Object> program = Db.row("""
+                SELECT p.name, p.type, p.population, p.capacity_type, p.capacity, p.genders, p.min_age, p.max_age,
+                       p.substance_use, p.languages, f.name AS facility, f.region_code, f.municipality, f.time_zone,
+                       f.address, f.confidential, f.intake_always_open, f.external_ref, o.name AS organization
+                  FROM programs p JOIN facilities f ON f.id = p.facility_id JOIN organizations o ON o.id = f.organization_id
+                 WHERE p.external_ref = ?""", "toronto-program:" + hotel.get("PROGRAM_ID"));
+        String unit = unitOf(hotel);
+        assertThat(program)
+                .containsEntry("name", hotel.get("PROGRAM_NAME"))
+                .containsEntry("type", "HOTEL_MOTEL")
+                .containsEntry("capacity_type", unit)
+                .containsEntry("capacity", Integer.parseInt(latestHotelNight.get("CAPACITY_ACTUAL_" + unit))
+                        + Integer.parseInt(latestHotelNight.get("UNAVAILABLE_" + unit + "S")))
+                .containsEntry("substance_use", "HARM_REDUCTION").containsEntry("languages", "en")
+                .containsEntry("facility", hotel.get("LOCATION_NAME").trim())
+                .containsEntry("organization", hotel.get("ORGANIZATION_NAME"))
+                .containsEntry("region_code", "ON-CENTRAL").containsEntry("time_zone", "America/Toronto")
+                .containsEntry("municipality", hotel.get("LOCATION_CITY").isEmpty() ? "Toronto" : hotel.get("LOCATION_CITY"))
+                .containsEntry("confidential", false).containsEntry("intake_always_open", true)
+                .containsEntry("external_ref", "toronto-location:" + hotel.get("LOCATION_ID"));
+
+        Map<String, String> women = first(rows, r -> r.get("SECTOR").equals("Women")
+                && r.get("OVERNIGHT_SERVICE_TYPE").equals("Shelter") && r.get("PROGRAM_MODEL").equals("Emergency"));
+        assertThat(programRow(women)).containsEntry("population", "WOMEN").containsEntry("type", "EMERGENCY_SHELTER")
+                .containsEntry("genders", "WOMAN,TRANS_WOMAN");
+        Map<String, String> youth = first(rows, r -> r.get("SECTOR").equals("Youth")
+                && r.get("OVERNIGHT_SERVICE_TYPE").equals("Shelter") && r.get("PROGRAM_MODEL").equals("Emergency"));
+        assertThat(programRow(youth)).containsEntry("population", "YOUTH").containsEntry("type", "YOUTH_SHELTER")
+                .containsEntry("min_age", 16).containsEntry("max_age", 24);
+        Map<String, String> transitional = first(rows, r -> r.get("PROGRAM_MODEL").equals("Transitional")
+                && r.get("OVERNIGHT_SERVICE_TYPE").equals("Shelter"));
+        assertThat(programRow(transitional)).containsEntry("type", "TRANSITIONAL_HOUSING");
+        Map<String, String> respite = first(rows, r -> r.get("OVERNIGHT_SERVICE_TYPE").equals("24-Hour Respite Site"));
+        assertThat(programRow(respite)).containsEntry("type", "RESPITE");
+        Map<String, String> men = first(rows, r -> r.get("SECTOR").equals("Men"));
+        assertThat(programRow(men)).containsEntry("population", "MEN").containsEntry("genders", "MAN,TRANS_MAN");
+    }
+
+    @Test
+    void importingTheSameFileAgainChangesNothing() {
+        String csv = OpenData.resource(OpenData.OCCUPANCY_EXTRACT);
+        Map<String, Object> first = importOk(csv);
+        Map<String, Object> before = checksums();
+
+        Map<String, Object> second = importOk(csv);
+
+        assertThat(second).isEqualTo(first);
+        assertThat(checksums()).isEqualTo(before);
+    }
+
+    @Test
+    void badRowsAreSkippedWithTheirLineAndReasonAndTheGoodOnesImported() {
+        String csv = OpenData.resource(OpenData.OCCUPANCY_EXTRACT);
+        List<String> lines = csv.lines().toList();
+        String good = lines.get(1).replaceFirst(",2024-01-01,", ",2023-12-30,"); // a night no other test imports
+        String other = lines.get(2).replaceFirst(",2024-01-01,", ",2023-12-30,");
+        String body = String.join("\n", List.of(
+                lines.get(0),                                              // 1 header
+                good,                                                      // 2
+                good.replaceFirst(",2023-12-30,", ",2023-13-01,"),          // 3 bad date
+                replaceColumn(good, 14, "Seniors"),                        // 4 unknown sector
+                replaceColumn(good, 27, "-1"),                             // 5 negative OCCUPIED_ROOMS
+                replaceColumn(good, 27, "many"),                           // 6 non-numeric
+                replaceColumn(good, 27, ""),                               // 7 missing
+                good + ",extra",                                           // 8 33 columns
+                other,                                                     // 9
+                "1,2023-12-30,\"unterminated")) + "\n";                    // 10: the rest cannot be read
+
+        Map<String, Object> summary = importOk(body);
+
+        assertThat(summary).containsEntry("rows", 2).containsEntry("nights", 1);
+        assertThat(skippedLines(summary)).containsExactly(3L, 4L, 5L, 6L, 7L, 8L, 10L);
+        assertThat(reasons(summary)).satisfiesExactly(
+                r -> assertThat(r).contains("OCCUPANCY_DATE"),
+                r -> assertThat(r).contains("SECTOR", "Seniors"),
+                r -> assertThat(r).contains("OCCUPIED_ROOMS", "negative"),
+                r -> assertThat(r).contains("OCCUPIED_ROOMS", "not a whole number"),
+                r -> assertThat(r).contains("OCCUPIED_ROOMS", "missing"),
+                r -> assertThat(r).contains("32 columns", "33"),
+                r -> assertThat(r).contains("malformed"));
+        for (String line : List.of(good, other)) {
+            String programId = line.split(",")[12];
+            assertThat(SqlRows.number("SELECT COUNT(*) FROM availability_history WHERE import_key = ?",
+                    "toronto:" + programId + ":2023-12-30")).as(line).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void onlyAnAdminImports() {
+        String csv = OpenData.resource(OpenData.OCCUPANCY_EXTRACT);
+        long facilityId = fixtures.facilityWithBeds(3, 1).id();
+
+        for (Http caller : List.of(fixtures.funder(), fixtures.caseworker("Street Outreach Toronto"), fixtures.staffOf(facilityId))) {
+            assertProblem(caller.send("POST", ROUTE, csv, "text/csv"), 403);
+        }
+        assertProblem(fixtures.anonymous().send("POST", ROUTE, csv, "text/csv"), 401);
+    }
+
+    @Test
+    void aBodyThatIsNotCsvIs415AndAFileWithoutTheHeaderIs400() {
+        Http admin = fixtures.admin();
+        String csv = OpenData.resource(OpenData.OCCUPANCY_EXTRACT);
+        long historyBefore = SqlRows.count("availability_history");
+
+        assertThat(assertProblem(admin.send("POST", ROUTE, "{\"rows\": []}", "application/json"), 415).get("detail"))
+                .asString().contains("text/csv");
+        assertProblem(admin.send("POST", ROUTE, csv, "text/plain"), 415);
+        assertThat(admin.send("POST", ROUTE, csv, "text/csv; charset=UTF-8").status()).isEqualTo(200);
+
+        String withoutHeader = csv.lines().skip(1).collect(Collectors.joining("\n"));
+        assertThat(assertProblem(admin.send("POST", ROUTE, withoutHeader, "text/csv"), 400).get("detail"))
+                .asString().contains("OCCUPANCY_DATE");
+        assertProblem(admin.send("POST", ROUTE, OpenData.resource(OpenData.INTAKE_EXTRACT), "text/csv"), 400);
+        assertProblem(admin.send("POST", ROUTE, "", "text/csv"), 400);
+        assertThat(SqlRows.count("availability_history")).isEqualTo(historyBefore);
+    }
+
+    @Test
+    void theWholeSharedFileImportsWithNothingSkipped() throws Exception {
+        String csv = Files.readString(OpenData.shared(OpenData.SHARED_OCCUPANCY));
+
+        long started = System.nanoTime();
+        Map<String, Object> summary = importOk(csv);
+        double seconds = (System.nanoTime() - started) / 1e9;
+
+        System.out.printf("Toronto occupancy, whole file over HTTP: %s rows in %.2f s = %.0f rows/s%n",
+                summary.get("rows"), seconds, ((Number) summary.get("rows")).doubleValue() / seconds);
+        assertThat(summary).containsEntry("rows", 11_459).containsEntry("facilities", 105)
+                .containsEntry("programs", 143).containsEntry("nights", 85).containsEntry("skipped", List.of());
+        assertThat(SqlRows.number("SELECT COUNT(*) FROM availability_history WHERE import_key LIKE 'toronto:%:2024-%'"))
+                .isEqualTo(11_459);
+    }
+
+    private Map<String, Object> importOk(String csv) {
+        Http.Reply reply = fixtures.admin().send("POST", ROUTE, csv, "text/csv");
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        return reply.map();
+    }
+
+    /** Imported facilities, programs and history, down to every column, in three numbers each. */
+    static Map<String, Object> checksums() {
+        return Db.row("""
+                SELECT (SELECT COUNT(*) FROM availability_history WHERE source = 'IMPORT') AS history_rows,
+                       (SELECT SUM(CRC32(CONCAT_WS('|', id, program_id, capacity, available, held, out_of_service, occupied,
+                               version, changed_at, changed_by, source, import_key)))
+                          FROM availability_history WHERE source = 'IMPORT') AS history_sum,
+                       (SELECT COUNT(*) FROM facilities WHERE external_ref LIKE 'toronto-%') AS facilities,
+                       (SELECT SUM(CRC32(CONCAT_WS('|', id, name, organization_id, region_code, municipality, address,
+                               confidential, intake_always_open, external_ref, created_at, updated_at)))
+                          FROM facilities WHERE external_ref LIKE 'toronto-%') AS facilities_sum,
+                       (SELECT COUNT(*) FROM programs WHERE external_ref LIKE 'toronto-%') AS programs,
+                       (SELECT SUM(CRC32(CONCAT_WS('|', id, facility_id, name, type, population, capacity_type, capacity,
+                               genders, min_age, max_age, languages, external_ref, created_at, updated_at)))
+                          FROM programs WHERE external_ref LIKE 'toronto-%') AS programs_sum""");
+    }
+
+    private static Map<String, Object> programRow(Map<String, String> row) {
+        return Db.row("SELECT type, population, genders, min_age, max_age FROM programs WHERE external_ref = ?",
+                "toronto-program:" + row.get("PROGRAM_ID"));
+    }
+
+    private static String unitOf(Map<String, String> row) {
+        return row.get("CAPACITY_TYPE").startsWith("Bed") ? "BED" : "ROOM";
+    }
+
+    private static Map<String, String> first(List<Map<String, String>> rows, java.util.function.Predicate<Map<String, String>> which) {
+        return rows.stream().filter(which).findFirst().orElseThrow(() -> new AssertionError("no such row in the extract"));
+    }
+
+    private static int distinct(List<Map<String, String>> rows, String column) {
+        return (int) rows.stream().map(r -> r.get(column)).distinct().count();
+    }
+
+    /** The line with one column's value replaced (the sample lines have no quoted commas before column 27). */
+    static String replaceColumn(String line, int index, String value) {
+        String[] values = line.split(",", -1);
+        values[index] = value;
+        return String.join(",", values);
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<Long> skippedLines(Map<String, Object> summary) {
+        return ((List<Map<String, Object>>) summary.get("skipped")).stream()
+                .map(s -> ((Number) s.get("line")).longValue()).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<String> reasons(Map<String, Object> summary) {
+        return ((List<Map<String, Object>>) summary.get("skipped")).stream().map(s -> (String) s.get("reason")).toList();
+    }
+}
