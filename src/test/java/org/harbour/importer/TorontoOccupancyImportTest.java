@@ -11,7 +11,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import java.io.ByteArrayInputStream;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -228,6 +234,39 @@ class TorontoOccupancyImportTest implements HarbourTest {
         assertProblem(admin.send("POST", ROUTE, OpenData.resource(OpenData.INTAKE_EXTRACT), "text/csv"), 400);
         assertProblem(admin.send("POST", ROUTE, "", "text/csv"), 400);
         assertThat(SqlRows.count("availability_history")).isEqualTo(historyBefore);
+    }
+
+    @Test
+    void onlyTheImportsTakeBodiesOverOneMebibyteStreamedOrNot() throws Exception {
+        String extract = OpenData.resource(OpenData.OCCUPANCY_EXTRACT);
+        String rows = extract.substring(extract.indexOf('\n') + 1);
+        String big = extract + rows.repeat(9); // 1.1 MB: the same 405 nights ten times over
+        assertThat(big.length()).isGreaterThan(1024 * 1024);
+        var facility = fixtures.facilityWithBeds(12, 4);
+        String hugeJson = "{\"available\": 1, \"padding\": \"" + "x".repeat(1024 * 1024 + 16) + "\"}";
+
+        assertThat(importOk(big)).containsEntry("rows", 4050).containsEntry("programs", 135);
+        HttpResponse<String> streamedCsv = streamed("POST", ROUTE, big, "text/csv");
+        assertThat(streamedCsv.statusCode()).as(streamedCsv.body()).isEqualTo(200);
+
+        HttpResponse<String> streamedJson = streamed("PUT", "/api/programs/" + facility.programId() + "/availability",
+                hugeJson, "application/json");
+        assertThat(streamedJson.statusCode()).as("a chunked JSON body over 1 MiB").isEqualTo(413);
+        assertThat(streamedJson.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertProblem(fixtures.admin().send("POST", "/api/facilities", hugeJson, "application/json"), 413);
+        assertThat(fixtures.admin().get("/api/programs/" + facility.programId() + "/availability").map())
+                .containsEntry("available", 4);
+    }
+
+    /** A request whose body is sent chunked, without a Content-Length, so only counting the bytes can stop it. */
+    private HttpResponse<String> streamed(String method, String path, String body, String contentType) throws Exception {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        HttpRequest request = HttpRequest.newBuilder(server.getURI().resolve(path)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", contentType).header("Authorization", "Bearer " + fixtures.admin().token())
+                .method(method, HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes)))
+                .build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
