@@ -7,11 +7,15 @@ import org.harbour.testdata.Fixtures;
 import org.harbour.testdata.HarbourTest;
 import org.harbour.testdata.Http;
 import org.harbour.testdata.SqlRows;
+import org.harbour.testdata.TestDatabase;
+import org.harbour.platform.EmbeddedDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -283,6 +287,43 @@ class TorontoOccupancyImportTest implements HarbourTest {
                 .containsEntry("programs", 143).containsEntry("nights", 85).containsEntry("skipped", List.of());
         assertThat(SqlRows.number("SELECT COUNT(*) FROM availability_history WHERE import_key LIKE 'toronto:%:2024-%'"))
                 .isEqualTo(11_459);
+    }
+
+    @Test
+    void theCommandLineImportsTheExtractWithAProgressBarAndASummary() {
+        var out = new ByteArrayOutputStream();
+        var err = new ByteArrayOutputStream();
+        String file = OpenData.resourcePath(OpenData.OCCUPANCY_EXTRACT).toString();
+        List<Map<String, String>> rows = OpenData.rows(OpenData.resource(OpenData.OCCUPANCY_EXTRACT));
+
+        int status = ImportCommand.run(new String[]{"import", "toronto-occupancy", file}, commandLineEnvironment(),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        assertThat(status).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("Imported toronto-occupancy from "
+                + "toronto-occupancy-2024-01-01_to_2024-01-03.csv").contains(rows.size() + " rows, "
+                + distinct(rows, "LOCATION_ID") + " facilities, " + distinct(rows, "PROGRAM_ID") + " programs, 3 nights, 0 skipped");
+        assertThat(err.toString(StandardCharsets.UTF_8)).as("the progress bar").contains("Importing toronto-occupancy");
+    }
+
+    @Test
+    void theCommandLineSaysSoWhenTheFileIsMissing() {
+        var err = new ByteArrayOutputStream();
+
+        int status = ImportCommand.run(new String[]{"import", "toronto-occupancy", "no-such-file.csv"}, commandLineEnvironment(),
+                new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        assertThat(status).isNotZero();
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("no-such-file.csv", "no such file");
+        assertThat(ImportCommand.run(new String[]{"import", "nonsense"}, commandLineEnvironment(),
+                new PrintStream(new ByteArrayOutputStream()), new PrintStream(new ByteArrayOutputStream()))).isNotZero();
+    }
+
+    /** The environment an operator would set to import into this (external, to the command) database. */
+    static Map<String, String> commandLineEnvironment() {
+        return Map.of("DATASOURCES_DEFAULT_URL", TestDatabase.get().jdbcUrl(),
+                "DATASOURCES_DEFAULT_USERNAME", EmbeddedDatabase.USER, "DATASOURCES_DEFAULT_PASSWORD", "",
+                "HARBOUR_JWT_SECRET", TestDatabase.JWT_SECRET);
     }
 
     private Map<String, Object> importOk(String csv) {
