@@ -6,6 +6,7 @@ import io.micronaut.context.event.StartupEvent;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import org.harbour.importer.TorontoOccupancyImporter;
 import org.harbour.security.Role;
 import org.harbour.security.UserAccounts;
 
@@ -33,12 +34,17 @@ class DemoData implements ApplicationEventListener<StartupEvent> {
             new DemoUser("caseworker", "harbour-demo-caseworker", Role.CASEWORKER, "Street Outreach Toronto", List.of()),
             new DemoUser("funder", "harbour-demo-funder", Role.FUNDER, "Ontario Housing Fund", List.of()));
 
+    // Real nights from Toronto's open data (db/demo/README.md), so reports have history to show.
+    static final String TORONTO_NIGHTS = "db/demo/toronto-occupancy-2024-03-12_to_2024-03-25.csv";
+
     private final JdbcOperations jdbc;
     private final UserAccounts accounts;
+    private final TorontoOccupancyImporter torontoOccupancy;
 
-    DemoData(JdbcOperations jdbc, UserAccounts accounts) {
+    DemoData(JdbcOperations jdbc, UserAccounts accounts, TorontoOccupancyImporter torontoOccupancy) {
         this.jdbc = jdbc;
         this.accounts = accounts;
+        this.torontoOccupancy = torontoOccupancy;
     }
 
     @Override
@@ -73,6 +79,11 @@ class DemoData implements ApplicationEventListener<StartupEvent> {
         }
         for (String sql : statements("db/demo/demo-casework.sql")) {
             jdbc.prepareStatement(sql, statement -> statement.executeUpdate());
+        }
+        try (InputStream in = DemoData.class.getClassLoader().getResourceAsStream(TORONTO_NIGHTS)) {
+            torontoOccupancy.importCsv(in, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         return true;
     }
