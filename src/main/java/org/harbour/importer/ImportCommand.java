@@ -49,9 +49,12 @@ public final class ImportCommand {
             err.println("harbour import: cannot read " + file.toAbsolutePath() + ": no such file");
             return 2;
         }
-        long started = System.nanoTime();
+        if (!env.containsKey("HARBOUR_LOG_LEVEL")) {
+            System.setProperty("HARBOUR_LOG_LEVEL", "WARN"); // read by logback.xml: stdout is for the summary
+        }
         try (ApplicationContext context = ApplicationContext.builder().properties(properties(env)).start();
              InputStream in = withProgressBar(file, args[1], err)) {
+            long started = System.nanoTime(); // the import alone, not the database start
             long rows;
             String summary;
             if (args[1].equals(OCCUPANCY)) {
@@ -82,7 +85,6 @@ public final class ImportCommand {
         environment.putIfAbsent("HARBOUR_JWT_SECRET", throwawaySecret());
         Map<String, Object> properties = new HashMap<>(Bootstrap.fromEnvironment(environment).properties());
         properties.put("harbour.demo", false); // an import is not a first start: no demo network
-        properties.put("logger.levels.root", "WARN"); // stdout is for the summary
         return properties;
     }
 

@@ -33,7 +33,7 @@ public class TorontoOccupancyImporter {
     /** A 400 ProblemException, before anything is written, when the file does not have the expected header. */
     public OccupancySummary importCsv(InputStream in, Charset charset) {
         SkippedRows skipped = new SkippedRows();
-        OccupancyWriter.Seen seen = new OccupancyWriter.Seen();
+        TorontoPlaces places = writer.places();
         Set<String> locations = new HashSet<>();
         Set<String> programs = new HashSet<>();
         Set<LocalDate> nights = new HashSet<>();
@@ -54,15 +54,15 @@ public class TorontoOccupancyImporter {
                 nights.add(night.night());
                 chunk.add(night);
                 if (chunk.size() == CHUNK) {
-                    writer.write(chunk, seen);
+                    writer.write(chunk, places);
                     chunk.clear();
                 }
             }
         }
         if (!chunk.isEmpty()) {
-            writer.write(chunk, seen);
+            writer.write(chunk, places);
         }
-        writer.finish(seen);
+        writer.finish(places);
         LOG.info("Toronto occupancy import: {} rows, {} facilities, {} programs, {} nights, {} skipped",
                 rows, locations.size(), programs.size(), nights.size(), skipped.count());
         return new OccupancySummary(rows, locations.size(), programs.size(), nights.size(), skipped.listed(),
