@@ -114,6 +114,27 @@ class TorontoOccupancyImportTest implements HarbourTest {
     }
 
     @Test
+    void torontosOwnQuirksKeepTheirMeaning() {
+        String csv = OpenData.resource(OpenData.OCCUPANCY_EXTRACT);
+        importOk(csv);
+        List<Map<String, String>> rows = OpenData.rows(csv);
+        // Over funded capacity: UNAVAILABLE_BEDS is FUNDING - ACTUAL = -1; no bed is out of service then.
+        Map<String, String> overFunded = first(rows, r -> r.get("UNAVAILABLE_BEDS").startsWith("-"));
+        assertThat(Db.row("SELECT capacity, out_of_service, occupied, available FROM availability_history WHERE import_key = ?",
+                "toronto:" + overFunded.get("PROGRAM_ID") + ":" + overFunded.get("OCCUPANCY_DATE")))
+                .containsEntry("capacity", Integer.parseInt(overFunded.get("CAPACITY_ACTUAL_BED")))
+                .containsEntry("out_of_service", 0)
+                .containsEntry("occupied", Integer.parseInt(overFunded.get("OCCUPIED_BEDS")))
+                .containsEntry("available", Integer.parseInt(overFunded.get("UNOCCUPIED_BEDS")));
+        // An undisclosed location (a women's shelter): no name, no address; the shelter group names it.
+        Map<String, String> undisclosed = first(rows, r -> r.get("LOCATION_NAME").isBlank());
+        assertThat(Db.row("SELECT name, address, municipality FROM facilities WHERE external_ref = ?",
+                "toronto-location:" + undisclosed.get("LOCATION_ID")))
+                .containsEntry("name", undisclosed.get("SHELTER_GROUP")).containsEntry("address", null)
+                .containsEntry("municipality", "Toronto");
+    }
+
+    @Test
     void facilitiesAndProgramsAreMappedAsApiMdSays() {
         String csv = OpenData.resource(OpenData.OCCUPANCY_EXTRACT);
         importOk(csv);
