@@ -1,14 +1,16 @@
 package org.harbour.importer;
 
+import com.mysql.cj.jdbc.JdbcConnection;
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import org.harbour.platform.EmbeddedDatabase;
 import org.harbour.testdata.Fixtures;
 import org.harbour.testdata.HarbourTest;
 import org.harbour.testdata.Http;
 import org.harbour.testdata.SqlRows;
 import org.harbour.testdata.TestDatabase;
-import org.harbour.platform.EmbeddedDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -29,7 +31,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
+
+import javax.sql.DataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.harbour.testdata.Problems.assertProblem;
@@ -44,6 +49,9 @@ class TorontoOccupancyImportTest implements HarbourTest {
 
     @Inject
     EmbeddedServer server;
+
+    @Inject
+    DataSource dataSource;
 
     Fixtures fixtures;
 
@@ -296,6 +304,16 @@ class TorontoOccupancyImportTest implements HarbourTest {
         return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
     }
 
+    /** The import's JDBC batches become multi-row INSERTs only if the driver really got this setting. */
+    @Test
+    void theDriverRewritesBatchedInserts() throws Exception {
+        try (var connection = DelegatingDataSource.unwrapDataSource(dataSource).getConnection()) {
+            var properties = connection.unwrap(JdbcConnection.class).getPropertySet();
+            assertThat(properties.getBooleanProperty("rewriteBatchedStatements").getValue()).isTrue();
+            assertThat(properties.getBooleanProperty("forceConnectionTimeZoneToSession").getValue()).isTrue();
+        }
+    }
+
     @Test
     void theWholeSharedFileImportsWithNothingSkipped() throws Exception {
         String csv = Files.readString(OpenData.shared(OpenData.SHARED_OCCUPANCY));
@@ -381,7 +399,7 @@ class TorontoOccupancyImportTest implements HarbourTest {
         return row.get("CAPACITY_TYPE").startsWith("Bed") ? "BED" : "ROOM";
     }
 
-    private static Map<String, String> first(List<Map<String, String>> rows, java.util.function.Predicate<Map<String, String>> which) {
+    private static Map<String, String> first(List<Map<String, String>> rows, Predicate<Map<String, String>> which) {
         return rows.stream().filter(which).findFirst().orElseThrow(() -> new AssertionError("no such row in the extract"));
     }
 
