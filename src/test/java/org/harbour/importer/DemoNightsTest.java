@@ -32,6 +32,9 @@ class DemoNightsTest implements HarbourTest {
         Map<String, String> properties = new HashMap<>(TestDatabase.properties());
         properties.put("harbour.database.url", TestDatabase.get().jdbcUrl().replace("/" + EmbeddedDatabase.DATABASE + "?", "/" + DATABASE + "?"));
         properties.put("harbour.demo", "true");
+        // The demo creates its own "admin"; HARBOUR_ADMIN_USERNAME=admin as well races it at start (both insert).
+        properties.remove("harbour.admin.username");
+        properties.remove("harbour.admin.password");
         return properties;
     }
 
