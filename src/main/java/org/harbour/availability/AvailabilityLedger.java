@@ -82,17 +82,18 @@ public class AvailabilityLedger {
         return recordChange(programId, by, "PROGRAM");
     }
 
-    /** Capacity changed by an admin: counts stay, the new capacity is recorded and pushed. */
+    /** Capacity changed by an admin: counts stay, the new capacity is recorded and pushed (if live). */
     @Transactional
-    public AvailabilityView capacityChanged(long programId, String by) {
-        jdbc.prepareStatement("UPDATE availability SET version = version + 1, updated_at = ?, updated_by = ? WHERE program_id = ?",
+    public Optional<AvailabilityView> capacityChanged(long programId, String by) {
+        int changed = jdbc.prepareStatement("UPDATE availability SET version = version + 1, updated_at = ?, updated_by = ? WHERE program_id = ?",
                 statement -> {
                     statement.setTimestamp(1, Timestamp.from(clock.instant()));
                     statement.setString(2, by);
                     statement.setLong(3, programId);
                     return statement.executeUpdate();
                 });
-        return recordChange(programId, by, "PROGRAM");
+        // imported programs have history but no live counts: nothing to record
+        return changed == 0 ? Optional.empty() : Optional.of(recordChange(programId, by, "PROGRAM"));
     }
 
     /**

@@ -102,9 +102,10 @@ public class Facilities {
         Program updated = programs.update(withExternalRef(changed, existing.externalRef()));
         if (updated.capacity() != existing.capacity()) {
             var counts = ledger.capacityChanged(programId, by.username());
-            if (counts.available() + counts.outOfService() > updated.capacity()) {
+            if (counts.isPresent() && counts.get().available() + counts.get().outOfService() > updated.capacity()) {
+                int inUse = counts.get().available() + counts.get().outOfService();
                 throw ProblemException.invalid("capacity", "must be at least available + outOfService ("
-                        + (counts.available() + counts.outOfService()) + "); update the counts first");
+                        + inUse + "); update the counts first");
             }
         }
         return ProgramView.of(updated);

@@ -6,8 +6,10 @@ import io.micronaut.context.event.StartupEvent;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import org.harbour.importer.TorontoOccupancyImporter;
 import org.harbour.security.Role;
 import org.harbour.security.UserAccounts;
+import org.harbour.security.UserRepository;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,12 +35,20 @@ class DemoData implements ApplicationEventListener<StartupEvent> {
             new DemoUser("caseworker", "harbour-demo-caseworker", Role.CASEWORKER, "Street Outreach Toronto", List.of()),
             new DemoUser("funder", "harbour-demo-funder", Role.FUNDER, "Ontario Housing Fund", List.of()));
 
+    // Real nights from Toronto's open data (db/demo/README.md), so reports have history to show.
+    static final String TORONTO_NIGHTS = "db/demo/toronto-occupancy-2024-03-12_to_2024-03-25.csv";
+
     private final JdbcOperations jdbc;
     private final UserAccounts accounts;
+    private final TorontoOccupancyImporter torontoOccupancy;
+    private final UserRepository users;
 
-    DemoData(JdbcOperations jdbc, UserAccounts accounts) {
+    DemoData(JdbcOperations jdbc, UserAccounts accounts, TorontoOccupancyImporter torontoOccupancy,
+             UserRepository users) {
+        this.users = users;
         this.jdbc = jdbc;
         this.accounts = accounts;
+        this.torontoOccupancy = torontoOccupancy;
     }
 
     @Override
@@ -68,11 +78,19 @@ class DemoData implements ApplicationEventListener<StartupEvent> {
             jdbc.prepareStatement(sql, statement -> statement.executeUpdate());
         }
         for (DemoUser user : USERS) {
+            if (users.existsByUsername(user.username())) {
+                continue; // HARBOUR_ADMIN_USERNAME may have claimed the name first
+            }
             List<Long> facilityIds = user.facilities().stream().map(this::facilityId).toList();
             accounts.createUser(user.username(), user.password(), user.role(), user.organization(), facilityIds);
         }
         for (String sql : statements("db/demo/demo-casework.sql")) {
             jdbc.prepareStatement(sql, statement -> statement.executeUpdate());
+        }
+        try (InputStream in = DemoData.class.getClassLoader().getResourceAsStream(TORONTO_NIGHTS)) {
+            torontoOccupancy.importCsv(in, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         return true;
     }

@@ -6,6 +6,7 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Body;
+import io.micronaut.http.server.exceptions.UnsupportedMediaException;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import io.micronaut.serde.exceptions.SerdeException;
@@ -43,11 +44,20 @@ public class ProblemResponseProcessor implements ErrorResponseProcessor<Problem>
             case NOT_FOUND -> "Not found";
             case METHOD_NOT_ALLOWED -> "Method not allowed here";
             case NOT_ACCEPTABLE -> "Cannot answer in the requested media type";
-            case REQUEST_ENTITY_TOO_LARGE -> "The request body is too large (limit 1 MiB)";
-            case UNSUPPORTED_MEDIA_TYPE -> "Unsupported content type; send application/json";
+            case REQUEST_ENTITY_TOO_LARGE -> "The request body is too large (limit 1 MiB; imports 100 MiB)";
+            case UNSUPPORTED_MEDIA_TYPE -> unsupportedMediaTypeDetail(context);
             case SERVICE_UNAVAILABLE -> "The service is temporarily unavailable; try again shortly";
             default -> status.getCode() >= 500 ? "Something went wrong on our side" : status.getReason();
         };
+    }
+
+    /** Most routes take JSON; the imports take CSV: the route's own types are named. */
+    private static String unsupportedMediaTypeDetail(ErrorContext context) {
+        if (context.getRootCause().orElse(null) instanceof UnsupportedMediaException unsupported
+                && !unsupported.getAcceptableContentTypes().isEmpty()) {
+            return "Unsupported content type; send " + String.join(" or ", unsupported.getAcceptableContentTypes());
+        }
+        return "Unsupported content type; send application/json";
     }
 
     private static String badRequestDetail(ErrorContext context) {

@@ -87,6 +87,8 @@ class AccessMatrixTest implements HarbourTest {
             row("GET",  "/api/waitlist",                         200,  403,  200,  403,  403,  403,  401),
             row("DELETE", "/api/waitlist/{entryId}",             204,  403,  204,  403,  403,  403,  401),
             row("GET",  "/api/audit",                            200,  403,  403,  403,  403,  403,  401),
+            row("POST", "/api/imports/toronto-occupancy",        200,  403,  403,  403,  403,  403,  401),
+            row("POST", "/api/imports/toronto-central-intake",   200,  403,  403,  403,  403,  403,  401),
             row("GET",  "/ws/live",                              101,  101,  101,  101,  403,  101,  401));
 
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -201,8 +203,23 @@ class AccessMatrixTest implements HarbourTest {
                 "POST /api/waitlist", () -> Map.of("clientId", newClient(), "programId", beds.programId()));
         bodies = new java.util.HashMap<>(bodies);
         bodies.putAll(caseworkBodies);
+        // Header-only files: a valid import of nothing.
+        bodies.put("POST /api/imports/toronto-occupancy", () -> csvHeaderOf("open-data/toronto-occupancy-2024-01-01_to_2024-01-03.csv"));
+        bodies.put("POST /api/imports/toronto-central-intake", () -> csvHeaderOf("open-data/toronto-central-intake-2023-12.csv"));
         Supplier<Object> body = bodies.get(row.method() + " " + row.path());
         return body == null ? null : body.get();
+    }
+
+    /** A CSV body (sent as text/csv): the header row of a test resource. */
+    record Csv(String text) {
+    }
+
+    private static Csv csvHeaderOf(String resource) {
+        try (var in = AccessMatrixTest.class.getClassLoader().getResourceAsStream(resource)) {
+            return new Csv(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().findFirst().orElseThrow() + "\n");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** Casework paths get a fresh object of the caseworker's organization for every call. */
@@ -246,9 +263,9 @@ class AccessMatrixTest implements HarbourTest {
         HttpRequest.Builder request = HttpRequest.newBuilder(server.getURI().resolve(path))
                 .timeout(Duration.ofSeconds(30)).header("Accept", "*/*")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(Http.json(body)));
+                        : HttpRequest.BodyPublishers.ofString(body instanceof Csv csv ? csv.text() : Http.json(body)));
         if (body != null) {
-            request.header("Content-Type", "application/json");
+            request.header("Content-Type", body instanceof Csv ? "text/csv" : "application/json");
         }
         credentials(caller, request::header);
         try {
