@@ -30,8 +30,11 @@ const browser = await chromium.launch({
 });
 
 const results = [];
+const only = process.env.HARBOUR_E2E_ONLY;
 async function test(name, body) {
+  if (only && !name.includes(only)) return;
   const context = await browser.newContext({ viewport: { width: 360, height: 780 }, locale: 'en-CA', colorScheme: 'dark' });
+  context.setDefaultTimeout(10_000);
   const page = await context.newPage();
   const problems = [];
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));

@@ -17,7 +17,9 @@ export class AppHeader extends LitElement {
     nav a { display: inline-flex; align-items: center; min-height: 44px; padding: 0 0.75rem; border-radius: var(--radius);
       color: var(--text); text-decoration: none; font-weight: 600; }
     nav a[aria-current='page'] { background: var(--accent); color: var(--accent-text); }
-    nav { width: 100%; }
+    nav { margin-right: auto; }
+    .row + .row { margin-top: 0.4rem; }
+    .who { width: 100%; margin: 0; overflow-wrap: anywhere; }
     .live { display: inline-flex; align-items: center; gap: 0.4rem; font-weight: 700; font-size: 0.9rem; }
     .dot { width: 0.8rem; height: 0.8rem; border-radius: 50%; background: var(--warn); }
     .live.on .dot { background: var(--ok); }
@@ -46,14 +48,16 @@ export class AppHeader extends LitElement {
             <span class="dot" aria-hidden="true"></span>${t(`live.${this.liveStatus}`)}
           </span>
           <harbour-lang-switch></harbour-lang-switch>
-          <button class="secondary" @click=${this.signOut}>${t('nav.signOut')}</button>
+        </div>
+        <div class="row">
           <nav aria-label=${t('nav.label')}>
             <ul>
               ${routesFor(this.roles).map((r) => html`<li><a href="#/${r.id}"
                 aria-current=${r.id === this.route ? 'page' : 'false'}>${t(r.label)}</a></li>`)}
-              <li class="who muted"><span>${t('nav.signedInAs', { user: this.username })}</span></li>
             </ul>
           </nav>
+          <button class="secondary" @click=${this.signOut}>${t('nav.signOut')}</button>
+          <p class="who muted">${t('nav.signedInAs', { user: this.username })}</p>
         </div>
       </header>
     `;

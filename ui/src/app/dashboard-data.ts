@@ -11,11 +11,20 @@ export class DashboardData {
   regions = new Map<string, string>();
   liveStatus: LiveStatus = 'stopped';
   error: unknown = null;
+  /** Goes up on every change, so views given the same DashboardData still re-render. */
+  revision = 0;
   readonly store: BoardStore;
   private readonly live: LiveClient;
   private readonly onOnline = () => this.live.nudge();
 
-  constructor(private readonly changed: () => void) {
+  private readonly changed: () => void;
+
+  constructor(onChange: () => void) {
+    this.changed = () => {
+      this.revision += 1;
+      onChange();
+    };
+    const changed = this.changed;
     this.store = new BoardStore(changed);
     this.live = new LiveClient({
       token: () => session.get()?.token ?? null,

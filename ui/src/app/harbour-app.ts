@@ -98,11 +98,11 @@ export class HarbourApp extends LitElement {
     const figures = d.store.all();
     switch (this.route) {
       case 'staff':
-        return html`<harbour-staff-view .data=${d} .figures=${figures} .now=${this.now}></harbour-staff-view>`;
+        return html`<harbour-staff-view .data=${d} .revision=${d.revision} .figures=${figures} .now=${this.now}></harbour-staff-view>`;
       case 'find':
-        return html`<harbour-find-bed .data=${d} .now=${this.now}></harbour-find-bed>`;
+        return html`<harbour-find-bed .data=${d} .revision=${d.revision} .now=${this.now}></harbour-find-bed>`;
       default:
-        return html`<harbour-live-board .data=${d} .figures=${figures} .now=${this.now}></harbour-live-board>`;
+        return html`<harbour-live-board .data=${d} .revision=${d.revision} .figures=${figures} .now=${this.now}></harbour-live-board>`;
     }
   }
 }

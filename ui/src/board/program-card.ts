@@ -10,7 +10,8 @@ import './eligibility-badges';
 @customElement('harbour-program-card')
 export class ProgramCard extends LitElement {
   static styles = [shared, css`
-    article { display: grid; gap: 0.5rem; }
+    article { display: grid; gap: 0.4rem; }
+    h3 { margin: 0; }
     article.is-stale { border-style: dashed; border-color: var(--warn); }
     .where { font-size: 0.9rem; }
     dl { display: grid; grid-template-columns: repeat(3, 1fr); gap: 0.5rem; margin: 0; }

@@ -20,6 +20,7 @@ export class FindBed extends LitElement {
   `];
 
   @property({ attribute: false }) data: DashboardData | null = null;
+  @property({ type: Number }) revision = 0;
   @property({ type: Number }) now = Date.now();
   @state() private clients: Client[] = [];
   @state() private result: BedRequestResult | null = null;
@@ -80,9 +81,9 @@ export class FindBed extends LitElement {
   }
 
   private results(r: BedRequestResult) {
-    if (r.unmet || r.matches.length === 0) return html`<p class="card" data-result="unmet">${t('find.unmet')}</p>`;
+    if (r.unmet || r.matches.length === 0) return html`<p id="results" tabindex="-1" class="card">${t('find.unmet')}</p>`;
     return html`
-      <h2 class="results-title">${t('find.results', { n: r.matches.length })}</h2>
+      <h2 id="results" tabindex="-1">${t('find.results', { n: r.matches.length })}</h2>
       <ol class="plain results">
         ${r.matches.map((m) => html`<li><harbour-match-card .match=${m} .now=${this.now}
           .info=${this.data?.programs.get(String(m.programId))} .client=${() => this.clientForPlacement()}></harbour-match-card></li>`)}
@@ -103,6 +104,9 @@ export class FindBed extends LitElement {
     this.error = '';
     try {
       this.result = await api.findBed(request);
+      await this.updateComplete;
+      // On a phone the results are below the fold: take the reader (and screen reader) to them.
+      this.renderRoot.querySelector<HTMLElement>('#results')?.focus();
     } catch (err) {
       this.result = null;
       this.error = err instanceof ApiError && err.status ? err.detail ?? t('error.generic', { status: String(err.status) }) : t('error.network');

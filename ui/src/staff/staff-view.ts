@@ -21,6 +21,7 @@ export class StaffView extends LitElement {
   `];
 
   @property({ attribute: false }) data: DashboardData | null = null;
+  @property({ type: Number }) revision = 0;
   @property({ attribute: false }) figures: Availability[] = [];
   @property({ type: Number }) now = Date.now();
 

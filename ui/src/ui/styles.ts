@@ -5,6 +5,7 @@ export const shared = css`
   :host { display: block; color: var(--text); }
   *, *::before, *::after { box-sizing: border-box; }
   h1, h2, h3 { line-height: 1.2; margin: 0 0 0.5rem; }
+  p { margin: 0.25rem 0; }
   h1 { font-size: 1.4rem; }
   h2 { font-size: 1.15rem; }
   h3 { font-size: 1rem; }

@@ -5,6 +5,8 @@ import io.micronaut.http.MutableHttpHeaders;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.http.filter.ServerFilterPhase;
+import io.micronaut.core.order.Ordered;
 
 /**
  * Browser hardening for every response, the dashboard's above all: scripts and styles only from this
@@ -12,7 +14,7 @@ import io.micronaut.http.annotation.ServerFilter;
  * dashboard's hashed assets may be cached for good; its index.html is revalidated every time.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
-final class SecurityHeadersFilter {
+final class SecurityHeadersFilter implements Ordered {
 
     static final String CONTENT_SECURITY_POLICY = String.join("; ",
             "default-src 'self'",
@@ -25,6 +27,12 @@ final class SecurityHeadersFilter {
             "base-uri 'none'",
             "form-action 'self'",
             "frame-ancestors 'none'");
+
+    /** Ahead of security, so its refusals (401, 403) carry the headers too. */
+    @Override
+    public int getOrder() {
+        return ServerFilterPhase.FIRST.order();
+    }
 
     @ResponseFilter
     void addHeaders(HttpRequest<?> request, MutableHttpResponse<?> response) {
