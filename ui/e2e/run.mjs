@@ -109,6 +109,27 @@ await test('sign-in page: security headers, bad password, accessible', async (pa
   await axe(page, 'sign-in');
 });
 
+await test('keyboard only: sign in, skip link, one-tap count change', async (page) => {
+  await harbour.setAvailability(world.staff, world.programId, 4, 0);
+  await page.goto(base + '/');
+  await page.getByLabel('Username').waitFor();
+  await page.keyboard.press('Tab'); // language switch
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(world.staff.username);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(world.staff.password);
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { name: 'My programs' }).waitFor();
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: 'Skip to content' });
+  expect(await skip.evaluate((el) => el.matches(':focus') && el.getBoundingClientRect().left >= 0), 'skip link focused and visible');
+  await page.keyboard.press('Enter');
+  const plus = page.locator(`harbour-count-editor [data-program-id="${world.programId}"]`).getByRole('button', { name: 'One more Available' });
+  await plus.focus();
+  await page.keyboard.press('Enter');
+  await page.locator(`harbour-count-editor [data-program-id="${world.programId}"] output[data-field="available"]`).filter({ hasText: /^5$/ }).waitFor();
+});
+
 for (const [role, expected] of [
   ['admin', ['Find a bed', 'My programs', 'Live board']],
   ['staff', ['My programs', 'Live board']],
@@ -153,6 +174,29 @@ await test('live board: a count changed through the API shows within 2 s without
   await shot(page, 'board');
   await card(page, world.programId).screenshot({ path: join(shots, 'board-card.png') });
   await axe(page, 'board');
+});
+
+await test('live board: a dropped socket shows reconnecting, then resumes with since and catches up', async (page) => {
+  const urls = [];
+  let first = null;
+  await page.routeWebSocket(/\/ws\/live/, (ws) => {
+    urls.push(ws.url());
+    ws.connectToServer();
+    if (!first) first = ws;
+  });
+  await signIn(page, world.funder);
+  await page.goto(base + '/#/board');
+  await page.locator('harbour-header [data-live="live"]').waitFor();
+  const bookable = card(page, world.programId).locator('[data-figure="bookable"]');
+  await bookable.waitFor();
+  await first.close({ code: 4000, reason: 'network lost' });
+  await page.locator('harbour-header [data-live="reconnecting"]').filter({ hasText: 'Reconnecting' }).waitFor();
+  const missed = Number(await bookable.innerText()) === 3 ? 4 : 3;
+  await harbour.setAvailability(world.staff, world.programId, missed);
+  await page.locator('harbour-header [data-live="live"]').waitFor();
+  await bookable.filter({ hasText: new RegExp(`^${missed}$`) }).waitFor({ timeout: 3000 });
+  expect(urls.length >= 2 && /[?&]since=\d+/.test(urls[urls.length - 1]), `resumed with since: ${urls.join(' ')}`);
+  expect(!/[?&]since=/.test(urls[0]), 'first connection asks for a snapshot');
 });
 
 await test('staff: one-tap +/- saves with the version; a 409 shows the newer figure', async (page) => {

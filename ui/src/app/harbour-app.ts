@@ -25,7 +25,11 @@ export class HarbourApp extends LitElement {
   @state() private now = Date.now();
   private data: DashboardData | null = null;
   private tick: ReturnType<typeof setInterval> | null = null;
-  private readonly onHash = () => this.syncRoute();
+  private readonly onHash = () => {
+    this.syncRoute();
+    // A new screen: move focus to it, as a page load would (the skip link stays first on a real load).
+    this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('main')?.focus());
+  };
 
   constructor() {
     super();
@@ -69,8 +73,10 @@ export class HarbourApp extends LitElement {
     this.route = parseHash(location.hash, roles);
     const wanted = `#/${this.route}`;
     if (location.hash !== wanted) history.replaceState(null, '', wanted);
-    document.title = `${t(`nav.${this.route}`)} · ${t('app.name')}`;
-    this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('main')?.focus());
+  }
+
+  updated(): void {
+    document.title = this.signedIn ? `${t(`nav.${this.route}`)} · ${t('app.name')}` : `${t('signIn.title')} · ${t('app.name')}`;
   }
 
   render() {
