@@ -174,6 +174,9 @@ await test('live board: a count changed through the API shows within 2 s without
   await shot(page, 'board');
   await card(page, world.programId).screenshot({ path: join(shots, 'board-card.png') });
   await axe(page, 'board');
+  await page.emulateMedia({ colorScheme: 'light' });
+  await shot(page, 'board-light');
+  await axe(page, 'board-light');
 });
 
 await test('live board: a dropped socket shows reconnecting, then resumes with since and catches up', async (page) => {
@@ -197,6 +200,28 @@ await test('live board: a dropped socket shows reconnecting, then resumes with s
   await bookable.filter({ hasText: new RegExp(`^${missed}$`) }).waitFor({ timeout: 3000 });
   expect(urls.length >= 2 && /[?&]since=\d+/.test(urls[urls.length - 1]), `resumed with since: ${urls.join(' ')}`);
   expect(!/[?&]since=/.test(urls[0]), 'first connection asks for a snapshot');
+});
+
+await test('live board: a stale figure looks stale, in words', async (page) => {
+  // The service marks figures stale after 4 h; the socket's snapshot is aged here to show one.
+  const sixHoursAgo = new Date(Date.now() - 6 * 3600_000).toISOString();
+  await page.routeWebSocket(/\/ws\/live/, (ws) => {
+    const server = ws.connectToServer();
+    server.onMessage((text) => {
+      const m = JSON.parse(text);
+      for (const a of m.type === 'snapshot' ? m.availability : []) {
+        if (String(a.programId) === String(world.programId)) Object.assign(a, { stale: true, updatedAt: sixHoursAgo });
+      }
+      ws.send(JSON.stringify(m));
+    });
+  });
+  await page.route('**/api/availability', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '[]' }));
+  await signIn(page, world.funder);
+  await page.goto(base + '/#/board');
+  const stale = card(page, world.programId);
+  await stale.locator('.stale-tag', { hasText: 'Stale' }).waitFor();
+  expect((await stale.innerText()).includes('Updated 6 hours ago'), 'age in words');
+  await stale.screenshot({ path: join(shots, 'board-card-stale.png') });
 });
 
 await test('staff: one-tap +/- saves with the version; a 409 shows the newer figure', async (page) => {

@@ -20,7 +20,7 @@ export class ProgramCard extends LitElement {
     dd { margin: 0; font-size: 1.5rem; font-weight: 800; }
     .bookable dd { color: var(--ok); }
     .bookable.none dd { color: var(--muted); }
-    .is-stale dd { text-decoration: line-through dotted; }
+    .is-stale dd, .is-stale .bookable dd { color: var(--muted); }
     .age { font-size: 0.9rem; }
     .stale-tag { display: inline-block; margin-right: 0.4rem; padding: 0 0.4rem; border: 2px solid var(--warn);
       border-radius: 6px; }
