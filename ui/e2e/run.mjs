@@ -4,7 +4,7 @@
 // facility and users, so it can run again and again against the same database.
 // Screenshots go to target/screenshots/ (HARBOUR_E2E_SCREENSHOTS to change it). Exit code 1 on any failure.
 import { chromium } from 'playwright-core';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +15,7 @@ const base = (process.argv[2] ?? 'http://localhost:8080').replace(/\/$/, '');
 const shots = process.env.HARBOUR_E2E_SCREENSHOTS ?? resolve(here, '../../target/screenshots');
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 mkdirSync(shots, { recursive: true });
+for (const old of readdirSync(shots)) if (old.startsWith('failed-')) rmSync(join(shots, old));
 
 const harbour = new Harbour(base);
 const world = await harbour.setUp(

@@ -2,7 +2,7 @@ import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { Availability } from '../api/types';
 import type { DashboardData } from '../app/dashboard-data';
-import { LocaleController, formatNumber, t, tEnum } from '../i18n';
+import { LocaleController, formatNumber, t, tEnum, tn } from '../i18n';
 import { shared } from '../ui/styles';
 import { groupByRegionAndType, matchesFilter } from './grouping';
 import './program-card';
@@ -36,7 +36,7 @@ export class LiveBoard extends LitElement {
       <div class="top">
         <div>
           <h1>${t('board.title')}</h1>
-          <p class="muted" aria-live="polite">${t('board.programs', { n: visible.length })}</p>
+          <p class="muted" aria-live="polite">${tn('board.programs', visible.length)}</p>
         </div>
         <div class="filter">
           <label for="filter">${t('board.filter')}</label>

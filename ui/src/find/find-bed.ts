@@ -2,7 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { ApiError, PROGRAM_TYPES, api, type BedRequestResult, type Client, type Id } from '../api';
 import type { DashboardData } from '../app/dashboard-data';
-import { LocaleController, t, tEnum } from '../i18n';
+import { LocaleController, t, tEnum, tn } from '../i18n';
 import { shared } from '../ui/styles';
 import { admitNowByDefault, bedRequestFrom, needsFields } from './needs';
 import './match-card';
@@ -83,7 +83,7 @@ export class FindBed extends LitElement {
   private results(r: BedRequestResult) {
     if (r.unmet || r.matches.length === 0) return html`<p id="results" tabindex="-1" class="card">${t('find.unmet')}</p>`;
     return html`
-      <h2 id="results" tabindex="-1">${t('find.results', { n: r.matches.length })}</h2>
+      <h2 id="results" tabindex="-1">${tn('find.results', r.matches.length)}</h2>
       <ol class="plain results">
         ${r.matches.map((m) => html`<li><harbour-match-card .match=${m} .now=${this.now}
           .info=${this.data?.programs.get(String(m.programId))} .client=${() => this.clientForPlacement()}></harbour-match-card></li>`)}

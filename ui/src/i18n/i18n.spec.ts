@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { en } from './en';
 import { fr } from './fr';
-import { formatAge, formatCountdown, formatNumber, t } from './index';
+import { formatAge, formatCountdown, formatNumber, t, tn } from './index';
 
 describe('i18n', () => {
   it('has every English key in French and nothing more', () => {
@@ -15,9 +15,17 @@ describe('i18n', () => {
   });
 
   it('fills placeholders and formats numbers in the locale', () => {
-    expect(t('board.programs', { n: 1200 }, 'en')).toBe('1,200 programs');
-    expect(t('board.programs', { n: 1200 }, 'fr')).toMatch(/^1\s200 programmes$/);
+    expect(t('elig.ages', { range: '16–24' }, 'fr')).toBe('Âges 16–24');
+    expect(tn('board.programs', 1200, 'en')).toBe('1,200 programs');
+    expect(tn('board.programs', 1200, 'fr')).toMatch(/^1\s200 programmes$/);
     expect(formatNumber(3.5, 'fr')).toBe('3,5');
+  });
+
+  it('picks the plural form by the rules of the locale', () => {
+    expect(tn('board.programs', 1, 'en')).toBe('1 program');
+    expect(tn('board.programs', 0, 'en')).toBe('0 programs');
+    expect(tn('find.results', 0, 'fr')).toBe('0 résultat');
+    expect(tn('find.results', 2, 'fr')).toBe('2 résultats');
   });
 
   it('says how old a figure is in words', () => {
