@@ -16,7 +16,8 @@ export class FindBed extends LitElement {
     fieldset { border: 1px solid var(--border); border-radius: var(--radius); margin: 0; padding: 0.5rem 0.75rem; }
     legend { font-weight: 700; }
     .admit { font-weight: 700; }
-    .results { display: grid; gap: 0.75rem; margin-top: 1.25rem; }
+    .results { display: grid; gap: 0.75rem; }
+    #results { margin-top: 1.25rem; }
   `];
 
   @property({ attribute: false }) data: DashboardData | null = null;
