@@ -1,0 +1,305 @@
+// End-to-end tests of the dashboard against a running Harbour: node e2e/run.mjs http://localhost:8080
+// Needs Debian's chromium (/usr/bin/chromium, or HARBOUR_E2E_CHROMIUM) and an ADMIN account
+// (HARBOUR_E2E_ADMIN_USERNAME / HARBOUR_E2E_ADMIN_PASSWORD, default the demo admin). It makes its own
+// facility and users, so it can run again and again against the same database.
+// Screenshots go to target/screenshots/ (HARBOUR_E2E_SCREENSHOTS to change it). Exit code 1 on any failure.
+import { chromium } from 'playwright-core';
+import { mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Harbour } from './harbour-api.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const base = (process.argv[2] ?? 'http://localhost:8080').replace(/\/$/, '');
+const shots = process.env.HARBOUR_E2E_SCREENSHOTS ?? resolve(here, '../../target/screenshots');
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+mkdirSync(shots, { recursive: true });
+for (const old of readdirSync(shots)) if (old.startsWith('failed-')) rmSync(join(shots, old));
+
+const harbour = new Harbour(base);
+const world = await harbour.setUp(
+  process.env.HARBOUR_E2E_ADMIN_USERNAME ?? 'admin',
+  process.env.HARBOUR_E2E_ADMIN_PASSWORD ?? 'harbour-demo-admin',
+);
+
+const browser = await chromium.launch({
+  executablePath: process.env.HARBOUR_E2E_CHROMIUM ?? '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  // launch() gives every run a fresh, throw-away profile (Playwright refuses --user-data-dir here).
+});
+
+const results = [];
+const only = process.env.HARBOUR_E2E_ONLY;
+async function test(name, body) {
+  if (only && !name.includes(only)) return;
+  const context = await browser.newContext({ viewport: { width: 360, height: 780 }, locale: 'en-CA', colorScheme: 'dark' });
+  context.setDefaultTimeout(10_000);
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !/status of 40[19]/.test(m.text())) problems.push(`console: ${m.text()}`);
+  });
+  const started = Date.now();
+  try {
+    await body(page, context);
+    if (problems.length) throw new Error(problems.join('\n'));
+    results.push({ name, ok: true });
+    console.log(`  ✓ ${name} (${Date.now() - started} ms)`);
+  } catch (e) {
+    results.push({ name, ok: false });
+    console.log(`  ✗ ${name}\n    ${String(e.stack ?? e).split('\n').slice(0, 6).join('\n    ')}`);
+    await page.screenshot({ path: join(shots, `failed-${name.replace(/\W+/g, '-')}.png`), fullPage: true }).catch(() => {});
+  } finally {
+    await context.close();
+  }
+}
+
+function expect(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+async function signIn(page, user) {
+  await page.goto(base + '/');
+  await page.getByLabel('Username').fill(user.username);
+  await page.getByLabel('Password').fill(user.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign out' }).waitFor();
+}
+
+async function navNames(page) {
+  return page.locator('harbour-header nav a').allInnerTexts();
+}
+
+/** axe-core in the page (evaluated through DevTools, so the CSP stays on); serious or critical fail. */
+async function axe(page, view) {
+  await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => {
+    const r = await window.axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+  });
+  const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  for (const v of violations) console.log(`    axe ${view}: ${v.impact} ${v.id} — ${v.help} ${JSON.stringify(v.nodes)}`);
+  expect(bad.length === 0, `${view}: ${bad.length} serious/critical accessibility violations`);
+}
+
+/** What a phone shows (360 x 780), plus the whole page as name-full.png. */
+async function shot(page, name) {
+  await page.screenshot({ path: join(shots, `${name}.png`) });
+  await page.screenshot({ path: join(shots, `${name}-full.png`), fullPage: true });
+}
+
+const card = (page, programId) => page.locator(`harbour-live-board [data-program-id="${programId}"]`);
+
+console.log(`Harbour dashboard e2e against ${base}`);
+
+await test('sign-in page: security headers, bad password, accessible', async (page) => {
+  const response = await page.goto(base + '/');
+  const headers = response.headers();
+  expect(headers['content-security-policy']?.includes("script-src 'self'"), 'CSP without inline scripts');
+  expect(headers['x-frame-options'] === 'DENY', 'X-Frame-Options DENY');
+  expect(headers['x-content-type-options'] === 'nosniff', 'nosniff');
+  expect(headers['referrer-policy'] === 'no-referrer', 'Referrer-Policy');
+  await page.getByLabel('Username').fill(world.caseworker.username);
+  await page.getByLabel('Password').fill('not-the-password');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('alert').filter({ hasText: 'Username or password is wrong.' }).waitFor();
+  await shot(page, 'sign-in');
+  await axe(page, 'sign-in');
+});
+
+await test('keyboard only: sign in, skip link, one-tap count change', async (page) => {
+  await harbour.setAvailability(world.staff, world.programId, 4, 0);
+  await page.goto(base + '/');
+  await page.getByLabel('Username').waitFor();
+  await page.keyboard.press('Tab'); // language switch
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(world.staff.username);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(world.staff.password);
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { name: 'My programs' }).waitFor();
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: 'Skip to content' });
+  expect(await skip.evaluate((el) => el.matches(':focus') && el.getBoundingClientRect().left >= 0), 'skip link focused and visible');
+  await page.keyboard.press('Enter');
+  const plus = page.locator(`harbour-count-editor [data-program-id="${world.programId}"]`).getByRole('button', { name: 'One more Available' });
+  await plus.focus();
+  await page.keyboard.press('Enter');
+  await page.locator(`harbour-count-editor [data-program-id="${world.programId}"] output[data-field="available"]`).filter({ hasText: /^5$/ }).waitFor();
+});
+
+for (const [role, expected] of [
+  ['admin', ['Find a bed', 'My programs', 'Live board']],
+  ['staff', ['My programs', 'Live board']],
+  ['caseworker', ['Find a bed', 'Live board']],
+  ['funder', ['Live board']],
+]) {
+  await test(`sign in and out as ${role}: role-aware navigation, token in sessionStorage only`, async (page) => {
+    await signIn(page, world[role]);
+    const names = await navNames(page);
+    expect(JSON.stringify(names) === JSON.stringify(expected), `nav for ${role}: ${names}`);
+    const stored = await page.evaluate(() => ({ session: sessionStorage.getItem('harbour.session'), local: JSON.stringify(localStorage) }));
+    expect(stored.session?.includes('token'), 'token in sessionStorage');
+    expect(!stored.local.includes('token'), 'no token in localStorage');
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    expect((await page.evaluate(() => sessionStorage.getItem('harbour.session'))) === null, 'session cleared');
+  });
+}
+
+await test('live board: a count changed through the API shows within 2 s without reload', async (page) => {
+  await signIn(page, world.funder);
+  await page.goto(base + '/#/board');
+  await page.locator('harbour-header [data-live="live"]').waitFor();
+  const bookable = card(page, world.programId).locator('[data-figure="bookable"]');
+  await bookable.waitFor();
+  const before = Number(await bookable.innerText());
+  const next = before === 7 ? 6 : 7;
+  await page.evaluate(() => (window.__sameDocument = true));
+  const changedAt = Date.now();
+  await harbour.setAvailability(world.staff, world.programId, next);
+  await bookable.filter({ hasText: new RegExp(`^${next}$`) }).waitFor({ timeout: 2000 });
+  const took = Date.now() - changedAt;
+  expect(await page.evaluate(() => window.__sameDocument === true), 'the page was not reloaded');
+  console.log(`    board updated ${took} ms after the API call`);
+  const text = await card(page, world.programId).innerText();
+  expect(/Updated (now|\d+ seconds? ago)/.test(text), `age shown: ${text}`);
+  await card(page, world.programId).locator('harbour-eligibility li', { hasText: 'Harm reduction' }).waitFor();
+  await card(page, world.programId).locator('harbour-eligibility li', { hasText: 'Pets OK' }).waitFor();
+  await page.setViewportSize({ width: 360, height: 780 });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow <= 0, `no sideways scrolling at 360 px (${overflow}px too wide)`);
+  await shot(page, 'board');
+  await card(page, world.programId).screenshot({ path: join(shots, 'board-card.png') });
+  await axe(page, 'board');
+  await page.emulateMedia({ colorScheme: 'light' });
+  await shot(page, 'board-light');
+  await axe(page, 'board-light');
+});
+
+await test('live board: a dropped socket shows reconnecting, then resumes with since and catches up', async (page) => {
+  const urls = [];
+  let first = null;
+  await page.routeWebSocket(/\/ws\/live/, (ws) => {
+    urls.push(ws.url());
+    ws.connectToServer();
+    if (!first) first = ws;
+  });
+  await signIn(page, world.funder);
+  await page.goto(base + '/#/board');
+  await page.locator('harbour-header [data-live="live"]').waitFor();
+  const bookable = card(page, world.programId).locator('[data-figure="bookable"]');
+  await bookable.waitFor();
+  await first.close({ code: 4000, reason: 'network lost' });
+  await page.locator('harbour-header [data-live="reconnecting"]').filter({ hasText: 'Reconnecting' }).waitFor();
+  const missed = Number(await bookable.innerText()) === 3 ? 4 : 3;
+  await harbour.setAvailability(world.staff, world.programId, missed);
+  await page.locator('harbour-header [data-live="live"]').waitFor();
+  await bookable.filter({ hasText: new RegExp(`^${missed}$`) }).waitFor({ timeout: 3000 });
+  expect(urls.length >= 2 && /[?&]since=\d+/.test(urls[urls.length - 1]), `resumed with since: ${urls.join(' ')}`);
+  expect(!/[?&]since=/.test(urls[0]), 'first connection asks for a snapshot');
+});
+
+await test('live board: a stale figure looks stale, in words', async (page) => {
+  // The service marks figures stale after 4 h; the socket's snapshot is aged here to show one.
+  const sixHoursAgo = new Date(Date.now() - 6 * 3600_000).toISOString();
+  await page.routeWebSocket(/\/ws\/live/, (ws) => {
+    const server = ws.connectToServer();
+    server.onMessage((text) => {
+      const m = JSON.parse(text);
+      for (const a of m.type === 'snapshot' ? m.availability : []) {
+        if (String(a.programId) === String(world.programId)) Object.assign(a, { stale: true, updatedAt: sixHoursAgo });
+      }
+      ws.send(JSON.stringify(m));
+    });
+  });
+  await page.route('**/api/availability', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '[]' }));
+  await signIn(page, world.funder);
+  await page.goto(base + '/#/board');
+  const stale = card(page, world.programId);
+  await stale.locator('.stale-tag', { hasText: 'Stale' }).waitFor();
+  expect((await stale.innerText()).includes('Updated 6 hours ago'), 'age in words');
+  await stale.screenshot({ path: join(shots, 'board-card-stale.png') });
+});
+
+await test('staff: one-tap +/- saves with the version; a 409 shows the newer figure', async (page) => {
+  await harbour.setAvailability(world.staff, world.programId, 4, 0);
+  await signIn(page, world.staff);
+  const editor = page.locator(`harbour-count-editor [data-program-id="${world.programId}"]`);
+  const available = editor.locator('output[data-field="available"]');
+  await available.filter({ hasText: /^4$/ }).waitFor();
+  await editor.getByRole('button', { name: 'One more Available' }).click();
+  await editor.getByRole('status').filter({ hasText: 'Saved: 5 available' }).waitFor();
+  expect((await harbour.availability(world.staff, world.programId)).available === 5, 'saved through the API');
+  await editor.getByRole('button', { name: 'One more Out of service' }).click();
+  await editor.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
+  await editor.locator('output[data-field="outOfService"]').filter({ hasText: /^1$/ }).waitFor();
+  // Someone else saves first: the service answers 409 to the stale version.
+  await page.route('**/api/programs/*/availability', async (route) => {
+    if (route.request().method() !== 'PUT') return route.continue();
+    await harbour.setAvailability(world.staff, world.programId, 2, 1);
+    await route.continue();
+  });
+  await editor.getByRole('button', { name: 'One less Available' }).click();
+  await editor.getByRole('status').filter({ hasText: 'Someone else changed this first' }).waitFor();
+  await available.filter({ hasText: /^2$/ }).waitFor();
+  await shot(page, 'staff');
+  await axe(page, 'staff');
+});
+
+await test('caseworker: find a bed, hold with a countdown, release, hold again and place', async (page) => {
+  await harbour.setAvailability(world.staff, world.programId, 3, 0);
+  await signIn(page, world.caseworker);
+  const form = page.locator('harbour-find-bed form');
+  await form.getByLabel('Region', { exact: true }).selectOption(world.regionCode);
+  await form.getByLabel('Age', { exact: true }).fill('24');
+  await form.getByLabel('Has a pet').check();
+  await form.getByLabel('Emergency shelter').check();
+  await form.getByLabel('New client alias').fill(world.alias);
+  await form.getByRole('button', { name: 'Search' }).click();
+  const result = page.locator(`harbour-match-card [data-program-id="${world.programId}"]`);
+  await result.waitFor();
+  expect((await result.innerText()).includes(world.phone), 'intake phone shown');
+  await shot(page, 'find');
+  await axe(page, 'find');
+  await result.getByRole('button', { name: 'Hold a bed' }).click();
+  const timer = result.getByRole('timer');
+  await timer.filter({ hasText: /Held, expires in (90:00|89:\d\d)/ }).waitFor();
+  expect((await harbour.availability(world.staff, world.programId)).held === 1, 'one bed held');
+  await result.getByRole('button', { name: 'Release' }).click();
+  await result.getByRole('status').filter({ hasText: 'Hold released.' }).waitFor();
+  expect((await harbour.availability(world.staff, world.programId)).held === 0, 'hold released');
+  await result.getByRole('button', { name: 'Hold a bed' }).click();
+  await timer.waitFor();
+  await shot(page, 'find-held');
+  await result.getByRole('button', { name: 'Place now' }).click();
+  await result.getByRole('status').filter({ hasText: 'Placed. The bed is taken.' }).waitFor();
+  const after = await harbour.availability(world.staff, world.programId);
+  expect(after.available === 2 && after.held === 0, `placed: ${JSON.stringify(after)}`);
+});
+
+await test('French: the switch translates the screens and formats in fr-CA', async (page) => {
+  await signIn(page, world.caseworker);
+  await page.goto(base + '/#/board');
+  await page.getByRole('button', { name: 'Passer en français' }).click();
+  await page.getByRole('heading', { name: 'Tableau en direct' }).waitFor();
+  expect((await page.evaluate(() => document.documentElement.lang)) === 'fr', 'html lang=fr');
+  expect((await navNames(page)).join() === 'Trouver un lit,Tableau en direct', 'French navigation');
+  await page.getByRole('button', { name: 'Se déconnecter' }).waitFor();
+  const text = await card(page, world.programId).innerText();
+  expect(/Mis à jour/.test(text) && /Réservables/.test(text), `French card: ${text}`);
+  await shot(page, 'board-fr');
+  await axe(page, 'board-fr');
+  await page.reload();
+  await page.getByRole('heading', { name: 'Tableau en direct' }).waitFor();
+  await page.getByRole('button', { name: 'Switch to English' }).click();
+  await page.getByRole('heading', { name: 'Live board' }).waitFor();
+});
+
+await browser.close();
+const failed = results.filter((r) => !r.ok);
+console.log(`${results.length - failed.length} passed, ${failed.length} failed; screenshots in ${shots}`);
+process.exit(failed.length ? 1 : 0);

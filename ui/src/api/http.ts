@@ -1,0 +1,91 @@
+import type { Role } from './types';
+
+/** An RFC 9457 problem answered by the service, or a network failure (status 0). */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly title: string,
+    readonly detail: string | null = null,
+    readonly errors: { field: string; message: string }[] = [],
+    readonly body: unknown = null,
+  ) {
+    super(detail ?? title);
+    this.name = 'ApiError';
+  }
+}
+
+export interface Session { token: string; username: string; roles: Role[]; expiresAt: number }
+
+const SESSION_KEY = 'harbour.session';
+
+/** The token lives in sessionStorage only: it is gone when the tab closes and never in localStorage. */
+export const session = {
+  get(): Session | null {
+    try {
+      const raw = sessionStorage.getItem(SESSION_KEY);
+      if (!raw) return null;
+      const s = JSON.parse(raw) as Session;
+      return s.expiresAt > Date.now() ? s : null;
+    } catch {
+      return null;
+    }
+  },
+  set(s: Session): void {
+    sessionStorage.setItem(SESSION_KEY, JSON.stringify(s));
+  },
+  clear(): void {
+    sessionStorage.removeItem(SESSION_KEY);
+  },
+};
+
+let onUnauthorized: () => void = () => {};
+/** Called when the service rejects the token (expired or revoked), so the app can show sign-in. */
+export function setUnauthorizedHandler(handler: () => void): void {
+  onUnauthorized = handler;
+}
+
+export async function request<T>(method: string, path: string, body?: unknown, auth = true): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const current = session.get();
+  if (auth && current) headers.Authorization = `Bearer ${current.token}`;
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      credentials: 'omit',
+      cache: 'no-store',
+    });
+  } catch {
+    throw new ApiError(0, 'network');
+  }
+  if (response.status === 204) return undefined as T;
+  const text = await response.text();
+  const parsed: unknown = text ? safeJson(text) : null;
+  if (!response.ok) {
+    if (response.status === 401 && auth) {
+      session.clear();
+      onUnauthorized();
+    }
+    throw toError(response.status, parsed);
+  }
+  return parsed as T;
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+function toError(status: number, body: unknown): ApiError {
+  if (body && typeof body === 'object') {
+    const p = body as { title?: string; detail?: string; errors?: { field: string; message: string }[] };
+    return new ApiError(status, p.title ?? String(status), p.detail ?? null, p.errors ?? [], body);
+  }
+  return new ApiError(status, String(status), null, [], body);
+}

@@ -1,0 +1,146 @@
+/** Shapes of the public API (API.md); ids are opaque, so they are typed as string | number. */
+export type Id = string | number;
+export type Role = 'ADMIN' | 'SHELTER_STAFF' | 'CASEWORKER' | 'FUNDER';
+export type ProgramType =
+  | 'EMERGENCY_SHELTER' | 'DV_SHELTER' | 'YOUTH_SHELTER' | 'SAFE_HOUSE' | 'HOTEL_MOTEL'
+  | 'TRANSITIONAL_HOUSING' | 'DETOX' | 'TREATMENT' | 'RESPITE';
+export type Gender = 'WOMAN' | 'MAN' | 'TRANS_WOMAN' | 'TRANS_MAN' | 'NON_BINARY' | 'TWO_SPIRIT';
+
+export const PROGRAM_TYPES: ProgramType[] = [
+  'EMERGENCY_SHELTER', 'DV_SHELTER', 'YOUTH_SHELTER', 'SAFE_HOUSE', 'HOTEL_MOTEL',
+  'TRANSITIONAL_HOUSING', 'DETOX', 'TREATMENT', 'RESPITE',
+];
+export const GENDERS: Gender[] = ['WOMAN', 'MAN', 'TRANS_WOMAN', 'TRANS_MAN', 'NON_BINARY', 'TWO_SPIRIT'];
+
+export interface LoginResponse {
+  access_token: string;
+  token_type: string;
+  expires_in: number;
+  username: string;
+  roles: Role[];
+}
+
+export interface Me {
+  id: Id;
+  username: string;
+  role: Role;
+  organization: string | null;
+  facilityIds: Id[];
+}
+
+export interface Region { code: string; name: string; province: string }
+
+export interface Availability {
+  programId: Id;
+  facilityId: Id;
+  facilityName: string;
+  programName: string;
+  regionCode: string;
+  municipality: string;
+  type: ProgramType;
+  population: string;
+  capacityType: 'BED' | 'ROOM';
+  capacity: number;
+  available: number;
+  held: number;
+  bookable: number;
+  outOfService: number;
+  occupied: number;
+  updatedAt: string;
+  updatedBy: string;
+  version: number;
+  stale: boolean;
+  refusalRate: number | null;
+  doorOutcomes: number;
+}
+
+export interface Eligibility {
+  genders: Gender[];
+  minAge: number | null;
+  maxAge: number | null;
+  acceptsChildren: boolean;
+  acceptsPets: boolean;
+  substanceUse: 'SOBRIETY_REQUIRED' | 'HARM_REDUCTION' | 'ALLOWED';
+  acceptsCurrentSexTrade: boolean;
+  mandatoryActivities: boolean;
+  wheelchairAccessible: boolean;
+  traffickingSpecialized: boolean;
+  languages: string[];
+  culturallySpecific: string | null;
+}
+
+export interface IntakeHours {
+  alwaysOpen: boolean;
+  weekly: { day: string; open: string; close: string }[];
+}
+
+export interface Program {
+  id: Id;
+  facilityId: Id;
+  name: string;
+  type: ProgramType;
+  population: string;
+  capacityType: 'BED' | 'ROOM';
+  capacity: number;
+  maxStayDays: number | null;
+  nightlyCost: number | null;
+  eligibility: Eligibility;
+}
+
+export interface Facility {
+  id: Id;
+  name: string;
+  organization: string;
+  regionCode: string;
+  municipality: string;
+  timeZone: string;
+  address: string | null;
+  confidential: boolean;
+  intakePhone: string | null;
+  intakeHours: IntakeHours;
+  programs: Program[];
+}
+
+export interface Needs {
+  gender?: Gender;
+  age?: number;
+  children?: number;
+  pets?: boolean;
+  substanceUse?: boolean;
+  currentSexTrade?: boolean;
+  wheelchair?: boolean;
+  language?: string;
+  traffickingSpecialized?: boolean;
+}
+
+export interface BedRequest {
+  clientId?: Id;
+  regionCode?: string;
+  types?: ProgramType[];
+  needs: Needs;
+  admitNow?: boolean;
+}
+
+export interface Match {
+  programId: Id;
+  facilityId: Id;
+  facilityName: string;
+  programName: string;
+  type: ProgramType;
+  regionCode: string;
+  municipality: string;
+  bookable: number;
+  intakeOpenNow: boolean;
+  intakePhone: string | null;
+  updatedAt: string;
+  stale: boolean;
+  maxStayDays: number | null;
+  traffickingSpecialized?: boolean;
+}
+
+export interface BedRequestResult { id: Id; matches: Match[]; unmet: boolean }
+export interface Hold { id: Id; programId: Id; clientId: Id | null; expiresAt: string }
+export interface Client { id: Id; alias: string; birthYear?: number | null; gender?: Gender | null }
+export interface Placement {
+  id: Id; clientId: Id; programId: Id; startDate: string; expectedEndDate: string | null; status: string;
+}

@@ -1,0 +1,64 @@
+import { api, session, type Facility, type Me, type Program } from '../api';
+import { BoardStore } from '../live/board-store';
+import { LiveClient, type LiveStatus } from '../live/socket';
+
+export interface ProgramInfo { program: Program; facility: Facility }
+
+/** What every signed-in screen shares: who I am, the programs' rules and the live figures. */
+export class DashboardData {
+  me: Me | null = null;
+  programs = new Map<string, ProgramInfo>();
+  regions = new Map<string, string>();
+  liveStatus: LiveStatus = 'stopped';
+  error: unknown = null;
+  /** Goes up on every change, so views given the same DashboardData still re-render. */
+  revision = 0;
+  readonly store: BoardStore;
+  private readonly live: LiveClient;
+  private readonly onOnline = () => this.live.nudge();
+
+  private readonly changed: () => void;
+
+  constructor(onChange: () => void) {
+    this.changed = () => {
+      this.revision += 1;
+      onChange();
+    };
+    const changed = this.changed;
+    this.store = new BoardStore(changed);
+    this.live = new LiveClient({
+      token: () => session.get()?.token ?? null,
+      onMessage: (m) => this.store.apply(m),
+      onStatus: (s) => {
+        this.liveStatus = s;
+        changed();
+      },
+    });
+  }
+
+  async start(): Promise<void> {
+    this.live.start();
+    window.addEventListener('online', this.onOnline);
+    document.addEventListener('visibilitychange', this.onOnline);
+    try {
+      const [me, facilities, availability, regions] = await Promise.all([
+        api.me(), api.facilities(), api.availability(), api.regions()]);
+      this.regions = new Map(regions.map((r) => [r.code, r.name]));
+      this.me = me;
+      this.programs = new Map();
+      for (const f of facilities) for (const p of f.programs) this.programs.set(String(p.id), { program: p, facility: f });
+      // The socket's snapshot may already be newer; upsert keeps the higher version.
+      for (const a of availability) this.store.upsert(a);
+      this.error = null;
+    } catch (e) {
+      this.error = e;
+    }
+    this.changed();
+  }
+
+  stop(): void {
+    this.live.stop();
+    window.removeEventListener('online', this.onOnline);
+    document.removeEventListener('visibilitychange', this.onOnline);
+  }
+}

@@ -1,0 +1,114 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import { session, setUnauthorizedHandler, signOut } from '../api';
+import { LocaleController, t } from '../i18n';
+import { shared } from '../ui/styles';
+import { DashboardData } from './dashboard-data';
+import { parseHash, type RouteId } from './routes';
+import './sign-in';
+import './app-header';
+import '../board/live-board';
+import '../staff/staff-view';
+import '../find/find-bed';
+
+@customElement('harbour-app')
+export class HarbourApp extends LitElement {
+  static styles = [shared, css`
+    main { max-width: 72rem; margin: 0 auto; padding: 1rem 0.75rem 3rem; }
+    .skip { position: absolute; left: -999px; top: 0; background: var(--accent); color: var(--accent-text); padding: 0.6rem; z-index: 10; }
+    .skip:focus { left: 0.5rem; }
+  `];
+
+  @state() private signedIn = session.get() !== null;
+  @state() private route: RouteId = 'board';
+  @state() private expired = false;
+  @state() private now = Date.now();
+  private data: DashboardData | null = null;
+  private tick: ReturnType<typeof setInterval> | null = null;
+  private readonly onHash = () => {
+    this.syncRoute();
+    // A new screen: move focus to it, as a page load would (the skip link stays first on a real load).
+    this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('main')?.focus());
+  };
+
+  constructor() {
+    super();
+    new LocaleController(this);
+    setUnauthorizedHandler(() => this.end(true));
+  }
+
+  connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('hashchange', this.onHash);
+    this.tick = setInterval(() => (this.now = Date.now()), 30_000);
+    if (this.signedIn) this.begin();
+  }
+
+  disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('hashchange', this.onHash);
+    if (this.tick) clearInterval(this.tick);
+    this.data?.stop();
+  }
+
+  private begin(): void {
+    this.signedIn = true;
+    this.expired = false;
+    this.syncRoute();
+    this.data = new DashboardData(() => this.requestUpdate());
+    void this.data.start();
+  }
+
+  private end(expired: boolean): void {
+    this.data?.stop();
+    this.data = null;
+    signOut();
+    this.signedIn = false;
+    this.expired = expired;
+    history.replaceState(null, '', location.pathname);
+  }
+
+  private syncRoute(): void {
+    const roles = session.get()?.roles ?? [];
+    this.route = parseHash(location.hash, roles);
+    const wanted = `#/${this.route}`;
+    if (location.hash !== wanted) history.replaceState(null, '', wanted);
+  }
+
+  updated(): void {
+    document.title = this.signedIn ? `${t(`nav.${this.route}`)} · ${t('app.name')}` : `${t('signIn.title')} · ${t('app.name')}`;
+  }
+
+  render() {
+    if (!this.signedIn || !session.get()) {
+      return html`<harbour-sign-in .expired=${this.expired} @signed-in=${() => this.begin()}></harbour-sign-in>`;
+    }
+    const s = session.get()!;
+    return html`
+      <harbour-header .route=${this.route} .roles=${s.roles} .username=${s.username}
+        .liveStatus=${this.data?.liveStatus ?? 'stopped'} @sign-out=${() => this.end(false)}>
+        <a slot="skip" class="skip" href="#main" @click=${this.skip}>${t('app.skip')}</a>
+      </harbour-header>
+      <main id="main" tabindex="-1">${this.view()}</main>
+    `;
+  }
+
+  private skip(e: Event): void {
+    e.preventDefault();
+    this.renderRoot.querySelector<HTMLElement>('main')?.focus();
+  }
+
+  private view() {
+    const d = this.data;
+    if (!d) return nothing;
+    const figures = d.store.all();
+    switch (this.route) {
+      case 'staff':
+        return html`<harbour-staff-view .data=${d} .revision=${d.revision} .figures=${figures} .now=${this.now}></harbour-staff-view>`;
+      case 'find':
+        return html`<harbour-find-bed .data=${d} .revision=${d.revision} .now=${this.now}></harbour-find-bed>`;
+      default:
+        return html`<harbour-live-board .data=${d} .revision=${d.revision} .figures=${figures} .now=${this.now}></harbour-live-board>`;
+    }
+  }
+}

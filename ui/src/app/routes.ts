@@ -1,0 +1,39 @@
+import type { Role } from '../api/types';
+import type { MessageKey } from '../i18n';
+
+export type RouteId = 'board' | 'staff' | 'find' | 'waitlist' | 'reports' | 'admin';
+
+export interface Route {
+  id: RouteId;
+  label: MessageKey;
+  roles: Role[];
+  /** Built in a later slice: kept out of the navigation until then. */
+  ready: boolean;
+}
+
+export const ROUTES: Route[] = [
+  { id: 'find', label: 'nav.find', roles: ['CASEWORKER', 'ADMIN'], ready: true },
+  { id: 'staff', label: 'nav.staff', roles: ['SHELTER_STAFF', 'ADMIN'], ready: true },
+  { id: 'board', label: 'nav.board', roles: ['ADMIN', 'SHELTER_STAFF', 'CASEWORKER', 'FUNDER'], ready: true },
+  { id: 'waitlist', label: 'nav.waitlist', roles: ['CASEWORKER', 'ADMIN'], ready: false },
+  { id: 'reports', label: 'nav.reports', roles: ['FUNDER', 'ADMIN'], ready: false },
+  { id: 'admin', label: 'nav.admin', roles: ['ADMIN'], ready: false },
+];
+
+export function routesFor(roles: Role[]): Route[] {
+  return ROUTES.filter((r) => r.ready && r.roles.some((role) => roles.includes(role)));
+}
+
+/** The first screen a role needs: caseworkers search, staff update counts, everyone else watches. */
+export function homeFor(roles: Role[]): RouteId {
+  if (roles.includes('CASEWORKER')) return 'find';
+  if (roles.includes('SHELTER_STAFF')) return 'staff';
+  return 'board';
+}
+
+/** Hash routing (#/find): deep links work without any server-side fallback. */
+export function parseHash(hash: string, roles: Role[]): RouteId {
+  const id = hash.replace(/^#\/?/, '').split(/[/?]/)[0];
+  const allowed = routesFor(roles).find((r) => r.id === id);
+  return allowed ? allowed.id : homeFor(roles);
+}

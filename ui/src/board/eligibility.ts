@@ -1,0 +1,37 @@
+import type { Eligibility } from '../api/types';
+import type { MessageKey } from '../i18n';
+
+/** One rule shown at a glance: an icon (decorative, plain Unicode that any font has) always next to its text label. */
+export interface Badge {
+  icon: string;
+  key: MessageKey;
+  params?: Record<string, string>;
+  /** For elig.genders: the labels that fill its {list}. */
+  genders?: MessageKey[];
+  /** A rule that turns people away (sobriety, no children...) is drawn as a warning. */
+  limit?: boolean;
+}
+
+const GENDER_KEYS: Record<string, MessageKey> = {
+  WOMAN: 'elig.women', MAN: 'elig.men', TRANS_WOMAN: 'elig.transWomen', TRANS_MAN: 'elig.transMen',
+  NON_BINARY: 'elig.nonBinary', TWO_SPIRIT: 'elig.twoSpirit',
+};
+
+export function badges(e: Eligibility): Badge[] {
+  const list: Badge[] = [];
+  if (e.genders.length >= Object.keys(GENDER_KEYS).length) list.push({ icon: '⚥', key: 'elig.allGenders' });
+  else list.push({ icon: '⚥', key: 'elig.genders', genders: e.genders.map((g) => GENDER_KEYS[g] ?? 'common.unknown') });
+  if (e.minAge !== null || e.maxAge !== null) {
+    list.push({ icon: '◔', key: 'elig.ages', params: { range: `${e.minAge ?? 0}–${e.maxAge ?? '+'}` } });
+  }
+  list.push(e.acceptsChildren ? { icon: '☺', key: 'elig.children' } : { icon: '☺', key: 'elig.noChildren', limit: true });
+  list.push(e.acceptsPets ? { icon: '♘', key: 'elig.pets' } : { icon: '♘', key: 'elig.noPets', limit: true });
+  list.push({ icon: '⚕', key: `elig.${e.substanceUse}`, limit: e.substanceUse === 'SOBRIETY_REQUIRED' });
+  if (e.acceptsCurrentSexTrade) list.push({ icon: '✓', key: 'elig.sexTrade' });
+  if (e.mandatoryActivities) list.push({ icon: '☑', key: 'elig.mandatory', limit: true });
+  if (e.wheelchairAccessible) list.push({ icon: '♿', key: 'elig.wheelchair' });
+  if (e.traffickingSpecialized) list.push({ icon: '⚑', key: 'elig.trafficking' });
+  if (e.languages.length) list.push({ icon: '❝', key: 'elig.languages', params: { list: e.languages.join(', ').toUpperCase() } });
+  if (e.culturallySpecific) list.push({ icon: '✿', key: 'elig.cultural', params: { focus: e.culturallySpecific } });
+  return list;
+}

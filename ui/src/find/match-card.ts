@@ -1,0 +1,152 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { ApiError, api, type Hold, type Id, type Match } from '../api';
+import type { ProgramInfo } from '../app/dashboard-data';
+import { LocaleController, formatAge, formatCountdown, formatNumber, t, tEnum } from '../i18n';
+import { shared } from '../ui/styles';
+import '../board/eligibility-badges';
+
+type Phase = 'idle' | 'busy' | 'held' | 'placed' | 'released' | 'expired';
+
+/** One ranked match: intake phone and rules first, then hold (with a countdown), place or release. */
+@customElement('harbour-match-card')
+export class MatchCard extends LitElement {
+  static styles = [shared, css`
+    article { display: grid; gap: 0.5rem; }
+    .facts { display: flex; flex-wrap: wrap; gap: 0.3rem 1rem; }
+    .actions { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: end; }
+    .actions select { width: auto; }
+    .countdown { font-size: 1.3rem; font-weight: 800; color: var(--warn); font-variant-numeric: tabular-nums; }
+    .phone { font-size: 1.1rem; font-weight: 700; }
+  `];
+
+  @property({ attribute: false }) match!: Match;
+  @property({ attribute: false }) info: ProgramInfo | undefined;
+  @property({ attribute: false }) client: () => Promise<Id | null> = async () => null;
+  @property({ type: Number }) now = Date.now();
+  @state() private phase: Phase = 'idle';
+  @state() private hold: Hold | null = null;
+  @state() private message = '';
+  @state() private clock = Date.now();
+  private timer: ReturnType<typeof setInterval> | null = null;
+
+  constructor() {
+    super();
+    new LocaleController(this);
+  }
+
+  disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.stopClock();
+  }
+
+  render() {
+    const m = this.match;
+    const phone = m.intakePhone ?? this.info?.facility.intakePhone;
+    return html`
+      <article class="card" data-program-id=${String(m.programId)}>
+        <h3>${m.facilityName} — ${m.programName}</h3>
+        <p class="facts">
+          <span>${tEnum('type', m.type)} · ${m.municipality}</span>
+          <strong>${t('board.bookable')}: ${formatNumber(m.bookable)}</strong>
+          <span class=${m.intakeOpenNow ? 'ok' : 'stale'}>${m.intakeOpenNow ? t('find.intakeOpen') : t('find.intakeClosed')}</span>
+          <span class=${m.stale ? 'stale' : 'muted'}>${m.stale ? `⚠ ${t('age.stale')} · ` : ''}${t('age.updated', { age: formatAge(m.updatedAt, this.now) })}</span>
+          ${m.maxStayDays ? html`<span>${t('find.maxStay', { n: m.maxStayDays })}</span>` : nothing}
+        </p>
+        ${phone ? html`<a class="phone" href="tel:${phone}">☎ ${t('find.call', { phone })}</a>` : nothing}
+        <harbour-eligibility .rules=${this.info?.program.eligibility ?? null} aria-label=${t('find.rules')}></harbour-eligibility>
+        <div class="actions">${this.actions()}</div>
+        <p role="status" class=${this.phase === 'placed' || this.phase === 'released' ? 'ok' : 'error'}>${this.message}</p>
+      </article>
+    `;
+  }
+
+  private actions() {
+    const busy = this.phase === 'busy';
+    if (this.phase === 'placed') return nothing;
+    if (this.hold && this.phase !== 'expired') {
+      const left = new Date(this.hold.expiresAt).getTime() - this.clock;
+      return html`
+        <span class="countdown" role="timer" data-hold-id=${String(this.hold.id)}>${t('find.held', { time: formatCountdown(left) })}</span>
+        <button data-action="place" ?disabled=${busy} @click=${this.place}>${t('find.place')}</button>
+        <button data-action="release" class="danger" ?disabled=${busy} @click=${this.release}>${t('find.release')}</button>`;
+    }
+    const id = `minutes-${m(this.match.programId)}`;
+    return html`
+      <div><label for=${id}>${t('find.holdMinutes')}</label>
+        <select id=${id}>${[30, 60, 90, 120, 240].map((n) => html`<option value=${n} ?selected=${n === 90}>${n} min</option>`)}</select></div>
+      <button data-action="hold" ?disabled=${busy} @click=${this.takeHold}>${t('find.hold')}</button>
+      <button data-action="place" class="secondary" ?disabled=${busy} @click=${this.place}>${t('find.place')}</button>`;
+  }
+
+  private async takeHold(): Promise<void> {
+    const minutes = Number((this.renderRoot.querySelector('select') as HTMLSelectElement).value);
+    await this.run(async () => {
+      const clientId = await this.client().catch(() => null);
+      this.hold = await api.hold(this.match.programId, { minutes, ...(clientId ? { clientId } : {}) });
+      this.phase = 'held';
+      this.message = '';
+      this.startClock();
+    });
+  }
+
+  private async place(): Promise<void> {
+    await this.run(async () => {
+      const clientId = await this.client();
+      if (!clientId) {
+        this.phase = this.hold ? 'held' : 'idle';
+        this.message = t('find.needClient');
+        return;
+      }
+      await api.place({ clientId, programId: this.match.programId, holdId: this.hold?.id ?? null });
+      this.stopClock();
+      this.phase = 'placed';
+      this.message = t('find.placed');
+    });
+  }
+
+  private async release(): Promise<void> {
+    await this.run(async () => {
+      await api.releaseHold(this.hold!.id);
+      this.stopClock();
+      this.hold = null;
+      this.phase = 'released';
+      this.message = t('find.released');
+    });
+  }
+
+  private async run(action: () => Promise<void>): Promise<void> {
+    const before = this.phase;
+    this.phase = 'busy';
+    try {
+      await action();
+    } catch (e) {
+      this.phase = before === 'busy' ? 'idle' : before;
+      this.message = e instanceof ApiError && e.status === 409 ? e.detail ?? t('find.noBed')
+        : e instanceof ApiError && e.status ? e.detail ?? t('error.generic', { status: String(e.status) }) : t('error.network');
+    }
+  }
+
+  private startClock(): void {
+    this.stopClock();
+    this.clock = Date.now();
+    this.timer = setInterval(() => {
+      this.clock = Date.now();
+      if (this.hold && new Date(this.hold.expiresAt).getTime() <= this.clock) {
+        this.stopClock();
+        this.phase = 'expired';
+        this.hold = null;
+        this.message = t('find.expired');
+      }
+    }, 1000);
+  }
+
+  private stopClock(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+  }
+}
+
+function m(id: Id): string {
+  return String(id).replace(/[^\w-]/g, '_');
+}

@@ -1,0 +1,4 @@
+import { locale, setLocale } from './i18n';
+import './app/harbour-app';
+
+setLocale(locale());

@@ -1,0 +1,46 @@
+import { LitElement, css, html } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import type { Availability } from '../api/types';
+import type { DashboardData } from '../app/dashboard-data';
+import { LocaleController, t } from '../i18n';
+import { shared } from '../ui/styles';
+import './count-editor';
+
+/** The programs of the facilities this staff member is assigned to (ADMIN: every program). */
+export function ownPrograms(figures: Availability[], facilityIds: (string | number)[], admin: boolean): Availability[] {
+  const mine = new Set(facilityIds.map(String));
+  return figures
+    .filter((a) => admin || mine.has(String(a.facilityId)))
+    .sort((x, y) => `${x.facilityName} ${x.programName}`.localeCompare(`${y.facilityName} ${y.programName}`));
+}
+
+@customElement('harbour-staff-view')
+export class StaffView extends LitElement {
+  static styles = [shared, css`
+    .list { display: grid; gap: 1rem; }
+  `];
+
+  @property({ attribute: false }) data: DashboardData | null = null;
+  @property({ type: Number }) revision = 0;
+  @property({ attribute: false }) figures: Availability[] = [];
+  @property({ type: Number }) now = Date.now();
+
+  constructor() {
+    super();
+    new LocaleController(this);
+  }
+
+  render() {
+    const me = this.data?.me;
+    if (!me) return html`<h1>${t('staff.title')}</h1><p role="status">${t('common.loading')}</p>`;
+    const programs = ownPrograms(this.figures, me.facilityIds, me.role === 'ADMIN');
+    return html`
+      <h1>${t('staff.title')}</h1>
+      ${programs.length === 0 ? html`<p>${t('staff.empty')}</p>` : ''}
+      <div class="list">
+        ${programs.map((a) => html`<harbour-count-editor .figure=${a} .store=${this.data!.store}
+          .now=${this.now}></harbour-count-editor>`)}
+      </div>
+    `;
+  }
+}
