@@ -9,17 +9,22 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.zone.ZoneOffsetTransition;
 import java.time.zone.ZoneRules;
+import java.util.ArrayList;
 import java.util.Collection;
-import java.util.StringJoiner;
+import java.util.List;
 
 /**
- * Local-time boundaries turned into UTC instants here, in Java, because the database has no time-zone
- * tables (CONVERT_TZ with named zones answers NULL). The SQL receives them as small JSON tables.
+ * Local time in SQL without the database's time-zone tables (CONVERT_TZ with named zones answers NULL
+ * there): Java turns each zone's rules into a CASE of UTC offsets between its transitions, so the
+ * database adds the right offset to every instant, across DST changes.
  */
 final class NightCutoffs {
 
     /** Toronto open-data convention: a night's counts are those in force at 04:00 the next morning. */
     static final LocalTime CUTOFF = LocalTime.of(4, 0);
+
+    /** TO_DAYS('1970-01-01'): SQL day numbers are TO_DAYS numbers, plain integers to compare and subtract. */
+    private static final long TO_DAYS_EPOCH = 719_528;
 
     private static final DateTimeFormatter SQL_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
@@ -27,47 +32,47 @@ final class NightCutoffs {
     }
 
     /**
-     * One entry per zone and night D in [from, to]: {"z": zone, "d": D, "o": opens, "c": closes}, where
-     * the night runs from 04:00 local on D (o) to 04:00 local on D+1 (c), in UTC. The counts of night D
-     * are the last change before c; an imported row belongs to the night whose window holds it.
+     * Adds the night an instant belongs to, as a day number: night D runs from 04:00 local on D to 04:00
+     * local on D+1, so it is the local date of (instant - 4 h). Right for instants in [start, end).
      */
-    static String nightsJson(Collection<ZoneId> zones, DateRange range) {
-        StringJoiner json = new StringJoiner(",", "[", "]");
-        for (ZoneId zone : zones) {
-            String opens = utc(range.from(), zone);
-            for (LocalDate night = range.from(); !night.isAfter(range.to()); night = night.plusDays(1)) {
-                String closes = utc(night.plusDays(1), zone);
-                json.add("{\"z\":\"" + zone.getId() + "\",\"d\":\"" + night + "\",\"o\":\"" + opens
-                        + "\",\"c\":\"" + closes + "\"}");
-                opens = closes;
-            }
-        }
-        return json.toString();
+    static SqlQuery night(SqlQuery s, String zoneColumn, String instantColumn, Collection<ZoneId> zones,
+                          Instant start, Instant end) {
+        s.add("((TO_SECONDS(" + instantColumn + ") - ? + ", CUTOFF.toSecondOfDay());
+        return offsetSeconds(s, zoneColumn, instantColumn, zones, start, end).add(") DIV 86400)");
     }
 
     /**
-     * The UTC offset of each zone over [start, end), as periods between transitions:
-     * {"z": zone, "s": from UTC, "e": until UTC, "o": offset seconds}. Local time = UTC + offset.
+     * Adds the UTC offset in seconds (local = UTC + offset) of the instant in instantColumn in the zone
+     * named by zoneColumn, right for instants in [start, end); an unknown zone counts as UTC.
      */
-    static String offsetsJson(Collection<ZoneId> zones, Instant start, Instant end) {
-        StringJoiner json = new StringJoiner(",", "[", "]");
+    static SqlQuery offsetSeconds(SqlQuery s, String zoneColumn, String instantColumn, Collection<ZoneId> zones,
+                                  Instant start, Instant end) {
+        s.add("(CASE " + zoneColumn);
         for (ZoneId zone : zones) {
             ZoneRules rules = zone.getRules();
-            Instant periodStart = start;
-            while (periodStart.isBefore(end)) {
-                ZoneOffsetTransition next = rules.nextTransition(periodStart);
-                Instant periodEnd = next == null || next.getInstant().isAfter(end) ? end : next.getInstant();
-                json.add("{\"z\":\"" + zone.getId() + "\",\"s\":\"" + sql(periodStart) + "\",\"e\":\"" + sql(periodEnd)
-                        + "\",\"o\":" + rules.getOffset(periodStart).getTotalSeconds() + "}");
-                periodStart = periodEnd;
+            s.add(" WHEN ? THEN ", zone.getId());
+            Instant at = start;
+            StringBuilder periods = new StringBuilder();
+            List<Object> params = new ArrayList<>();
+            for (ZoneOffsetTransition next = rules.nextTransition(at); next != null && next.getInstant().isBefore(end);
+                 next = rules.nextTransition(at)) {
+                periods.append(" WHEN ").append(instantColumn).append(" < ? THEN ?");
+                params.add(sql(next.getInstant()));
+                params.add(rules.getOffset(at).getTotalSeconds());
+                at = next.getInstant();
+            }
+            int last = rules.getOffset(at).getTotalSeconds();
+            if (params.isEmpty()) {
+                s.add("?", last);
+            } else {
+                s.add("CASE" + periods, params.toArray()).add(" ELSE ? END", last);
             }
         }
-        return json.toString();
+        return s.add(" ELSE 0 END)");
     }
 
-    /** 04:00 local on the day, in UTC, as the database's DATETIME text. */
-    static String utc(LocalDate day, ZoneId zone) {
-        return sql(day.atTime(CUTOFF).atZone(zone).toInstant());
+    static long dayNumber(LocalDate date) {
+        return date.toEpochDay() + TO_DAYS_EPOCH;
     }
 
     static String sql(Instant instant) {

@@ -93,6 +93,20 @@ class CapacityReportTest implements HarbourTest {
     }
 
     /*
+     * April: the DV shelter's 03-09 change (3, 0) is still in force every night (30 x cap 10, occ 7), and
+     * so is Vancouver's (0, 0) at capacity 20; the imported site's last row is its 03-04 import, which
+     * counts for no later night.
+     */
+    @Test
+    void aChangeBeforeTheRangeStaysInForceButAnImportDoesNot() {
+        assertFigures(row(report("groupBy=region&type=DV_SHELTER&regionCode=ON-NORTHWEST&" + APRIL), NORTHWEST),
+                "capacityNights", 300, "occupiedNights", 210);
+        assertFigures(row(report("groupBy=region&" + APRIL), "BC-INTERIOR"), "capacityNights", 600, "occupiedNights", 600);
+        assertThat(report("groupBy=region&regionCode=AB-SOUTH&" + APRIL))
+                .allSatisfy(r -> assertThat(r.get("capacityNights")).isEqualTo(0));
+    }
+
+    /*
      * ON-NORTHWEST requests on local dates 03-01..03-10: seven (the 02-28 23:00 one is February; the
      * 03-10 23:00 EDT one is 03-11 in UTC but counts). Unmet: hotel, detox, treatment. After hours:
      * 08:59 Monday, 17:00 Friday, Saturday noon, 17:30 EDT, 23:00; not 10:00 nor 09:30 EDT.
