@@ -8,6 +8,10 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.harbour.problem.Checks;
 import org.harbour.region.RegionRepository;
 
@@ -30,6 +34,12 @@ class ReportController {
     }
 
     @Get(value = "/capacity", produces = {MediaType.APPLICATION_JSON, ReportCsv.MEDIA_TYPE})
+    @Operation(summary = "Capacity, demand and placements by region, type, population or month",
+            description = "from and to (YYYY-MM-DD, inclusive, at most 3 years); groupBy region|type|population|month; "
+                    + "optional regionCode, type, population, capacityType. Counts of fewer than 5 people are null.")
+    @ApiResponse(responseCode = "200", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CapacityRow.Report.class)),
+            @Content(mediaType = ReportCsv.MEDIA_TYPE, schema = @Schema(type = "string"))})
     HttpResponse<?> capacity(HttpRequest<?> request, @Nullable @QueryValue String from, @Nullable @QueryValue String to,
                              @Nullable @QueryValue String groupBy, @Nullable @QueryValue String regionCode,
                              @Nullable @QueryValue String type, @Nullable @QueryValue String population,
@@ -45,6 +55,10 @@ class ReportController {
     }
 
     @Get(value = "/turnaways", produces = {MediaType.APPLICATION_JSON, ReportCsv.MEDIA_TYPE})
+    @Operation(summary = "Toronto Central Intake calls per day: referrals to a space, and no space available")
+    @ApiResponse(responseCode = "200", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TurnawayReport.Report.class)),
+            @Content(mediaType = ReportCsv.MEDIA_TYPE, schema = @Schema(type = "string"))})
     HttpResponse<?> turnaways(HttpRequest<?> request, @Nullable @QueryValue String from, @Nullable @QueryValue String to) {
         Checks checks = new Checks();
         DateRange range = DateRange.parse(from, to, checks);

@@ -71,6 +71,16 @@ class CapacityReportTest implements HarbourTest {
     }
 
     /*
+     * DST ends 2025-11-02 at 02:00: the night of 11-01 closes at 04:00 EST (09:00Z), so the 03:30 EST
+     * change (08:30Z, occ 5) counts for it; the night of 10-31 closed at 04:00 EDT (08:00Z) with occ 7.
+     */
+    @Test
+    void theNightDaylightSavingTimeEndsClosesAt4amStandardTime() {
+        assertFigures(row(report("groupBy=region&type=DV_SHELTER&regionCode=ON-NORTHWEST&from=2025-10-31&to=2025-11-01"),
+                NORTHWEST), "capacityNights", 20, "occupiedNights", 7 + 5);
+    }
+
+    /*
      * Vancouver shelter, capacity 20: 03-01 and 03-02 (10, 0) occ 10 (the 03:59 PST change counts though
      * Toronto's cut-off had passed); 03-03..03-08 (5, 0) occ 15; 03-09, 03-10 (0, 0) occ 20.
      * Occupied 10 + 10 + 6 x 15 + 2 x 20 = 150 of 200.

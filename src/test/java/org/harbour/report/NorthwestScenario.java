@@ -25,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * March 2025 (nights and requests): a DV shelter in ON-NORTHWEST (Toronto time), a shelter in
  * BC-INTERIOR (Vancouver time) and an imported respite site in AB-SOUTH (Edmonton time).
  * April 2025 (placements): an emergency shelter and a hotel in ON-NORTHWEST, seven clients.
+ * November 2025: one more change to the DV shelter on the morning DST ends.
  */
 final class NorthwestScenario {
 
@@ -38,6 +39,7 @@ final class NorthwestScenario {
     private Http caseworker;
 
     long shelterId;
+    long shelterFacilityId;
     long vancouverId;
     long importedId;
     long emergencyId;
@@ -55,6 +57,7 @@ final class NorthwestScenario {
         importedNights();
         marchRequests();
         aprilPlacements();
+        report(fixtures.staffOf(shelterFacilityId), shelterId, "2025-11-02T03:30", TORONTO, 5, 0); // 08:30Z, EST
         at("2025-06-15T12:00", TORONTO);
     }
 
@@ -63,6 +66,7 @@ final class NorthwestScenario {
         var shelter = fixtures.facility(facility(NORTHWEST, TORONTO, "Thunder Bay")
                 .withProgram(ProgramBuilder.defaultProgram().withCapacity(10)));
         shelterId = shelter.programId();
+        shelterFacilityId = shelter.id();
         Http staff = fixtures.staffOf(shelter.id());
         report(staff, shelterId, "2025-02-28T15:00", TORONTO, 4, 1);
         report(staff, shelterId, "2025-03-03T03:59", TORONTO, 2, 0); // counts for the night of 03-02
