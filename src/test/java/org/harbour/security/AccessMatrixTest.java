@@ -89,6 +89,8 @@ class AccessMatrixTest implements HarbourTest {
             row("GET",  "/api/audit",                            200,  403,  403,  403,  403,  403,  401),
             row("POST", "/api/imports/toronto-occupancy",        200,  403,  403,  403,  403,  403,  401),
             row("POST", "/api/imports/toronto-central-intake",   200,  403,  403,  403,  403,  403,  401),
+            row("GET",  "/api/reports/capacity",                 200,  403,  403,  200,  403,  403,  401),
+            row("GET",  "/api/reports/turnaways",                200,  403,  403,  200,  403,  403,  401),
             row("GET",  "/ws/live",                              101,  101,  101,  101,  403,  101,  401));
 
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -246,6 +248,9 @@ class AccessMatrixTest implements HarbourTest {
         if (concrete.contains("{entryId}")) {
             concrete = concrete.replace("{entryId}", Long.toString(created(caseworker.post("/api/waitlist",
                     Map.of("clientId", newClient(), "programId", beds.programId())))));
+        }
+        if (path.startsWith("/api/reports/")) {
+            return concrete + "?from=2025-01-01&to=2025-01-31" + (path.endsWith("capacity") ? "&groupBy=region" : "");
         }
         return path.equals("/api/waitlist") ? concrete + "?programId=" + beds.programId() : concrete;
     }

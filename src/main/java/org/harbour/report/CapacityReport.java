@@ -1,0 +1,141 @@
+package org.harbour.report;
+
+import io.micronaut.context.annotation.Value;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+import java.math.BigDecimal;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The funders' capacity report: every figure is summed and grouped by the database; Java computes
+ * the local-time boundaries beforehand and merges the grouped results into rows afterwards.
+ */
+@Singleton
+@Transactional(readOnly = true) // one connection and one snapshot for all the statements
+public class CapacityReport {
+
+    /** Widest UTC offset either way, so a coarse UTC window holds every local date of the range. */
+    private static final Duration WIDEST_OFFSET = Duration.ofHours(14);
+
+    private final JdbcOperations jdbc;
+    private final Clock clock;
+    private final ZoneId defaultZone;
+
+    CapacityReport(JdbcOperations jdbc, Clock clock,
+                   @Value("${harbour.reports.default-time-zone:America/Toronto}") String defaultZone) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.defaultZone = ZoneId.of(defaultZone);
+    }
+
+    public List<CapacityRow> run(CapacityQuery q) {
+        Map<String, GroupFigures> groups = new TreeMap<>();
+        for (Statement statement : statements(q)) {
+            collect(statement, groups);
+        }
+        List<CapacityRow> rows = new ArrayList<>();
+        groups.forEach((group, figures) -> rows.add(figures.toRow(group)));
+        return rows;
+    }
+
+    /** One grouped statement and how its columns add to a group's figures. */
+    record Statement(String name, SqlQuery query, RowReader reader) {
+    }
+
+    /** The statements a report runs, in order; public so the benchmark can EXPLAIN them too. */
+    public List<Statement> statements(CapacityQuery q) {
+        CapacitySql sql = new CapacitySql(q, LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
+        DateRange range = q.range();
+        String periods = JsonTables.periods(q);
+        // history a day either side of the range, so every night's window is inside it in any zone
+        Instant historyFrom = range.from().minusDays(2).atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant historyTo = range.to().plusDays(3).atStartOfDay(ZoneOffset.UTC).toInstant();
+        Set<ZoneId> requestZones = zones("SELECT DISTINCT time_zone FROM regions");
+        requestZones.add(defaultZone);
+        Instant requestsFrom = range.from().atStartOfDay(ZoneOffset.UTC).toInstant().minus(WIDEST_OFFSET);
+        Instant requestsTo = range.to().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().plus(WIDEST_OFFSET);
+        return List.of(
+                new Statement("nights", sql.nights(zones("SELECT DISTINCT time_zone FROM facilities"), historyFrom,
+                        historyTo, periods), (rs, g) -> {
+                    g.capacityNights += rs.getLong("capacity_nights");
+                    g.occupiedNights += rs.getLong("occupied_nights");
+                }),
+                new Statement("requests", sql.requests(requestZones, defaultZone.getId(), requestsFrom, requestsTo,
+                        JsonTables.types(q)), (rs, g) -> {
+                    g.bedRequests += rs.getLong("bed_requests");
+                    g.unmetRequests += rs.getLong("unmet_requests");
+                    g.afterHoursRequests += rs.getLong("after_hours_requests");
+                }),
+                new Statement("placements", sql.placements(), (rs, g) -> {
+                    g.placements += rs.getLong("placements");
+                    g.clients += rs.getLong("clients");
+                    g.moves += rs.getLong("moves");
+                    g.episodes += rs.getLong("episodes");
+                }),
+                new Statement("waits", sql.waits(), (rs, g) -> {
+                    g.medianWaitDays = rs.getBigDecimal("median_wait_days");
+                    g.waitingPeople = rs.getLong("waiting_people");
+                }),
+                new Statement("hotel", sql.hotel(periods), (rs, g) -> {
+                    g.hotelNights += rs.getLong("hotel_nights");
+                    BigDecimal cost = rs.getBigDecimal("hotel_cost");
+                    g.hotelCost = g.hotelCost.add(cost == null ? BigDecimal.ZERO : cost);
+                }));
+    }
+
+    interface RowReader {
+        void read(ResultSet rs, GroupFigures figures) throws SQLException;
+    }
+
+    private void collect(Statement report, Map<String, GroupFigures> groups) {
+        jdbc.prepareStatement(report.query().sql(), statement -> {
+            bind(statement, report.query().params());
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    report.reader().read(rs, groups.computeIfAbsent(rs.getString("grp"), g -> new GroupFigures()));
+                }
+            }
+            return null;
+        });
+    }
+
+    static void bind(PreparedStatement statement, List<Object> params) throws SQLException {
+        for (int i = 0; i < params.size(); i++) {
+            statement.setObject(i + 1, params.get(i));
+        }
+    }
+
+    /** Zones named in the database; a name Java does not know has no local time to compute. */
+    private Set<ZoneId> zones(String sql) {
+        return jdbc.prepareStatement(sql, statement -> {
+            Set<ZoneId> zones = new LinkedHashSet<>();
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    try {
+                        zones.add(ZoneId.of(rs.getString(1)));
+                    } catch (DateTimeException | NullPointerException e) {
+                        // skipped: the facility's nights cannot be placed in local time
+                    }
+                }
+            }
+            return zones;
+        });
+    }
+}

@@ -1,0 +1,217 @@
+package org.harbour.report;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Collection;
+
+import static org.harbour.report.NightCutoffs.dayNumber;
+import static org.harbour.report.NightCutoffs.sql;
+
+/**
+ * Builds the statements of the capacity report, one per family of figures, each summed and grouped
+ * by the database. Dates are compared as TO_DAYS day numbers. Periods (the whole range, or each month
+ * of it) arrive as a small JSON table: {"k": month or "", "s": first day, "e": last day}.
+ */
+final class CapacitySql {
+
+    private static final String PERIODS = "JSON_TABLE(?, '$[*]' COLUMNS (k VARCHAR(7) PATH '$.k', starts INT PATH '$.s',"
+            + " ends INT PATH '$.e')) t";
+
+    private final CapacityQuery q;
+    private final LocalDate today;
+    private final long from;
+    private final long to;
+
+    CapacitySql(CapacityQuery q, LocalDate today) {
+        this.q = q;
+        this.today = today;
+        this.from = dayNumber(q.range().from());
+        this.to = dayNumber(q.range().to());
+    }
+
+    /**
+     * Capacity and occupied nights. Night D's counts are the last change before 04:00 local on D+1, so
+     * each history row is dated to the night whose window holds it, and the last row of a night stays
+     * in force until the next night with a change, except an IMPORT row, which counts for its own night
+     * only. One pass over the history of the range (plus each program's last row before it), with no
+     * lookup per night; rows [lo, hi) must cover the range's nights with a day to spare on each side.
+     */
+    SqlQuery nights(Collection<ZoneId> zones, Instant lo, Instant hi, String periodsJson) {
+        SqlQuery s = new SqlQuery().add("SELECT grp, SUM(beds * n) AS capacity_nights, SUM(occupied * n) AS occupied_nights"
+                + " FROM (SELECT " + periodKey() + " AS grp, x.beds, x.occupied,"
+                + " LEAST(x.ends, t.ends + 1) - GREATEST(x.night, t.starts) AS n"
+                + " FROM (SELECT c.program_id, c.beds, c.occupied, c.night, IF(c.imported, c.night + 1,"
+                + " COALESCE(LEAD(c.night) OVER w, ?)) AS ends, LEAD(c.night) OVER w AS next_night FROM (", to + 1);
+        s.add("SELECT h.id, h.program_id, h.changed_at, h.source = 'IMPORT' AS imported,"
+                + " h.capacity - h.out_of_service AS beds, h.occupied, GREATEST(");
+        NightCutoffs.night(s, "f.time_zone", "h.changed_at", zones, lo, hi);
+        s.add(", ?) AS night FROM programs p JOIN facilities f ON f.id = p.facility_id"
+                + " JOIN availability_history h ON h.program_id = p.id AND h.changed_at >= ? AND h.changed_at < ?"
+                + " WHERE 1 = 1", from - 1, sql(lo), sql(hi));
+        programFilters(s);
+        // the change in force when the range begins, dated to the night before it
+        s.add(" UNION ALL SELECT h.id, h.program_id, h.changed_at, h.source = 'IMPORT', h.capacity - h.out_of_service,"
+                + " h.occupied, ? FROM (SELECT program_id, MAX(changed_at) AS at FROM availability_history"
+                + " WHERE changed_at < ? GROUP BY program_id) l"
+                + " JOIN availability_history h ON h.program_id = l.program_id AND h.changed_at = l.at"
+                + " JOIN programs p ON p.id = h.program_id JOIN facilities f ON f.id = p.facility_id WHERE 1 = 1",
+                from - 1, sql(lo));
+        programFilters(s);
+        return s.add(") c WHERE c.night <= ? WINDOW w AS (PARTITION BY c.program_id ORDER BY c.changed_at, c.id)) x"
+                + " JOIN programs p ON p.id = x.program_id JOIN facilities f ON f.id = p.facility_id"
+                + " JOIN " + PERIODS + " ON x.night <= t.ends AND x.ends > t.starts"
+                // the last change of its night; an earlier one the same night never reached 04:00
+                + " WHERE x.next_night IS NULL OR x.next_night > x.night) z WHERE n > 0 GROUP BY grp", to, periodsJson);
+    }
+
+    /**
+     * Bed requests made on local dates [from, to] in their region's zone (requests with no region: the
+     * default zone), unmet ones, and those made outside Monday-Friday 09:00-17:00 local time.
+     * Grouped by type, a request counts once under each type it asked for, or under ANY.
+     */
+    SqlQuery requests(Collection<ZoneId> zones, String defaultZone, Instant lo, Instant hi, String typesJson) {
+        SqlQuery s = new SqlQuery().add("SELECT " + q.groupBy().requestKey() + " AS grp, COUNT(*) AS bed_requests,"
+                + " SUM(r.unmet) AS unmet_requests, SUM(WEEKDAY(r.local_at) >= 5 OR TIME(r.local_at) < '09:00:00'"
+                + " OR TIME(r.local_at) >= '17:00:00') AS after_hours_requests"
+                + " FROM (SELECT b.region_code, b.types, b.unmet, b.needs, b.created_at + INTERVAL ");
+        NightCutoffs.offsetSeconds(s, "b.zone", "b.created_at", zones, lo, hi);
+        s.add(" SECOND AS local_at FROM (SELECT q.*, COALESCE(g.time_zone, ?) AS zone FROM bed_requests q"
+                + " LEFT JOIN regions g ON g.code = q.region_code WHERE q.created_at >= ? AND q.created_at < ?) b) r",
+                defaultZone, sql(lo), sql(hi));
+        if (q.groupBy() == Grouping.TYPE) {
+            s.add(" LEFT JOIN JSON_TABLE(?, '$[*]' COLUMNS (v VARCHAR(32) PATH '$')) t"
+                    + " ON FIND_IN_SET(t.v COLLATE utf8mb4_unicode_ci, r.types) > 0", typesJson);
+        }
+        s.add(" WHERE r.local_at >= ? AND r.local_at < ?", q.range().from().toString(), q.range().to().plusDays(1).toString());
+        if (q.regionCode() != null) {
+            s.add(" AND r.region_code = ?", q.regionCode());
+        }
+        if (q.type() != null) {
+            s.add(" AND FIND_IN_SET(?, r.types) > 0", q.type().name());
+        }
+        if (q.population() != null) {
+            s.add(" AND " + RequestPopulation.SQL + " = ?", q.population().name());
+        }
+        return s.add(" GROUP BY grp");
+    }
+
+    /**
+     * Placements started in range and distinct clients placed (by the placement's program); moves and
+     * episodes (by the program and start of the episode's first placement). Episodes are read from each
+     * client's whole chain: a placement starting more than one night after every earlier one ended
+     * starts an episode; every other placement is a move. Each placement is counted in both roles from
+     * one evaluation of the chain (role 1: itself, role 2: as part of its episode).
+     */
+    SqlQuery placements() {
+        SqlQuery s = new SqlQuery().add("""
+                WITH chain AS (
+                  SELECT x.id, x.client_id, x.program_id, x.start_date,
+                         MAX(COALESCE(x.end_date, GREATEST(x.start_date, ?))) OVER (PARTITION BY x.client_id
+                             ORDER BY x.start_date, x.id ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS previous_end
+                    FROM placements x
+                   WHERE x.start_date <= ?
+                     AND x.client_id IN (SELECT client_id FROM placements WHERE start_date BETWEEN ? AND ?)
+                ), flagged AS (
+                  SELECT c.*, CASE WHEN c.previous_end IS NULL OR DATEDIFF(c.start_date, c.previous_end) > 1
+                                   THEN 1 ELSE 0 END AS starts_episode
+                    FROM chain c
+                ), numbered AS (
+                  SELECT g.*, SUM(g.starts_episode) OVER (PARTITION BY g.client_id ORDER BY g.start_date, g.id
+                                                        ROWS UNBOUNDED PRECEDING) AS episode
+                    FROM flagged g
+                ), episodes AS (
+                  SELECT e.client_id, e.starts_episode, e.program_id, e.start_date,
+                         FIRST_VALUE(e.program_id) OVER w AS first_program_id,
+                         FIRST_VALUE(e.start_date) OVER w AS episode_start
+                    FROM numbered e
+                  WINDOW w AS (PARTITION BY e.client_id, e.episode ORDER BY e.start_date, e.id)
+                )
+                SELECT\s""", today.toString(), q.range().to().toString(), q.range().from().toString(),
+                q.range().to().toString());
+        s.add(q.groupBy().programKey("IF(role.n = 1, x.start_date, x.episode_start)") + " " + """
+                 AS grp,
+                       SUM(role.n = 1) AS placements, COUNT(DISTINCT IF(role.n = 1, x.client_id, NULL)) AS clients,
+                       SUM(role.n = 2 AND x.starts_episode = 0) AS moves, SUM(role.n = 2 AND x.starts_episode = 1) AS episodes
+                  FROM episodes x
+                  JOIN (SELECT 1 AS n UNION ALL SELECT 2) role
+                    ON IF(role.n = 1, x.start_date, x.episode_start) BETWEEN ? AND ?
+                  JOIN programs p ON p.id = IF(role.n = 1, x.program_id, x.first_program_id)
+                  JOIN facilities f ON f.id = p.facility_id
+                 WHERE 1 = 1""", q.range().from().toString(), q.range().to().toString());
+        return programFilters(s).add(" GROUP BY grp");
+    }
+
+    /**
+     * Waits ended by a placement started in range: from joining a waitlist to the moment the entry
+     * closed as PLACED. An entry belongs to the client's first placement made after it was created
+     * (made after it, and the client's previous placement made before it); a placement that closed
+     * several entries counts once, with the longest of them.
+     */
+    SqlQuery waits() {
+        SqlQuery s = new SqlQuery().add("""
+                WITH placed AS (
+                  SELECT x.id, x.client_id, x.program_id, x.start_date, x.created_at,
+                         LAG(x.created_at) OVER (PARTITION BY x.client_id ORDER BY x.created_at, x.id) AS previous_at
+                    FROM placements x
+                   WHERE x.client_id IN (SELECT client_id FROM placements WHERE start_date BETWEEN ? AND ?)
+                ), waits AS (
+                  SELECT\s""", q.range().from().toString(), q.range().to().toString());
+        s.add(q.groupBy().programKey("x.start_date") + " " + """
+                 AS grp, x.client_id,
+                         MAX(TIMESTAMPDIFF(SECOND, w.created_at, w.closed_at)) / 86400 AS days
+                    FROM placed x
+                    JOIN waitlist_entries w ON w.client_id = x.client_id AND w.status = 'PLACED'
+                     AND w.created_at <= x.created_at AND (x.previous_at IS NULL OR w.created_at > x.previous_at)
+                    JOIN programs p ON p.id = x.program_id JOIN facilities f ON f.id = p.facility_id
+                   WHERE w.closed_at IS NOT NULL AND x.start_date BETWEEN ? AND ?""",
+                q.range().from().toString(), q.range().to().toString());
+        return programFilters(s).add("""
+                 GROUP BY grp, x.id, x.client_id
+                ), ranked AS (
+                  SELECT grp, client_id, days, ROW_NUMBER() OVER (PARTITION BY grp ORDER BY days) AS n,
+                         COUNT(*) OVER (PARTITION BY grp) AS total
+                    FROM waits
+                )
+                SELECT grp, AVG(CASE WHEN n IN (FLOOR((total + 1) / 2), CEIL((total + 1) / 2)) THEN days END)
+                         AS median_wait_days, COUNT(DISTINCT client_id) AS waiting_people
+                  FROM ranked GROUP BY grp""");
+    }
+
+    /**
+     * Nights spent in HOTEL_MOTEL placements within [from, to] (an active placement runs to today) and
+     * their cost at each placement's nightly cost; nights with no known cost add nothing to the cost.
+     */
+    SqlQuery hotel(String periodsJson) {
+        SqlQuery s = new SqlQuery().add("SELECT grp, SUM(nights) AS hotel_nights,"
+                + " SUM(nights * COALESCE(nightly_cost, 0)) AS hotel_cost FROM (SELECT " + periodKey() + " AS grp,"
+                + " x.nightly_cost, LEAST(TO_DAYS(COALESCE(x.end_date, GREATEST(x.start_date, ?))), t.ends + 1)"
+                + " - GREATEST(TO_DAYS(x.start_date), t.starts) AS nights"
+                + " FROM placements x JOIN programs p ON p.id = x.program_id JOIN facilities f ON f.id = p.facility_id"
+                + " JOIN " + PERIODS + " ON TO_DAYS(x.start_date) <= t.ends"
+                + " WHERE p.type = 'HOTEL_MOTEL' AND x.start_date <= ? AND (x.end_date IS NULL OR x.end_date > ?)",
+                today.toString(), periodsJson, q.range().to().toString(), q.range().from().toString());
+        return programFilters(s).add(") n WHERE nights > 0 GROUP BY grp");
+    }
+
+    private String periodKey() {
+        return q.groupBy() == Grouping.MONTH ? "t.k" : q.groupBy().programKey(null);
+    }
+
+    /** Region, type, population and capacity type of the program (aliases p and f). */
+    private SqlQuery programFilters(SqlQuery s) {
+        if (q.regionCode() != null) {
+            s.add(" AND f.region_code = ?", q.regionCode());
+        }
+        if (q.type() != null) {
+            s.add(" AND p.type = ?", q.type().name());
+        }
+        if (q.population() != null) {
+            s.add(" AND p.population = ?", q.population().name());
+        }
+        if (q.capacityType() != null) {
+            s.add(" AND p.capacity_type = ?", q.capacityType().name());
+        }
+        return s;
+    }
+}

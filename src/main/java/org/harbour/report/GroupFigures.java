@@ -1,0 +1,41 @@
+package org.harbour.report;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/**
+ * The sums the SQL returned for one group, turned into a row: ratios rounded here, and figures about
+ * fewer than {@value #MIN_PEOPLE} people suppressed (privacy rule 3).
+ */
+final class GroupFigures {
+
+    static final int MIN_PEOPLE = 5;
+
+    long capacityNights;
+    long occupiedNights;
+    long bedRequests;
+    long unmetRequests;
+    long afterHoursRequests;
+    long placements;
+    long clients;
+    long moves;
+    long episodes;
+    BigDecimal medianWaitDays;
+    long waitingPeople;
+    long hotelNights;
+    BigDecimal hotelCost = BigDecimal.ZERO;
+
+    CapacityRow toRow(String group) {
+        return new CapacityRow(group, capacityNights, occupiedNights, ratio(occupiedNights, capacityNights),
+                bedRequests, unmetRequests, ratio(unmetRequests, bedRequests), afterHoursRequests, placements,
+                clients < MIN_PEOPLE ? null : clients, ratio(moves, episodes),
+                // a median of fewer than five people's waits would tell one person's wait
+                waitingPeople < MIN_PEOPLE || medianWaitDays == null ? null
+                        : medianWaitDays.setScale(1, RoundingMode.HALF_UP),
+                hotelNights, hotelCost.setScale(2, RoundingMode.HALF_UP));
+    }
+
+    static BigDecimal ratio(long part, long whole) {
+        return whole == 0 ? null : BigDecimal.valueOf(part).divide(BigDecimal.valueOf(whole), 4, RoundingMode.HALF_UP);
+    }
+}

@@ -1,0 +1,92 @@
+package org.harbour.report;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.security.annotation.Secured;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import org.harbour.problem.Checks;
+import org.harbour.region.RegionRepository;
+
+import java.util.Comparator;
+import java.util.List;
+
+/** Funders' reports: aggregates only (privacy rule 3), as JSON or, with Accept: text/csv, as CSV. */
+@Controller("/api/reports")
+@Secured({"FUNDER", "ADMIN"})
+class ReportController {
+
+    private final CapacityReport capacity;
+    private final TurnawayReport turnaways;
+    private final RegionRepository regions;
+
+    ReportController(CapacityReport capacity, TurnawayReport turnaways, RegionRepository regions) {
+        this.capacity = capacity;
+        this.turnaways = turnaways;
+        this.regions = regions;
+    }
+
+    @Get(value = "/capacity", produces = {MediaType.APPLICATION_JSON, ReportCsv.MEDIA_TYPE})
+    @Operation(summary = "Capacity, demand and placements by region, type, population or month",
+            description = "from and to (YYYY-MM-DD, inclusive, at most 3 years); groupBy region|type|population|month; "
+                    + "optional regionCode, type, population, capacityType. Counts of fewer than 5 people are null.")
+    @ApiResponse(responseCode = "200", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CapacityRow.Report.class)),
+            @Content(mediaType = ReportCsv.MEDIA_TYPE, schema = @Schema(type = "string"))})
+    HttpResponse<?> capacity(HttpRequest<?> request, @Nullable @QueryValue String from, @Nullable @QueryValue String to,
+                             @Nullable @QueryValue String groupBy, @Nullable @QueryValue String regionCode,
+                             @Nullable @QueryValue String type, @Nullable @QueryValue String population,
+                             @Nullable @QueryValue String capacityType) {
+        CapacityQuery query = CapacityQuery.parse(from, to, groupBy, regionCode, type, population, capacityType,
+                code -> regions.findByCode(code).isPresent());
+        List<CapacityRow> rows = capacity.run(query);
+        if (wantsCsv(request)) {
+            return csv(ReportCsv.write(CapacityRow.COLUMNS, rows.stream().map(CapacityRow::values).toList()),
+                    "capacity-" + query.range().from() + "-" + query.range().to());
+        }
+        return HttpResponse.ok(new CapacityRow.Report(rows));
+    }
+
+    @Get(value = "/turnaways", produces = {MediaType.APPLICATION_JSON, ReportCsv.MEDIA_TYPE})
+    @Operation(summary = "Toronto Central Intake calls per day: referrals to a space, and no space available")
+    @ApiResponse(responseCode = "200", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TurnawayReport.Report.class)),
+            @Content(mediaType = ReportCsv.MEDIA_TYPE, schema = @Schema(type = "string"))})
+    HttpResponse<?> turnaways(HttpRequest<?> request, @Nullable @QueryValue String from, @Nullable @QueryValue String to) {
+        Checks checks = new Checks();
+        DateRange range = DateRange.parse(from, to, checks);
+        checks.throwIfAny();
+        TurnawayReport.Report report = turnaways.run(range);
+        if (wantsCsv(request)) {
+            return csv(ReportCsv.write(TurnawayReport.Day.COLUMNS,
+                    report.rows().stream().map(TurnawayReport.Day::values).toList()), "turnaways-" + range.from() + "-" + range.to());
+        }
+        return HttpResponse.ok(report);
+    }
+
+    /** CSV when it is the caller's first choice (highest quality, then order); JSON otherwise. */
+    static boolean wantsCsv(HttpRequest<?> request) {
+        return request.accept().stream()
+                .sorted(Comparator.comparingDouble((MediaType m) -> m.getQualityAsNumber().doubleValue()).reversed())
+                .filter(m -> isCsv(m) || m.matches(MediaType.APPLICATION_JSON_TYPE) || "*".equals(m.getSubtype()))
+                .findFirst()
+                .map(ReportController::isCsv)
+                .orElse(false);
+    }
+
+    private static boolean isCsv(MediaType type) {
+        return "text".equals(type.getType()) && "csv".equals(type.getSubtype());
+    }
+
+    private static HttpResponse<String> csv(String body, String name) {
+        return HttpResponse.ok(body).contentType(MediaType.of(ReportCsv.MEDIA_TYPE + "; charset=utf-8"))
+                .header("Content-Disposition", "attachment; filename=\"harbour-" + name + ".csv\"");
+    }
+}

@@ -1,0 +1,85 @@
+package org.harbour.report;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * People Toronto's Central Intake could not place: its daily calls, referrals to a space and the
+ * calls where no space was available (codes 3A families, 3B individuals and couples).
+ * Reads central_intake_calls, filled by the Central Intake importer (codes 1A, 3A and 3B).
+ */
+@Singleton
+@Transactional(readOnly = true)
+public class TurnawayReport {
+
+    private final JdbcOperations jdbc;
+
+    TurnawayReport(JdbcOperations jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Serdeable
+    record Day(LocalDate date, @Nullable Integer callsHandled, @Nullable Integer referralsToSpace,
+               @Nullable Integer unavailableFamily, @Nullable Integer unavailableIndividuals) {
+
+        static final List<String> COLUMNS = Arrays.stream(Day.class.getRecordComponents()).map(c -> c.getName()).toList();
+
+        List<Object> values() {
+            return Arrays.asList(date, callsHandled, referralsToSpace, unavailableFamily, unavailableIndividuals);
+        }
+    }
+
+    @Serdeable
+    record Totals(int days, long callsHandled, long referralsToSpace, long unavailableFamily, long unavailableIndividuals) {
+    }
+
+    @Serdeable
+    record Report(List<Day> rows, Totals totals) {
+    }
+
+    /** The days in order; the ROLLUP row (day NULL) carries the totals, so they are summed in SQL too. */
+    public Report run(DateRange range) {
+        return jdbc.prepareStatement("""
+                SELECT call_date AS day, COUNT(*) AS days, SUM(calls_handled) AS calls_handled,
+                       SUM(code_1a_referred_to_space) AS referrals_to_space,
+                       SUM(code_3a_unavailable_family) AS unavailable_family,
+                       SUM(code_3b_unavailable_individuals) AS unavailable_individuals
+                  FROM central_intake_calls
+                 WHERE call_date BETWEEN ? AND ?
+                 GROUP BY call_date WITH ROLLUP""", statement -> {
+            statement.setObject(1, range.from());
+            statement.setObject(2, range.to());
+            List<Day> rows = new ArrayList<>();
+            Totals totals = new Totals(0, 0, 0, 0, 0);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    LocalDate day = rs.getObject("day", LocalDate.class);
+                    if (day == null) {
+                        totals = new Totals(rs.getInt("days"), rs.getLong("calls_handled"),
+                                rs.getLong("referrals_to_space"), rs.getLong("unavailable_family"),
+                                rs.getLong("unavailable_individuals"));
+                    } else {
+                        rows.add(new Day(day, integer(rs, "calls_handled"), integer(rs, "referrals_to_space"),
+                                integer(rs, "unavailable_family"), integer(rs, "unavailable_individuals")));
+                    }
+                }
+            }
+            return new Report(rows, totals);
+        });
+    }
+
+    private static Integer integer(ResultSet rs, String column) throws SQLException {
+        int value = rs.getInt(column);
+        return rs.wasNull() ? null : value;
+    }
+}

@@ -1,0 +1,276 @@
+package org.harbour.report;
+
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.harbour.testdata.Fixtures;
+import org.harbour.testdata.HarbourTest;
+import org.harbour.testdata.Http;
+import org.harbour.testdata.MutableClock;
+import org.harbour.testdata.TestDatabase;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.harbour.report.NorthwestScenario.NORTHWEST;
+
+/**
+ * Every figure of the capacity report against {@link NorthwestScenario}, whose numbers are worked out
+ * by hand in the comments. Assertions look only at the scenario's regions and 2025 dates.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CapacityReportTest implements HarbourTest {
+
+    private static final String MARCH = "from=2025-03-01&to=2025-03-10";
+    private static final String APRIL = "from=2025-04-01&to=2025-04-30";
+
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    MutableClock clock;
+
+    Http funder;
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> props = new HashMap<>(TestDatabase.properties());
+        props.put("harbour.test.mutable-clock", "true");
+        return props;
+    }
+
+    @BeforeAll
+    void buildScenario() {
+        Fixtures fixtures = new Fixtures(server.getURI());
+        new NorthwestScenario(fixtures, clock).build();
+        funder = fixtures.funder();
+    }
+
+    /*
+     * DV shelter, capacity 10, nights 03-01..03-10 (counts at 04:00 local the next morning):
+     * 03-01 (avail 4, oos 1) cap 9 occ 5; 03-02 and 03-03 the 03:59 change (2, 0) occ 8, the 04:01 change
+     * missing 03-03; 03-04..03-08 (6, 0) occ 4, the 04:30 EDT change missing the DST night 03-08;
+     * 03-09, 03-10 (3, 0) occ 7. Capacity 9 + 9 x 10 = 99; occupied 5 + 8 + 8 + 5 x 4 + 2 x 7 = 55.
+     */
+    @Test
+    void nightsAreTheCountsInForceAt4amLocalTheNextMorning() {
+        assertFigures(row(report("groupBy=region&" + MARCH), NORTHWEST),
+                "capacityNights", 99, "occupiedNights", 55, "occupancyRate", "0.5556");
+    }
+
+    /*
+     * DST ends 2025-11-02 at 02:00: the night of 11-01 closes at 04:00 EST (09:00Z), so the 03:30 EST
+     * change (08:30Z, occ 5) counts for it; the night of 10-31 closed at 04:00 EDT (08:00Z) with occ 7.
+     */
+    @Test
+    void theNightDaylightSavingTimeEndsClosesAt4amStandardTime() {
+        assertFigures(row(report("groupBy=region&type=DV_SHELTER&regionCode=ON-NORTHWEST&from=2025-10-31&to=2025-11-01"),
+                NORTHWEST), "capacityNights", 20, "occupiedNights", 7 + 5);
+    }
+
+    /*
+     * Vancouver shelter, capacity 20: 03-01 and 03-02 (10, 0) occ 10 (the 03:59 PST change counts though
+     * Toronto's cut-off had passed); 03-03..03-08 (5, 0) occ 15; 03-09, 03-10 (0, 0) occ 20.
+     * Occupied 10 + 10 + 6 x 15 + 2 x 20 = 150 of 200.
+     */
+    @Test
+    void eachProgramsNightsEndInItsOwnTimeZone() {
+        assertFigures(row(report("groupBy=region&" + MARCH), "BC-INTERIOR"),
+                "capacityNights", 200, "occupiedNights", 150, "occupancyRate", "0.7500", "bedRequests", 0);
+    }
+
+    /*
+     * Imported nights 03-01 (cap 30, oos 2, occ 25), 03-02 (cap 32, occ 30), 03-04 (cap 28, oos 1, occ 27):
+     * each night's own capacity; 03-03 and 03-05..03-10 have no import and nothing is carried forward
+     * (not even the program's opening row from before the imports).
+     */
+    @Test
+    void importedCountsCountOnlyForTheirOwnNightWithThatNightsCapacity() {
+        assertFigures(row(report("groupBy=region&" + MARCH), "AB-SOUTH"),
+                "capacityNights", 28 + 32 + 27, "occupiedNights", 25 + 30 + 27, "occupancyRate", "0.9425");
+    }
+
+    /*
+     * April: the DV shelter's 03-09 change (3, 0) is still in force every night (30 x cap 10, occ 7), and
+     * so is Vancouver's (0, 0) at capacity 20; the imported site's last row is its 03-04 import, which
+     * counts for no later night.
+     */
+    @Test
+    void aChangeBeforeTheRangeStaysInForceButAnImportDoesNot() {
+        assertFigures(row(report("groupBy=region&type=DV_SHELTER&regionCode=ON-NORTHWEST&" + APRIL), NORTHWEST),
+                "capacityNights", 300, "occupiedNights", 210);
+        assertFigures(row(report("groupBy=region&" + APRIL), "BC-INTERIOR"), "capacityNights", 600, "occupiedNights", 600);
+        assertThat(report("groupBy=region&regionCode=AB-SOUTH&" + APRIL))
+                .allSatisfy(r -> assertThat(r.get("capacityNights")).isEqualTo(0));
+    }
+
+    /*
+     * ON-NORTHWEST requests on local dates 03-01..03-10: seven (the 02-28 23:00 one is February; the
+     * 03-10 23:00 EDT one is 03-11 in UTC but counts). Unmet: hotel, detox, treatment. After hours:
+     * 08:59 Monday, 17:00 Friday, Saturday noon, 17:30 EDT, 23:00; not 10:00 nor 09:30 EDT.
+     */
+    @Test
+    void requestsUnmetAndAfterHoursInTheRegionsLocalTime() {
+        assertFigures(row(report("groupBy=region&" + MARCH), NORTHWEST),
+                "bedRequests", 7, "unmetRequests", 3, "unmetRate", "0.4286", "afterHoursRequests", 5);
+        assertFigures(row(report("groupBy=region&" + MARCH), "ANY"), "bedRequests", 1, "afterHoursRequests", 0);
+    }
+
+    /*
+     * April in ON-NORTHWEST: 10 placements started (c1..c5 in the shelter, c4 twice, c2 moved and c3
+     * re-placed in the hotel, c6 and c7 in the hotel) by 7 clients; 8 episodes (c4 has two: a three-night
+     * gap), 2 moves (c2's move, and c3's one-night gap) -> 0.25; waits 1, 2, 3, 4, 10 days -> median 3.0;
+     * hotel nights 4 x 120 + 3 x 120 + 2 x 120 + 6 x 139.50 (the last to 04-30 of a stay to 05-03).
+     */
+    @Test
+    void placementsClientsMovesWaitsAndHotelNights() {
+        assertFigures(row(report("groupBy=region&regionCode=ON-NORTHWEST&" + APRIL), NORTHWEST),
+                "placements", 10, "clients", 7, "movesPerEpisode", "0.2500", "medianWaitDays", "3.0",
+                "hotelNights", 15, "hotelCost", "1917.00");
+    }
+
+    @Test
+    void fewerThanFivePeopleAreSuppressedButPlacementsAndNightsAreNot() {
+        List<Map<String, Object>> rows = report("groupBy=type&regionCode=ON-NORTHWEST&" + APRIL);
+        assertFigures(row(rows, "EMERGENCY_SHELTER"), "placements", 6, "clients", 5, "movesPerEpisode", "0.3333",
+                "medianWaitDays", "3.0", "hotelNights", 0, "hotelCost", "0.00");
+        assertFigures(row(rows, "HOTEL_MOTEL"), "placements", 4, "clients", null, "movesPerEpisode", "0.0000",
+                "medianWaitDays", null, "hotelNights", 15, "hotelCost", "1917.00");
+        // three waits ended by placements started 04-01..04-04: a median of three people's waits is withheld
+        assertFigures(row(report("groupBy=region&regionCode=ON-NORTHWEST&from=2025-04-01&to=2025-04-04"), NORTHWEST),
+                "placements", 3, "clients", null, "medianWaitDays", null);
+    }
+
+    @Test
+    void groupByTypeCountsARequestUnderEachTypeItAskedFor() {
+        List<Map<String, Object>> rows = report("groupBy=type&regionCode=ON-NORTHWEST&" + MARCH);
+        assertFigures(row(rows, "DV_SHELTER"), "capacityNights", 99, "occupiedNights", 55,
+                "bedRequests", 3, "unmetRequests", 0, "afterHoursRequests", 1);
+        assertFigures(row(rows, "HOTEL_MOTEL"), "capacityNights", 0, "occupancyRate", null,
+                "bedRequests", 2, "unmetRequests", 1, "unmetRate", "0.5000", "afterHoursRequests", 2);
+        assertFigures(row(rows, "ANY"), "bedRequests", 1, "unmetRequests", 0);
+        assertFigures(row(rows, "DETOX"), "bedRequests", 1, "unmetRequests", 1);
+        assertFigures(row(rows, "TREATMENT"), "bedRequests", 1, "unmetRequests", 1);
+        assertThat(rows).extracting(r -> r.get("group"))
+                .containsExactly("ANY", "DETOX", "DV_SHELTER", "HOTEL_MOTEL", "TREATMENT");
+    }
+
+    @Test
+    void groupByPopulationReadsRequestsFromTheStatedNeeds() {
+        List<Map<String, Object>> rows = report("groupBy=population&regionCode=ON-NORTHWEST&" + MARCH);
+        assertFigures(row(rows, "WOMEN"), "capacityNights", 99, "bedRequests", 1);
+        assertFigures(row(rows, "FAMILIES"), "bedRequests", 1, "unmetRequests", 1);
+        assertFigures(row(rows, "YOUTH"), "bedRequests", 1);
+        assertFigures(row(rows, "MEN"), "bedRequests", 1);
+        assertFigures(row(rows, "MIXED_ADULT"), "bedRequests", 1);
+        assertFigures(row(rows, "ANY"), "bedRequests", 2);
+    }
+
+    /*
+     * 02-27..03-10 by month: February has the opening row's night (cap 10, occ 10) and 02-28 (cap 9,
+     * occ 5) and the 02-28 23:00 request; hotel nights of a stay 04-25..05-03 split at the month.
+     */
+    @Test
+    void groupByMonthSplitsNightsRequestsAndHotelStaysAtMonthEnds() {
+        List<Map<String, Object>> rows = report("groupBy=month&regionCode=ON-NORTHWEST&from=2025-02-27&to=2025-03-10");
+        assertFigures(row(rows, "2025-02"), "capacityNights", 19, "occupiedNights", 15, "bedRequests", 1,
+                "unmetRequests", 1, "afterHoursRequests", 1);
+        assertFigures(row(rows, "2025-03"), "capacityNights", 99, "occupiedNights", 55, "bedRequests", 7);
+
+        List<Map<String, Object>> stays = report("groupBy=month&type=HOTEL_MOTEL&from=2025-04-01&to=2025-05-31");
+        assertFigures(row(stays, "2025-04"), "hotelNights", 15, "hotelCost", "1917.00", "placements", 4);
+        assertFigures(row(stays, "2025-05"), "hotelNights", 2, "hotelCost", "279.00", "placements", 0);
+    }
+
+    @Test
+    void filtersNarrowProgramsAndRequests() {
+        assertFigures(row(report("groupBy=region&type=DV_SHELTER&regionCode=ON-NORTHWEST&" + MARCH), NORTHWEST),
+                "capacityNights", 99, "bedRequests", 3, "unmetRequests", 0, "afterHoursRequests", 1);
+        assertFigures(row(report("groupBy=region&population=YOUTH&regionCode=ON-NORTHWEST&" + MARCH), NORTHWEST),
+                "capacityNights", 0, "bedRequests", 1);
+        // requests have no capacity type: that filter narrows the programs only
+        assertFigures(row(report("groupBy=region&capacityType=ROOM&regionCode=ON-NORTHWEST&" + MARCH), NORTHWEST),
+                "capacityNights", 0, "bedRequests", 7);
+        assertFigures(row(report("groupBy=region&capacityType=ROOM&regionCode=ON-NORTHWEST&" + APRIL), NORTHWEST),
+                "placements", 4, "hotelNights", 15);
+        assertThat(report("groupBy=region&regionCode=BC-INTERIOR&" + MARCH)).extracting(r -> r.get("group"))
+                .containsExactly("BC-INTERIOR");
+    }
+
+    @Test
+    void csvHasTheSameFieldsAndNumbersAsTheJson() throws IOException {
+        for (String query : List.of("groupBy=region&" + MARCH, "groupBy=type&regionCode=ON-NORTHWEST&" + APRIL)) {
+            List<Map<String, Object>> json = report(query);
+            Http.Reply csv = funder.withHeader("Accept", "text/csv").get("/api/reports/capacity?" + query);
+            assertThat(csv.status()).as(csv.body()).isEqualTo(200);
+            assertThat(csv.contentType()).startsWith("text/csv").containsIgnoringCase("charset=utf-8");
+
+            try (CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                    .parse(new StringReader(csv.body()))) {
+                assertThat(parser.getHeaderNames()).containsExactlyElementsOf(json.get(0).keySet());
+                List<CSVRecord> records = parser.getRecords();
+                assertThat(records).hasSameSizeAs(json);
+                for (int i = 0; i < records.size(); i++) {
+                    for (String field : parser.getHeaderNames()) {
+                        Object expected = json.get(i).get(field);
+                        String cell = records.get(i).get(field);
+                        if (expected == null) {
+                            assertThat(cell).as(field).isEmpty();
+                        } else if (expected instanceof Number) {
+                            assertThat(cell).as(field + " is plain digits").matches("-?[0-9]+(\\.[0-9]+)?");
+                            assertThat(new BigDecimal(cell)).as(field).isEqualByComparingTo(decimal(expected));
+                        } else {
+                            assertThat(cell).as(field).isEqualTo(expected);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private List<Map<String, Object>> report(String query) {
+        Http.Reply reply = funder.get("/api/reports/capacity?" + query);
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> rows = (List<Map<String, Object>>) reply.map().get("rows");
+        return rows;
+    }
+
+    private static Map<String, Object> row(List<Map<String, Object>> rows, String group) {
+        return rows.stream().filter(r -> group.equals(r.get("group"))).findFirst()
+                .orElseThrow(() -> new AssertionError("no row " + group + " in " + rows));
+    }
+
+    /** Pairs of field and expected value; numbers compare by value, so 0.25 equals 0.2500. */
+    private static void assertFigures(Map<String, Object> row, Object... expected) {
+        List<String> wrong = new ArrayList<>();
+        for (int i = 0; i < expected.length; i += 2) {
+            String field = (String) expected[i];
+            assertThat(row).as("row " + row).containsKey(field);
+            Object actual = row.get(field);
+            Object want = expected[i + 1];
+            boolean same = want == null ? actual == null
+                    : actual != null && decimal(actual).compareTo(decimal(want)) == 0;
+            if (!same) {
+                wrong.add(field + " = " + actual + ", expected " + want);
+            }
+        }
+        assertThat(wrong).as("figures of " + row).isEmpty();
+    }
+
+    private static BigDecimal decimal(Object value) {
+        return new BigDecimal(value.toString());
+    }
+}
