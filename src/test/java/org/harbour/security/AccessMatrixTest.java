@@ -67,7 +67,6 @@ class AccessMatrixTest implements HarbourTest {
             row("GET",  "/api/programs/{id}/availability",       200,  200,  200,  200,  403,  200,  401),
             row("GET",  "/api/availability",                     200,  200,  200,  200,  403,  200,  401),
             row("GET",  "/health",                               200,  200,  200,  200,  200,  200,  200),
-            row("GET",  "/health/{selector}",                    200,  200,  200,  200,  200,  200,  200),
             row("GET",  "/openapi.yml",                          200,  200,  200,  200,  200,  200,  200),
             row("GET",  "/prometheus",                           200,  200,  200,  200,  200,  200,  200),
             row("POST", "/api/clients",                          201,  403,  201,  403,  403,  403,  401),
@@ -228,8 +227,7 @@ class AccessMatrixTest implements HarbourTest {
     private String concrete(String path) {
         String concrete = path.replace("/facilities/{id}", "/facilities/" + facility.id())
                 .replace("/programs/{id}", "/programs/" + facility.programId())
-                .replace("/programs/{bedsId}", "/programs/" + beds.programId())
-                .replace("{selector}", "liveness");
+                .replace("/programs/{bedsId}", "/programs/" + beds.programId());
         if (concrete.contains("{clientId}")) {
             concrete = concrete.replace("{clientId}", Long.toString(newClient()));
         }
