@@ -12,7 +12,7 @@ export class CapacityReportView extends LitElement {
   static styles = [shared, css`
     form { display: grid; gap: 0.75rem; grid-template-columns: repeat(auto-fit, minmax(9rem, 1fr)); align-items: end; }
     .actions { display: flex; flex-wrap: wrap; gap: 0.75rem; margin: 1rem 0; }
-    .scroll { overflow-x: auto; max-width: 100%; border: 1px solid var(--border); border-radius: var(--radius); }
+    .scroll { position: relative; overflow-x: auto; max-width: 100%; border: 1px solid var(--border); border-radius: var(--radius); }
     table { border-collapse: collapse; font-variant-numeric: tabular-nums; min-width: 100%; }
     caption { text-align: left; padding: 0.5rem; font-weight: 700; }
     th, td { padding: 0.45rem 0.6rem; border-top: 1px solid var(--border); text-align: right; white-space: nowrap; }
@@ -102,8 +102,8 @@ export class CapacityReportView extends LitElement {
     const bars = chartBars(rows);
     if (bars.length === 0) return nothing;
     const rowHeight = 28;
-    const labelWidth = 150;
-    const width = 400;
+    const labelWidth = 140;
+    const width = 340;
     const barSpace = width - labelWidth - 56;
     const height = bars.length * rowHeight + 4;
     const title = t('reports.chartTitle', { group: groupName });
@@ -116,7 +116,7 @@ export class CapacityReportView extends LitElement {
             const y = i * rowHeight + 2;
             const label = name(b.group);
             return svg`
-              <text class="chart-text" x="${labelWidth - 6}" y="${y + 18}" text-anchor="end">${label.length > 20 ? `${label.slice(0, 19)}…` : label}</text>
+              <text class="chart-text" x="${labelWidth - 6}" y="${y + 18}" text-anchor="end">${label.length > 19 ? `${label.slice(0, 18)}…` : label}</text>
               <rect class="bar" x="${labelWidth}" y="${y + 4}" height="${rowHeight - 8}" width="${Math.max(1, b.share * barSpace)}" rx="3"></rect>
               <text class="chart-text" x="${labelWidth + Math.max(1, b.share * barSpace) + 6}" y="${y + 18}">${formatPercent(b.rate)}</text>`;
           })}
