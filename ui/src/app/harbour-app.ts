@@ -21,6 +21,7 @@ export class HarbourApp extends LitElement {
     .skip:focus { left: 0.5rem; }
     .notices { display: grid; gap: 0.5rem; }
     .notices.some { margin-bottom: 1rem; }
+    .notice button { flex-shrink: 0; padding: 0.5rem 0.75rem; }
     .notice { display: flex; gap: 0.75rem; align-items: center; justify-content: space-between; border-color: var(--accent); border-width: 2px; }
   `];
 

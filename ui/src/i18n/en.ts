@@ -179,7 +179,7 @@ export const en = {
   'reports.col.hotelNights': 'Hotel nights',
   'reports.col.hotelCost': 'Hotel cost',
   'notice.title': 'Notices',
-  'notice.offered': 'A bed is offered at {program} for your waitlisted client until {time}.',
+  'notice.offered': 'A bed is offered at {program} for your waitlisted client until {time}',
   'notice.ending': 'A placement at {program} ends on {date}.',
   'notice.unknownProgram': 'a program',
   'notice.dismiss': 'Dismiss',

@@ -181,7 +181,7 @@ export const fr: Messages = {
   'reports.col.hotelNights': 'Nuitées d’hôtel',
   'reports.col.hotelCost': 'Coût d’hôtel',
   'notice.title': 'Avis',
-  'notice.offered': 'Un lit est offert à {program} pour votre client en liste d’attente jusqu’au {time}.',
+  'notice.offered': 'Un lit est offert à {program} pour votre client en liste d’attente jusqu’au {time}',
   'notice.ending': 'Un placement à {program} se termine le {date}.',
   'notice.unknownProgram': 'un programme inconnu',
   'notice.dismiss': 'Fermer',

@@ -116,7 +116,7 @@ export class CapacityReportView extends LitElement {
             const y = i * rowHeight + 2;
             const label = name(b.group);
             return svg`
-              <text class="chart-text" x="${labelWidth - 6}" y="${y + 18}" text-anchor="end">${label.length > 19 ? `${label.slice(0, 18)}…` : label}</text>
+              <text class="chart-text" x="${labelWidth - 6}" y="${y + 18}" text-anchor="end">${label.length > 16 ? `${label.slice(0, 15)}…` : label}</text>
               <rect class="bar" x="${labelWidth}" y="${y + 4}" height="${rowHeight - 8}" width="${Math.max(1, b.share * barSpace)}" rx="3"></rect>
               <text class="chart-text" x="${labelWidth + Math.max(1, b.share * barSpace) + 6}" y="${y + 18}">${formatPercent(b.rate)}</text>`;
           })}
