@@ -132,10 +132,10 @@ await test('keyboard only: sign in, skip link, one-tap count change', async (pag
 });
 
 for (const [role, expected] of [
-  ['admin', ['Find a bed', 'My programs', 'Live board']],
+  ['admin', ['Find a bed', 'My programs', 'Live board', 'Reports']],
   ['staff', ['My programs', 'Live board']],
   ['caseworker', ['Find a bed', 'Live board']],
-  ['funder', ['Live board']],
+  ['funder', ['Live board', 'Reports']],
 ]) {
   await test(`sign in and out as ${role}: role-aware navigation, token in sessionStorage only`, async (page) => {
     await signIn(page, world[role]);
@@ -279,6 +279,59 @@ await test('caseworker: find a bed, hold with a countdown, release, hold again a
   await result.getByRole('status').filter({ hasText: 'Placed. The bed is taken.' }).waitFor();
   const after = await harbour.availability(world.staff, world.programId);
   expect(after.available === 2 && after.held === 0, `placed: ${JSON.stringify(after)}`);
+});
+
+await test('funder: capacity report by region, a table and a chart, CSV download, accessible', async (page) => {
+  // Something to count in the range: a bed request in the test region, today.
+  await harbour.call(world.caseworker, 'POST', '/api/bed-requests', { regionCode: world.regionCode, needs: { age: 30 } });
+  const day = (offset) => new Date(Date.now() + offset * 86400_000).toISOString().slice(0, 10);
+  await signIn(page, world.funder);
+  await page.getByRole('link', { name: 'Reports' }).click();
+  await page.getByRole('heading', { name: 'Capacity report' }).waitFor();
+  const form = page.locator('harbour-capacity-report form');
+  await form.getByLabel('From').fill(day(-30));
+  await form.getByLabel('To').fill(day(1));
+  await form.getByLabel('Group by').selectOption('region');
+  await form.getByRole('button', { name: 'Run report' }).click();
+  const table = page.locator('harbour-capacity-report table');
+  await table.waitFor();
+  const rows = table.locator('tbody tr');
+  expect((await rows.count()) >= 1, 'at least one row');
+  const region = table.locator(`tbody tr[data-group="${world.regionCode}"]`);
+  expect((await region.locator('td[data-col="bedRequests"]').innerText()) !== '—', 'bed requests counted');
+  await page.getByRole('img', { name: /Occupancy rate by region/ }).waitFor();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download CSV' }).click(),
+  ]);
+  expect(/^harbour-capacity-region-.*\.csv$/.test(download.suggestedFilename()), `file ${download.suggestedFilename()}`);
+  const csv = readFileSync(await download.path(), 'utf8');
+  expect(csv.split('\n').length >= 2 && csv.includes(world.regionCode), `CSV rows: ${csv.slice(0, 200)}`);
+  await page.getByRole('status').filter({ hasText: 'CSV saved' }).waitFor();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow <= 0, `no sideways page scrolling at 360 px (${overflow}px too wide); the table scrolls in its own box`);
+  await shot(page, 'reports');
+  await axe(page, 'reports');
+});
+
+await test('caseworker: a waitlist offer and a placement ending show as live notices', async (page) => {
+  await page.routeWebSocket(/\/ws\/live/, (ws) => {
+    const server = ws.connectToServer();
+    server.onMessage((text) => {
+      ws.send(text);
+      if (JSON.parse(text).type !== 'snapshot') return;
+      ws.send(JSON.stringify({ type: 'waitlist.offered', seq: 1e9, entryId: 1, programId: world.programId, offerExpiresAt: new Date(Date.now() + 7200_000).toISOString() }));
+      ws.send(JSON.stringify({ type: 'placement.ending', seq: 1e9 + 1, placementId: 1, programId: world.programId, expectedEndDate: '2026-12-05' }));
+    });
+  });
+  await signIn(page, world.caseworker);
+  const notices = page.locator('harbour-app section[role="status"]');
+  await notices.filter({ hasText: 'A bed is offered at Emergency beds for your waitlisted client until' }).waitFor();
+  await notices.filter({ hasText: 'A placement at Emergency beds ends on December 5, 2026.' }).waitFor();
+  await shot(page, 'notices');
+  await axe(page, 'notices');
+  await notices.locator('[data-notice="ending"]').getByRole('button', { name: 'Dismiss' }).click();
+  await notices.locator('[data-notice="ending"]').waitFor({ state: 'detached' });
 });
 
 await test('French: the switch translates the screens and formats in fr-CA', async (page) => {

@@ -74,6 +74,28 @@ export async function request<T>(method: string, path: string, body?: unknown, a
   return parsed as T;
 }
 
+/** A non-JSON answer (a CSV download): the same token, errors and 401 handling as request(). */
+export async function requestBlob(path: string, accept: string): Promise<Blob> {
+  const headers: Record<string, string> = { Accept: accept };
+  const current = session.get();
+  if (current) headers.Authorization = `Bearer ${current.token}`;
+  let response: Response;
+  try {
+    response = await fetch(path, { method: 'GET', headers, credentials: 'omit', cache: 'no-store' });
+  } catch {
+    throw new ApiError(0, 'network');
+  }
+  if (!response.ok) {
+    const text = await response.text();
+    if (response.status === 401) {
+      session.clear();
+      onUnauthorized();
+    }
+    throw toError(response.status, text ? safeJson(text) : null);
+  }
+  return response.blob();
+}
+
 function safeJson(text: string): unknown {
   try {
     return JSON.parse(text);

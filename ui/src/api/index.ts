@@ -1,6 +1,6 @@
-import { request, session } from './http';
+import { request, requestBlob, session } from './http';
 import type {
-  Availability, BedRequest, BedRequestResult, Client, Facility, Hold, Id, LoginResponse, Me, Placement, Region,
+  Availability, BedRequest, CapacityQuery, CapacityReport, BedRequestResult, Client, Facility, Hold, Id, LoginResponse, Me, Placement, Region,
 } from './types';
 
 export * from './types';
@@ -8,6 +8,12 @@ export { ApiError, session, setUnauthorizedHandler } from './http';
 export type { Session } from './http';
 
 const enc = encodeURIComponent;
+
+/** GET /api/reports/capacity with the query in a fixed order (the JSON and the CSV use the same URL). */
+export function capacityReportUrl(q: CapacityQuery): string {
+  const params = new URLSearchParams({ from: q.from, to: q.to, groupBy: q.groupBy });
+  return `/api/reports/capacity?${params}`;
+}
 
 export async function signIn(username: string, password: string): Promise<LoginResponse> {
   const r = await request<LoginResponse>('POST', '/api/login', { username, password }, false);
@@ -42,4 +48,6 @@ export const api = {
     request<Client>('POST', '/api/clients', body),
   place: (body: { clientId: Id; programId: Id; holdId?: Id | null; startDate?: string; expectedEndDate?: string | null }) =>
     request<Placement>('POST', '/api/placements', body),
+  capacityReport: (q: CapacityQuery) => request<CapacityReport>('GET', capacityReportUrl(q)),
+  capacityReportCsv: (q: CapacityQuery) => requestBlob(capacityReportUrl(q), 'text/csv'),
 };

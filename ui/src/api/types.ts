@@ -144,3 +144,25 @@ export interface Client { id: Id; alias: string; birthYear?: number | null; gend
 export interface Placement {
   id: Id; clientId: Id; programId: Id; startDate: string; expectedEndDate: string | null; status: string;
 }
+
+export type ReportGroupBy = 'region' | 'type' | 'population' | 'month';
+export const REPORT_GROUPS: ReportGroupBy[] = ['region', 'type', 'population', 'month'];
+export interface CapacityQuery { from: string; to: string; groupBy: ReportGroupBy }
+/** One group of GET /api/reports/capacity; counts of people under 5 come back null (suppressed). */
+export interface CapacityRow {
+  group: string;
+  capacityNights: number | null;
+  occupiedNights: number | null;
+  occupancyRate: number | null;
+  bedRequests: number | null;
+  unmetRequests: number | null;
+  unmetRate: number | null;
+  afterHoursRequests: number | null;
+  placements: number | null;
+  clients: number | null;
+  movesPerEpisode: number | null;
+  medianWaitDays: number | null;
+  hotelNights: number | null;
+  hotelCost: number | null;
+}
+export interface CapacityReport { rows: CapacityRow[] }

@@ -1,5 +1,6 @@
 import { api, session, type Facility, type Me, type Program } from '../api';
 import { BoardStore } from '../live/board-store';
+import { noticeFrom, type Notice } from '../live/notices';
 import { LiveClient, type LiveStatus } from '../live/socket';
 
 export interface ProgramInfo { program: Program; facility: Facility }
@@ -11,6 +12,8 @@ export class DashboardData {
   regions = new Map<string, string>();
   liveStatus: LiveStatus = 'stopped';
   error: unknown = null;
+  /** Waitlist offers and placements ending, newest first, until dismissed. */
+  notices: Notice[] = [];
   /** Goes up on every change, so views given the same DashboardData still re-render. */
   revision = 0;
   readonly store: BoardStore;
@@ -28,7 +31,14 @@ export class DashboardData {
     this.store = new BoardStore(changed);
     this.live = new LiveClient({
       token: () => session.get()?.token ?? null,
-      onMessage: (m) => this.store.apply(m),
+      onMessage: (m) => {
+        const notice = noticeFrom(m);
+        if (notice && !this.notices.some((n) => n.id === notice.id)) {
+          this.notices = [notice, ...this.notices].slice(0, 5);
+          changed();
+        }
+        this.store.apply(m);
+      },
       onStatus: (s) => {
         this.liveStatus = s;
         changed();
@@ -54,6 +64,16 @@ export class DashboardData {
       this.error = e;
     }
     this.changed();
+  }
+
+  dismiss(id: string): void {
+    this.notices = this.notices.filter((n) => n.id !== id);
+    this.changed();
+  }
+
+  /** A program's name from the board figures, or from the facilities loaded at start. */
+  programName(programId: string): string | undefined {
+    return this.store.get(programId)?.programName ?? this.programs.get(programId)?.program.name;
   }
 
   stop(): void {

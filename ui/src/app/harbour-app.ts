@@ -10,6 +10,8 @@ import './app-header';
 import '../board/live-board';
 import '../staff/staff-view';
 import '../find/find-bed';
+import '../reports/capacity-report';
+import { noticeText } from '../live/notices';
 
 @customElement('harbour-app')
 export class HarbourApp extends LitElement {
@@ -17,6 +19,10 @@ export class HarbourApp extends LitElement {
     main { max-width: 72rem; margin: 0 auto; padding: 1rem 0.75rem 3rem; }
     .skip { position: absolute; left: -999px; top: 0; background: var(--accent); color: var(--accent-text); padding: 0.6rem; z-index: 10; }
     .skip:focus { left: 0.5rem; }
+    .notices { display: grid; gap: 0.5rem; }
+    .notices.some { margin-bottom: 1rem; }
+    .notice button { flex-shrink: 0; padding: 0.5rem 0.75rem; }
+    .notice { display: flex; gap: 0.75rem; align-items: center; justify-content: space-between; border-color: var(--accent); border-width: 2px; }
   `];
 
   @state() private signedIn = session.get() !== null;
@@ -89,13 +95,25 @@ export class HarbourApp extends LitElement {
         .liveStatus=${this.data?.liveStatus ?? 'stopped'} @sign-out=${() => this.end(false)}>
         <a slot="skip" class="skip" href="#main" @click=${this.skip}>${t('app.skip')}</a>
       </harbour-header>
-      <main id="main" tabindex="-1">${this.view()}</main>
+      <main id="main" tabindex="-1">${this.notices()}${this.view()}</main>
     `;
   }
 
   private skip(e: Event): void {
     e.preventDefault();
     this.renderRoot.querySelector<HTMLElement>('main')?.focus();
+  }
+
+  /** Live notices for caseworkers; the status region is always there so screen readers announce additions. */
+  private notices() {
+    const d = this.data;
+    const list = d?.notices ?? [];
+    return html`<section class="notices ${list.length ? 'some' : ''}" role="status" aria-label=${t('notice.title')}>
+      ${list.map((n) => html`<p class="card notice" data-notice=${n.kind}>
+        <span>${noticeText(n, d?.programName(n.programId))}</span>
+        <button type="button" class="secondary" @click=${() => d?.dismiss(n.id)}>${t('notice.dismiss')}</button>
+      </p>`)}
+    </section>`;
   }
 
   private view() {
@@ -105,6 +123,8 @@ export class HarbourApp extends LitElement {
     switch (this.route) {
       case 'staff':
         return html`<harbour-staff-view .data=${d} .revision=${d.revision} .figures=${figures} .now=${this.now}></harbour-staff-view>`;
+      case 'reports':
+        return html`<harbour-capacity-report .data=${d} .revision=${d.revision}></harbour-capacity-report>`;
       case 'find':
         return html`<harbour-find-bed .data=${d} .revision=${d.revision} .now=${this.now}></harbour-find-bed>`;
       default:

@@ -5,8 +5,8 @@ describe('routes', () => {
   it('shows each role only its screens', () => {
     expect(routesFor(['CASEWORKER']).map((r) => r.id)).toEqual(['find', 'board']);
     expect(routesFor(['SHELTER_STAFF']).map((r) => r.id)).toEqual(['staff', 'board']);
-    expect(routesFor(['FUNDER']).map((r) => r.id)).toEqual(['board']);
-    expect(routesFor(['ADMIN']).map((r) => r.id)).toEqual(['find', 'staff', 'board']);
+    expect(routesFor(['FUNDER']).map((r) => r.id)).toEqual(['board', 'reports']);
+    expect(routesFor(['ADMIN']).map((r) => r.id)).toEqual(['find', 'staff', 'board', 'reports']);
   });
 
   it('opens the screen each role needs first', () => {
@@ -18,7 +18,9 @@ describe('routes', () => {
   it('follows deep links a role may open and falls back home otherwise', () => {
     expect(parseHash('#/board', ['CASEWORKER'])).toBe('board');
     expect(parseHash('#/staff', ['CASEWORKER'])).toBe('find');
-    expect(parseHash('#/reports', ['FUNDER'])).toBe('board');
+    expect(parseHash('#/reports', ['FUNDER'])).toBe('reports');
+    expect(parseHash('#/reports', ['CASEWORKER'])).toBe('find');
+    expect(parseHash('#/admin', ['FUNDER'])).toBe('board');
     expect(parseHash('', ['SHELTER_STAFF'])).toBe('staff');
   });
 });

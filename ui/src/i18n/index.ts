@@ -49,7 +49,7 @@ export function t(key: MessageKey, params: Record<string, string | number> = {},
 }
 
 /** A count with its plural form: key_one / key_other chosen by the locale's plural rules. */
-export function tn(key: 'board.programs' | 'find.results', n: number, l: Locale = current): string {
+export function tn(key: 'board.programs' | 'find.results' | 'reports.rows', n: number, l: Locale = current): string {
   const form = new Intl.PluralRules(intlLocale(l)).select(n) === 'one' ? 'one' : 'other';
   return t(`${key}_${form}`, { n }, l);
 }

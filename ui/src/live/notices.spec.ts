@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { formatDay, noticeFrom, noticeText } from './notices';
+
+describe('live notices', () => {
+  it('reads waitlist offers and placements ending, and nothing else', () => {
+    expect(noticeFrom({ type: 'waitlist.offered', seq: 4, entryId: 9, programId: 12, offerExpiresAt: '2026-11-21T23:30:00Z' }))
+      .toEqual({ id: 'offered-9', kind: 'offered', programId: '12', when: '2026-11-21T23:30:00Z' });
+    expect(noticeFrom({ type: 'placement.ending', seq: 5, placementId: 3, programId: 12, expectedEndDate: '2026-12-05' }))
+      .toEqual({ id: 'ending-3', kind: 'ending', programId: '12', when: '2026-12-05' });
+    expect(noticeFrom({ type: 'availability.changed', seq: 6 })).toBeNull();
+    expect(noticeFrom({ type: 'waitlist.offered', seq: 7, programId: 12 })).toBeNull();
+  });
+
+  it('says which program and until when, in both languages', () => {
+    const offer = noticeFrom({ type: 'waitlist.offered', seq: 1, entryId: 1, programId: 1, offerExpiresAt: '2026-11-21T23:30:00Z' })!;
+    expect(noticeText(offer, 'Emergency beds', 'en')).toMatch(/^A bed is offered at Emergency beds for your waitlisted client until .*2026/);
+    expect(noticeText(offer, undefined, 'fr')).toMatch(/^Un lit est offert à un programme/);
+    const ending = noticeFrom({ type: 'placement.ending', seq: 2, placementId: 1, programId: 1, expectedEndDate: '2026-12-05' })!;
+    expect(noticeText(ending, 'Emergency beds', 'en')).toBe('A placement at Emergency beds ends on December 5, 2026.');
+    expect(noticeText(ending, 'Lits d’urgence', 'fr')).toBe('Un placement à Lits d’urgence se termine le 5 décembre 2026.');
+  });
+
+  it('keeps a date on its own day whatever the time zone', () => {
+    expect(formatDay('2026-01-01', 'en')).toBe('January 1, 2026');
+  });
+});

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { capacityReportUrl } from '../api';
+import type { CapacityRow } from '../api/types';
+import { chartBars, csvFileName, defaultRange, formatCell, groupLabel, queryFrom } from './report';
+
+const row = (group: string, occupancyRate: number | null): CapacityRow => ({
+  group, capacityNights: 100, occupiedNights: 90, occupancyRate, bedRequests: 3, unmetRequests: 1, unmetRate: 0.3333,
+  afterHoursRequests: 0, placements: 2, clients: null, movesPerEpisode: null, medianWaitDays: null, hotelNights: 0, hotelCost: 0,
+});
+
+describe('capacity report', () => {
+  it('builds one URL for the JSON and the CSV, encoded', () => {
+    expect(capacityReportUrl({ from: '2026-01-01', to: '2026-03-31', groupBy: 'month' }))
+      .toBe('/api/reports/capacity?from=2026-01-01&to=2026-03-31&groupBy=month');
+    expect(csvFileName({ from: '2026-01-01', to: '2026-03-31', groupBy: 'type' })).toBe('harbour-capacity-type-2026-01-01-2026-03-31.csv');
+  });
+
+  it('formats figures in the locale and labels suppressed ones', () => {
+    expect(formatCell('count', 12345, 'en')).toEqual({ text: '12,345', label: null });
+    expect(formatCell('count', 12345, 'fr').text).toMatch(/^12\s345$/);
+    expect(formatCell('rate', 0.8765, 'en').text).toBe('87.7%');
+    expect(formatCell('rate', 0.8765, 'fr').text).toMatch(/^87,7\s%$/);
+    expect(formatCell('money', 1390, 'en').text).toBe('$1,390');
+    expect(formatCell('decimal', 1.25, 'en').text).toBe('1.3');
+    expect(formatCell('count', null, 'en')).toEqual({ text: '—', label: 'suppressed or not available' });
+    expect(formatCell('count', null, 'fr').label).toBe('masqué ou non disponible');
+  });
+
+  it('names groups: types and populations in words, months in the locale', () => {
+    expect(groupLabel('type', 'DV_SHELTER', new Map(), 'en')).toBe('Violence against women shelter');
+    expect(groupLabel('region', 'ON-NORTHEAST', new Map([['ON-NORTHEAST', 'Northeastern Ontario']]))).toBe('Northeastern Ontario');
+    expect(groupLabel('region', 'ON-X')).toBe('ON-X');
+    expect(groupLabel('month', '2026-01', new Map(), 'en')).toMatch(/Jan.* 2026/);
+    expect(groupLabel('month', '2026-01', new Map(), 'fr')).toMatch(/janv.* 2026/);
+  });
+
+  it('reads the form and refuses a range that ends before it starts', () => {
+    const form = (from: string, to: string, groupBy = 'region') => {
+      const d = new FormData();
+      d.set('from', from);
+      d.set('to', to);
+      d.set('groupBy', groupBy);
+      return d;
+    };
+    expect(queryFrom(form('2026-01-01', '2026-01-31', 'population'))).toEqual({ from: '2026-01-01', to: '2026-01-31', groupBy: 'population' });
+    expect(queryFrom(form('2026-02-01', '2026-01-31'))).toEqual({ error: 'reports.fromAfterTo' });
+    expect(queryFrom(form('', '2026-01-31'))).toEqual({ error: 'reports.badDates' });
+    expect(queryFrom(form('2026-01-01', '2026-01-31', 'nope'))).toEqual({ error: 'reports.badDates' });
+  });
+
+  it('defaults to the 90 days before today', () => {
+    expect(defaultRange(new Date(2026, 2, 1, 15))).toEqual({ from: '2025-12-01', to: '2026-02-28' });
+  });
+
+  it('scales bars to the highest rate and leaves out missing ones', () => {
+    expect(chartBars([row('a', 0.5), row('b', null), row('c', 0.25)]))
+      .toEqual([{ group: 'a', rate: 0.5, share: 0.5 }, { group: 'c', rate: 0.25, share: 0.25 }]);
+    expect(chartBars([row('a', 1.2)])[0].share).toBe(1);
+  });
+});

@@ -1,0 +1,97 @@
+import type { CapacityQuery, CapacityRow, ReportGroupBy } from '../api/types';
+import { REPORT_GROUPS } from '../api/types';
+import { intlLocale, locale, t, tEnum, type Locale, type MessageKey } from '../i18n';
+
+export type ReportColumn = Exclude<keyof CapacityRow, 'group'>;
+type Kind = 'count' | 'rate' | 'decimal' | 'money';
+
+/** The table's figures, in the API's order, with how each is written. */
+export const REPORT_COLUMNS: { key: ReportColumn; kind: Kind }[] = [
+  { key: 'capacityNights', kind: 'count' },
+  { key: 'occupiedNights', kind: 'count' },
+  { key: 'occupancyRate', kind: 'rate' },
+  { key: 'bedRequests', kind: 'count' },
+  { key: 'unmetRequests', kind: 'count' },
+  { key: 'unmetRate', kind: 'rate' },
+  { key: 'afterHoursRequests', kind: 'count' },
+  { key: 'placements', kind: 'count' },
+  { key: 'clients', kind: 'count' },
+  { key: 'movesPerEpisode', kind: 'decimal' },
+  { key: 'medianWaitDays', kind: 'decimal' },
+  { key: 'hotelNights', kind: 'count' },
+  { key: 'hotelCost', kind: 'money' },
+];
+
+export const MISSING = '—';
+
+/** A cell as shown: the text, and for a null the words a screen reader says instead of the dash. */
+export interface Cell { text: string; label: string | null }
+
+export function formatCell(kind: Kind, value: number | null | undefined, l: Locale = locale()): Cell {
+  if (value === null || value === undefined || Number.isNaN(value)) {
+    return { text: MISSING, label: t('reports.suppressed', {}, l) };
+  }
+  const tag = intlLocale(l);
+  const options: Intl.NumberFormatOptions =
+    kind === 'rate' ? { style: 'percent', maximumFractionDigits: 1 }
+      : kind === 'money' ? { style: 'currency', currency: 'CAD', maximumFractionDigits: 0 }
+        : kind === 'decimal' ? { maximumFractionDigits: 1 }
+          : { maximumFractionDigits: 0 };
+  return { text: new Intl.NumberFormat(tag, options).format(value), label: null };
+}
+
+/** The row's heading: a region's name, a type or population in words, a month as "Jan. 2026". */
+export function groupLabel(groupBy: ReportGroupBy, group: string, regions: Map<string, string> = new Map(), l: Locale = locale()): string {
+  switch (groupBy) {
+    case 'region':
+      return regions.get(group) ?? group;
+    case 'type':
+      return tEnum('type', group);
+    case 'population':
+      return tEnum('pop', group);
+    case 'month': {
+      const m = /^(\d{4})-(\d{2})$/.exec(group);
+      if (!m) return group;
+      const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, 1));
+      return new Intl.DateTimeFormat(intlLocale(l), { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(date);
+    }
+  }
+}
+
+export function columnLabel(key: ReportColumn): string {
+  return t(`reports.col.${key}` as MessageKey);
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The form's query, or the message key of what is wrong with it. */
+export function queryFrom(data: FormData): CapacityQuery | { error: MessageKey } {
+  const from = String(data.get('from') ?? '');
+  const to = String(data.get('to') ?? '');
+  const groupBy = String(data.get('groupBy') ?? 'region') as ReportGroupBy;
+  if (!ISO_DATE.test(from) || !ISO_DATE.test(to)) return { error: 'reports.badDates' };
+  if (from > to) return { error: 'reports.fromAfterTo' };
+  if (!REPORT_GROUPS.includes(groupBy)) return { error: 'reports.badDates' };
+  return { from, to, groupBy };
+}
+
+/** The last 90 days up to yesterday (today's night is not over), as YYYY-MM-DD. */
+export function defaultRange(now: Date = new Date()): { from: string; to: string } {
+  const day = (offset: number) => {
+    const d = new Date(now.getFullYear(), now.getMonth(), now.getDate() + offset);
+    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  };
+  return { from: day(-90), to: day(-1) };
+}
+
+export function csvFileName(q: CapacityQuery): string {
+  return `harbour-capacity-${q.groupBy}-${q.from}-${q.to}.csv`;
+}
+
+/** Bars of the occupancy chart: width as a share of the widest (100 %), missing rates left out. */
+export interface Bar { group: string; rate: number; share: number }
+export function chartBars(rows: CapacityRow[]): Bar[] {
+  const known = rows.filter((r): r is CapacityRow & { occupancyRate: number } => typeof r.occupancyRate === 'number');
+  const top = Math.max(1, ...known.map((r) => r.occupancyRate));
+  return known.map((r) => ({ group: r.group, rate: r.occupancyRate, share: r.occupancyRate / top }));
+}
