@@ -20,10 +20,6 @@ public record CurrentUser(
         return new CurrentUser(keyId, "feed-key:" + keyId, null, null, Set.of(), facilityId);
     }
 
-    public boolean is(Role wanted) {
-        return role == wanted;
-    }
-
     public boolean isAdmin() {
         return role == Role.ADMIN;
     }
