@@ -23,6 +23,7 @@ import org.harbour.placement.PlacementViews.MovePlacement;
 import org.harbour.placement.PlacementViews.NewPlacement;
 import org.harbour.placement.PlacementViews.PlacementView;
 import org.harbour.problem.Checks;
+import org.harbour.problem.DatabaseErrors;
 import org.harbour.problem.ProblemException;
 import org.harbour.security.CurrentUser;
 
@@ -163,7 +164,7 @@ public class Placements {
                     movedFromId, start, expectedEnd, null, null, null, Placement.ACTIVE, cost, false, user.id(),
                     clock.instant(), null));
         } catch (DataAccessException e) {
-            if (violates(e, "uk_placements_one_active")) {
+            if (DatabaseErrors.isDuplicateKey(e, "uk_placements_one_active")) {
                 // a concurrent placement of the same client committed first; the unique index is the real guard
                 throw ProblemException.conflict("This client already has an active placement; end or move it first");
             }
@@ -183,15 +184,6 @@ public class Placements {
         ledger.apply(placement.programId(), CountChange.FREE_BED, user.username()).orElseThrow();
         long facilityId = programs.findById(placement.programId()).orElseThrow().facilityId();
         events.append("placement.ended", placement.programId(), facilityId, null, Map.of("programId", placement.programId()));
-    }
-
-    private static boolean violates(Throwable error, String constraint) {
-        for (Throwable t = error; t != null; t = t.getCause()) {
-            if (t.getMessage() != null && t.getMessage().contains(constraint)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private Placement visible(long id, CurrentUser user) {

@@ -33,7 +33,7 @@ class DatabaseUnavailableHandler implements ExceptionHandler<DataAccessException
                     .body(new Problem("about:blank", HttpStatus.CONFLICT.getReason(), 409,
                             "A concurrent change got in the way; nothing was changed, try again", null));
         }
-        if (isDuplicateKey(exception)) {
+        if (DatabaseErrors.isDuplicateKey(exception)) {
             // a unique key caught what a check-then-insert race let through
             return HttpResponse.<Problem>status(HttpStatus.CONFLICT).contentType(ProblemResponseProcessor.PROBLEM_JSON)
                     .body(new Problem("about:blank", HttpStatus.CONFLICT.getReason(), 409,
@@ -52,15 +52,6 @@ class DatabaseUnavailableHandler implements ExceptionHandler<DataAccessException
         var response = HttpResponse.<Problem>status(status).contentType(ProblemResponseProcessor.PROBLEM_JSON)
                 .body(new Problem("about:blank", status.getReason(), status.getCode(), detail, null));
         return status == HttpStatus.SERVICE_UNAVAILABLE ? response.header("Retry-After", RETRY_AFTER_SECONDS) : response;
-    }
-
-    static boolean isDuplicateKey(Throwable error) {
-        for (Throwable t = error; t != null; t = t.getCause()) {
-            if (t instanceof java.sql.SQLException sql && sql.getErrorCode() == 1062) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** MySQL/MariaDB 1213 (deadlock, SQLSTATE 40001) and 1205 (lock wait timeout). */
