@@ -1,7 +1,6 @@
 package org.harbour.client;
 
 import io.micronaut.http.HttpStatus;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -9,6 +8,7 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Status;
 import io.micronaut.security.annotation.Secured;
+import io.swagger.v3.oas.annotations.Parameter;
 import org.harbour.client.Clients.ClientView;
 import org.harbour.client.Clients.NewClient;
 import org.harbour.security.CurrentUser;

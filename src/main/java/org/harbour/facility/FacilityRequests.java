@@ -1,8 +1,8 @@
 package org.harbour.facility;
 
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.serde.annotation.Serdeable.Deserializable;
+import io.micronaut.serde.annotation.Serdeable;
 import org.harbour.problem.StrictBoolean;
 import org.harbour.problem.StrictInteger;
 

@@ -1,16 +1,16 @@
 package org.harbour.placement;
 
-import io.micronaut.http.HttpStatus;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.http.annotation.Status;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.annotation.Status;
 import io.micronaut.security.annotation.Secured;
+import io.swagger.v3.oas.annotations.Parameter;
 import org.harbour.placement.PlacementViews.ClientPlacements;
 import org.harbour.placement.PlacementViews.EndPlacement;
 import org.harbour.placement.PlacementViews.MovePlacement;

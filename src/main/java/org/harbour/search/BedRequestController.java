@@ -1,13 +1,13 @@
 package org.harbour.search;
 
 import io.micronaut.http.HttpStatus;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Status;
 import io.micronaut.security.annotation.Secured;
+import io.swagger.v3.oas.annotations.Parameter;
 import org.harbour.security.CurrentUser;
 
 @Controller("/api/bed-requests")

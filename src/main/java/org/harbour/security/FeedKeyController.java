@@ -1,15 +1,15 @@
 package org.harbour.security;
 
 import io.micronaut.http.HttpStatus;
-import io.micronaut.http.annotation.Status;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Status;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.serde.annotation.Serdeable;
-import org.harbour.problem.ProblemException;
+import io.swagger.v3.oas.annotations.Parameter;
 import org.harbour.facility.FacilityRepository;
+import org.harbour.problem.ProblemException;
 
 @Controller("/api/facilities/{id}/feed-keys")
 class FeedKeyController {

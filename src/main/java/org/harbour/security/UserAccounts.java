@@ -1,9 +1,9 @@
 package org.harbour.security;
 
-import org.harbour.facility.FacilityRepository;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import org.harbour.facility.FacilityRepository;
 import org.harbour.problem.Checks;
 import org.harbour.problem.ProblemException;
 

@@ -1,19 +1,19 @@
 package org.harbour.security;
 
-import io.micronaut.http.HttpStatus;
-import io.micronaut.http.annotation.Status;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.exceptions.DataAccessException;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Status;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.Parameter;
+import org.harbour.problem.DatabaseErrors;
 import org.harbour.problem.ProblemException;
 
-import java.sql.SQLIntegrityConstraintViolationException;
 
 import java.util.List;
 
@@ -34,20 +34,11 @@ class UserController {
             return accounts.create(request);
         } catch (DataAccessException e) {
             // Two creates of one name can both pass the existence check; the unique key decides.
-            if (isDuplicateKey(e)) {
+            if (DatabaseErrors.isDuplicateKey(e)) {
                 throw ProblemException.conflict("That username is taken");
             }
             throw e;
         }
-    }
-
-    private static boolean isDuplicateKey(Throwable error) {
-        for (Throwable t = error; t != null; t = t.getCause()) {
-            if (t instanceof SQLIntegrityConstraintViolationException violation && violation.getErrorCode() == 1062) {
-                return true;
-            }
-        }
-        return false;
     }
 
     @Get
