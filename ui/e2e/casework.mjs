@@ -187,6 +187,7 @@ export async function casework({ test, expect, signIn, axe, shot, harbour, world
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.goto(`${base}/#/clients`);
     await page.locator('harbour-clients-view [data-list="clients"]').waitFor();
+    await page.locator('harbour-clients-view [data-list="ending"]').waitFor();
     await shot(page, 'clients-desktop');
   });
 }

@@ -230,8 +230,13 @@ export function casework() {
     legend { font-weight: 700; }
     .hint { font-size: 0.85rem; }
     summary { cursor: pointer; font-weight: 700; font-size: 1.1rem; min-height: 44px; display: flex; align-items: center;
-      color: var(--accent); }
-    details[open] summary { margin-bottom: 0.75rem; }
+      gap: 0.6rem; color: var(--accent); list-style: none; }
+    summary::-webkit-details-marker { display: none; }
+    summary::before { content: '+'; display: inline-flex; align-items: center; justify-content: center; width: 1.6rem;
+      height: 1.6rem; border: 2px solid currentColor; border-radius: 50%; font-size: 1.2rem; line-height: 1; flex-shrink: 0; }
+    details[open] > summary::before { content: '−'; }
+    details[open] > summary { margin-bottom: 0.75rem; }
+    input[type='checkbox'] { flex-shrink: 0; }
     .badge { display: inline-block; padding: 0.1rem 0.55rem; border-radius: 999px; border: 2px solid currentColor;
       font-weight: 700; font-size: 0.85rem; }
     a.button { text-decoration: none; }

@@ -35,6 +35,7 @@ export class WaitlistView extends LitElement {
     .head { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; align-items: end; }
     .head > div { flex: 1 1 12rem; }
     .placed a { font-weight: 700; }
+    .row.wide { grid-template-columns: repeat(auto-fit, minmax(15rem, 1fr)); }
   `];
 
   @property({ attribute: false }) data: DashboardData | null = null;
@@ -51,6 +52,7 @@ export class WaitlistView extends LitElement {
   @state() private message = '';
   @state() private placedClient: string | null = null;
   @state() private busy = false;
+  @state() private joinOpen = false;
   @state() private clock = Date.now();
   private timer: ReturnType<typeof setInterval> | null = null;
   private offLive: (() => void) | null = null;
@@ -157,10 +159,11 @@ export class WaitlistView extends LitElement {
   private joinSection() {
     const clients = byAlias(this.clients, locale());
     return html`
-      <section class="card" aria-labelledby="join-title">
-        <h2 id="join-title">${t('waitlist.join')}</h2>
-        <form @submit=${this.join}>
-          <div class="row">
+      <details class="card" ?open=${this.preselect !== null || this.joinOpen}
+        @toggle=${(e: Event) => (this.joinOpen = (e.target as HTMLDetailsElement).open)}>
+        <summary id="join-title">${t('waitlist.join')}</summary>
+        <form @submit=${this.join} aria-labelledby="join-title">
+          <div class="row wide">
             <div><label for="wl-client">${t('find.client')}</label>
               <select id="wl-client" name="clientId" required>
                 <option value="">${t('timeline.choose')}</option>
@@ -184,7 +187,7 @@ export class WaitlistView extends LitElement {
           <p class="error" role="alert" ?hidden=${!this.joinError}>${this.joinError}</p>
           <button type="submit" ?disabled=${this.busy}>${t('waitlist.joinSubmit')}</button>
         </form>
-      </section>`;
+      </details>`;
   }
 
   private listSection() {
@@ -278,6 +281,7 @@ export class WaitlistView extends LitElement {
   private async accept(e: WaitlistEntry, alias: string): Promise<void> {
     await this.act(async () => {
       await api.place(acceptBody(e));
+      this.data?.dismiss(`offered-${String(e.id)}`);
       this.message = t('waitlist.placedDone', { alias, program: this.data?.programLabel(String(e.offeredProgramId)) ?? '' });
       this.placedClient = String(e.clientId);
     });
@@ -286,6 +290,7 @@ export class WaitlistView extends LitElement {
   private async withdraw(e: WaitlistEntry, alias: string): Promise<void> {
     await this.act(async () => {
       await api.withdrawWaitlist(e.id);
+      this.data?.dismiss(`offered-${String(e.id)}`);
       this.message = t('waitlist.withdrawnDone', { alias });
       this.placedClient = null;
     });
