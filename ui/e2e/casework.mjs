@@ -109,6 +109,7 @@ export async function casework({ test, expect, signIn, axe, shot, harbour, world
     await axe(page, 'timeline-fr');
     await shot(page, 'timeline-fr');
     await page.getByRole('button', { name: 'Switch to English' }).click();
+    await timeline.getByRole('heading', { name: 'Placements, oldest first' }).waitFor();
   });
 
   await test('casework: join a waitlist, a freed bed is offered live within 2 s, accepting places her', async (page) => {
@@ -144,6 +145,9 @@ export async function casework({ test, expect, signIn, axe, shot, harbour, world
     expect((await notice.getByRole('link', { name: 'Open waitlists' }).getAttribute('href')) === '#/waitlist', 'notice links to waitlists');
     await axe(page, 'waitlist-offer');
     await shot(page, 'waitlist-offer');
+    await page.emulateMedia({ colorScheme: 'light' });
+    await axe(page, 'waitlist-offer-light');
+    await page.emulateMedia({ colorScheme: 'dark' });
     await page.setViewportSize({ width: 1280, height: 900 });
     await shot(page, 'waitlist-desktop');
     await page.setViewportSize({ width: 360, height: 780 });
@@ -181,13 +185,24 @@ export async function casework({ test, expect, signIn, axe, shot, harbour, world
     await item.waitFor();
     expect(/Hotel rooms/.test(await item.innerText()) && /Ends /.test(await item.innerText()), `ending item: ${await item.innerText()}`);
     await item.screenshot({ path: join(shots, 'clients-ending-item.png') });
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await shot(page, 'clients-desktop');
+    await page.setViewportSize({ width: 360, height: 780 });
     await item.getByRole('link', { name: alias }).click();
     await page.locator('harbour-client-timeline').getByRole('heading', { name: alias, level: 1 }).waitFor();
-    await page.locator('harbour-client-timeline').getByText(/Expected to end/).waitFor();
-    await page.setViewportSize({ width: 1280, height: 900 });
-    await page.goto(`${base}/#/clients`);
-    await page.locator('harbour-clients-view [data-list="clients"]').waitFor();
-    await page.locator('harbour-clients-view [data-list="ending"]').waitFor();
-    await shot(page, 'clients-desktop');
+    const timeline = page.locator('harbour-client-timeline');
+    await timeline.getByText(/Expected to end/).waitFor();
+    // She is housed: end the placement with a date and a reason.
+    await timeline.getByRole('button', { name: 'End placement' }).click();
+    await timeline.getByLabel('Why it ends').selectOption('HOUSED');
+    await timeline.getByRole('button', { name: 'End the placement' }).click();
+    await timeline.getByRole('status').filter({ hasText: 'Placement ended: Housed.' }).waitFor();
+    await timeline.locator(`[data-placement-id="${placement.id}"][data-status="ENDED"]`).getByText('Ended: Housed').waitFor();
+    const ended = await harbour.call(cw, 'GET', `/api/clients/${client.id}/placements`);
+    expect(ended.placements[0].status === 'ENDED' && ended.placements[0].endReason === 'HOUSED', `ended: ${JSON.stringify(ended)}`);
+    await page.emulateMedia({ colorScheme: 'light' });
+    await axe(page, 'timeline-light');
+    await shot(page, 'timeline-light');
+    await page.emulateMedia({ colorScheme: 'dark' });
   });
 }

@@ -65,7 +65,8 @@ export class ClientTimeline extends LitElement {
   @state() private notFound = false;
   @state() private action: Action = 'none';
   @state() private busy = false;
-  @state() private message = '';
+  /** What just happened, in whichever language is chosen when it is read. */
+  @state() private message: (() => string) | null = null;
   @state() private actionError = '';
   @state() private found: Match[] | null = null;
   private loadedFor = '';
@@ -80,7 +81,7 @@ export class ClientTimeline extends LitElement {
       this.loadedFor = this.clientId;
       this.client = null;
       this.chain = null;
-      this.message = '';
+      this.message = null;
       this.action = 'none';
       this.found = null;
       void this.load();
@@ -119,7 +120,7 @@ export class ClientTimeline extends LitElement {
           <a class="button secondary" href="#/waitlist?client=${id}">${t('cw.waitlist')}</a>
         </p>
       </div>
-      <p role="status" class="ok" id="message" tabindex="-1">${this.message}</p>
+      <p role="status" class="ok" id="message" tabindex="-1">${this.message?.() ?? ''}</p>
       <section class="card" aria-labelledby="totals-title">
         <h2 id="totals-title">${t('timeline.totals')}</h2>
         <dl class="totals">
@@ -292,7 +293,7 @@ export class ClientTimeline extends LitElement {
     await this.run(async () => {
       const body = endBodyFrom(new FormData(e.target as HTMLFormElement));
       await api.endPlacement(p.id, body);
-      this.message = t('timeline.endedDone', { reason: t(`reason.${body.reason}`) });
+      this.message = () => t('timeline.endedDone', { reason: t(`reason.${body.reason}`) });
     });
   }
 
@@ -306,7 +307,7 @@ export class ClientTimeline extends LitElement {
     }
     await this.run(async () => {
       const next = await api.movePlacement(p.id, body);
-      this.message = t('timeline.movedDone', { program: `${next.facilityName} — ${next.programName}` });
+      this.message = () => t('timeline.movedDone', { program: `${next.facilityName} — ${next.programName}` });
     });
   }
 

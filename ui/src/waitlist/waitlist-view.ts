@@ -49,7 +49,8 @@ export class WaitlistView extends LitElement {
   @state() private query: WaitlistQuery = {};
   @state() private listError = '';
   @state() private joinError = '';
-  @state() private message = '';
+  /** What just happened, in whichever language is chosen when it is read. */
+  @state() private message: (() => string) | null = null;
   @state() private placedClient: string | null = null;
   @state() private busy = false;
   @state() private joinOpen = false;
@@ -114,7 +115,7 @@ export class WaitlistView extends LitElement {
     return html`
       <h1>${t('waitlist.title')}</h1>
       <div role="status" class="placed" id="message" tabindex="-1">
-        ${this.message ? html`<p class="ok">${this.message}
+        ${this.message ? html`<p class="ok">${this.message()}
           ${this.placedClient ? html` <a href="#/clients/${encodeURIComponent(this.placedClient)}">${t('cw.timeline')}</a>` : nothing}</p>` : nothing}
       </div>
       ${this.joinSection()}
@@ -273,7 +274,7 @@ export class WaitlistView extends LitElement {
     await this.act(async () => {
       const entry = await api.joinWaitlist(body);
       const alias = this.clients.find((c) => String(c.id) === String(body.clientId))?.alias ?? '';
-      this.message = t('waitlist.joinedDone', { alias, n: entry.position });
+      this.message = () => t('waitlist.joinedDone', { alias, n: entry.position });
       this.placedClient = null;
     }, 'join');
   }
@@ -282,7 +283,8 @@ export class WaitlistView extends LitElement {
     await this.act(async () => {
       await api.place(acceptBody(e));
       this.data?.dismiss(`offered-${String(e.id)}`);
-      this.message = t('waitlist.placedDone', { alias, program: this.data?.programLabel(String(e.offeredProgramId)) ?? '' });
+      const program = this.data?.programLabel(String(e.offeredProgramId)) ?? '';
+      this.message = () => t('waitlist.placedDone', { alias, program });
       this.placedClient = String(e.clientId);
     });
   }
@@ -291,7 +293,7 @@ export class WaitlistView extends LitElement {
     await this.act(async () => {
       await api.withdrawWaitlist(e.id);
       this.data?.dismiss(`offered-${String(e.id)}`);
-      this.message = t('waitlist.withdrawnDone', { alias });
+      this.message = () => t('waitlist.withdrawnDone', { alias });
       this.placedClient = null;
     });
   }
@@ -307,7 +309,7 @@ export class WaitlistView extends LitElement {
     } catch (err) {
       if (where === 'join') this.joinError = problemText(err);
       else {
-        this.message = '';
+        this.message = null;
         await this.load();
         this.listError = problemText(err);
       }
