@@ -38,6 +38,7 @@ export class ClientsView extends LitElement {
   @state() private formError = '';
   @state() private busy = false;
   private offLive: (() => void) | null = null;
+  private refresh: ReturnType<typeof setTimeout> | null = null;
 
   constructor() {
     super();
@@ -53,13 +54,17 @@ export class ClientsView extends LitElement {
     super.disconnectedCallback();
     this.offLive?.();
     this.offLive = null;
+    if (this.refresh) clearTimeout(this.refresh);
   }
 
   protected updated(): void {
     // The live socket says when a placement nears its end: read the list again then.
     if (!this.offLive && this.data) {
       this.offLive = this.data.onLive((m) => {
-        if (m.type === 'placement.ending' || m.type === 'placement.ended' || m.type === 'placement.started') void this.loadEnding();
+        if (m.type !== 'placement.ending' && m.type !== 'placement.ended' && m.type !== 'placement.started') return;
+        // Placements start and end all over the network: read once after a burst, not once per event.
+        if (this.refresh) clearTimeout(this.refresh);
+        this.refresh = setTimeout(() => void this.loadEnding(), 1000);
       });
     }
   }

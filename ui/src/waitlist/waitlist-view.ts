@@ -48,6 +48,8 @@ export class WaitlistView extends LitElement {
   @state() private listScope: ListScope = 'org';
   @state() private query: WaitlistQuery = {};
   @state() private listError = '';
+  /** No list without a filter (an ADMIN of no organization): say how to get one. */
+  @state() private chooseList = false;
   @state() private joinError = '';
   /** What just happened, in whichever language is chosen when it is read. */
   @state() private message: (() => string) | null = null;
@@ -99,15 +101,26 @@ export class WaitlistView extends LitElement {
   }
 
   private async load(): Promise<void> {
+    const me = this.data?.me;
+    if (me?.role === 'ADMIN' && !me.organization && this.query.programId == null && !this.query.type) {
+      // An ADMIN of no organization has no list of its own: it picks a program, or a type and a region.
+      this.entries = [];
+      this.listScope = this.listScope === 'org' ? 'program' : this.listScope;
+      this.listError = '';
+      this.chooseList = true;
+      return;
+    }
     try {
       const entries = await api.waitlist(this.query);
       this.entries = offersFirst(entries);
       this.listError = '';
+      this.chooseList = false;
       this.clock = Date.now();
       this.reloadAt = nextExpiry(entries, this.clock);
     } catch (e) {
       this.entries = [];
-      this.listError = e instanceof ApiError && e.status === 400 ? t('waitlist.chooseList') : problemText(e);
+      this.chooseList = e instanceof ApiError && (e.status === 400 || e.status === 422);
+      this.listError = this.chooseList ? '' : problemText(e);
     }
   }
 
@@ -210,6 +223,7 @@ export class WaitlistView extends LitElement {
         </div>
         ${this.listError ? html`<p class="error" role="alert">${this.listError}</p>` : nothing}
         ${list === null ? html`<p role="status">${t('common.loading')}</p>`
+          : this.chooseList ? html`<p class="card muted">${t('waitlist.chooseList')}</p>`
           : list.length === 0 && !this.listError ? html`<p class="card muted">${t('waitlist.none')}</p>`
           : html`<ol class="plain entries" data-list="waitlist">${list.map((e) => this.entry(e))}</ol>`}
       </section>`;
