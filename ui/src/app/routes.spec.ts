@@ -28,6 +28,7 @@ describe('routes', () => {
     expect(parseHash('#/clients/12', ['CASEWORKER'])).toBe('clients');
     expect(hashDetail('#/clients/12').sub).toBe('12');
     expect(hashDetail('#/clients').sub).toBeNull();
+    expect(hashDetail('#/clients/12%').sub).toBe('12%');
     expect(hashDetail('#/find?client=7').params.get('client')).toBe('7');
     expect(hashDetail('#/waitlist?client=7&x=1').sub).toBeNull();
     expect(canonicalHash('#/clients/12', 'clients')).toBe('#/clients/12');

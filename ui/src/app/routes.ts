@@ -44,7 +44,7 @@ export function hashDetail(hash: string): { sub: string | null; params: URLSearc
   const path = hash.replace(/^#\/?/, '');
   const [route, query = ''] = path.split('?', 2);
   const parts = route.split('/');
-  const sub = parts.length > 1 && parts[1] ? decodeURIComponent(parts[1]) : null;
+  const sub = parts.length > 1 && parts[1] ? safeDecode(parts[1]) : null;
   return { sub, params: new URLSearchParams(query) };
 }
 
@@ -53,4 +53,12 @@ export function canonicalHash(hash: string, route: RouteId): string {
   const path = hash.replace(/^#\/?/, '');
   const rest = path.slice(route.length);
   return path.startsWith(route) && /^([/?].*)?$/.test(rest) ? `#/${path}` : `#/${route}`;
+}
+
+function safeDecode(part: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return part; // a hand-typed '%' is not an escape
+  }
 }
