@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Harbour } from './harbour-api.mjs';
+import { casework } from './casework.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const base = (process.argv[2] ?? 'http://localhost:8080').replace(/\/$/, '');
@@ -132,9 +133,9 @@ await test('keyboard only: sign in, skip link, one-tap count change', async (pag
 });
 
 for (const [role, expected] of [
-  ['admin', ['Find a bed', 'My programs', 'Live board', 'Reports']],
+  ['admin', ['Find a bed', 'Clients', 'Waitlists', 'My programs', 'Live board', 'Reports']],
   ['staff', ['My programs', 'Live board']],
-  ['caseworker', ['Find a bed', 'Live board']],
+  ['caseworker', ['Find a bed', 'Clients', 'Waitlists', 'Live board']],
   ['funder', ['Live board', 'Reports']],
 ]) {
   await test(`sign in and out as ${role}: role-aware navigation, token in sessionStorage only`, async (page) => {
@@ -340,7 +341,7 @@ await test('French: the switch translates the screens and formats in fr-CA', asy
   await page.getByRole('button', { name: 'Passer en français' }).click();
   await page.getByRole('heading', { name: 'Tableau en direct' }).waitFor();
   expect((await page.evaluate(() => document.documentElement.lang)) === 'fr', 'html lang=fr');
-  expect((await navNames(page)).join() === 'Trouver un lit,Tableau en direct', 'French navigation');
+  expect((await navNames(page)).join() === 'Trouver un lit,Personnes,Listes d’attente,Tableau en direct', 'French navigation');
   await page.getByRole('button', { name: 'Se déconnecter' }).waitFor();
   const text = await card(page, world.programId).innerText();
   expect(/Mis à jour/.test(text) && /Réservables/.test(text), `French card: ${text}`);
@@ -351,6 +352,8 @@ await test('French: the switch translates the screens and formats in fr-CA', asy
   await page.getByRole('button', { name: 'Switch to English' }).click();
   await page.getByRole('heading', { name: 'Live board' }).waitFor();
 });
+
+await casework({ test, expect, signIn, axe, shot, harbour, world, base, shots });
 
 await browser.close();
 const failed = results.filter((r) => !r.ok);

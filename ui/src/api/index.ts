@@ -1,6 +1,8 @@
 import { request, requestBlob, session } from './http';
 import type {
   Availability, BedRequest, CapacityQuery, CapacityReport, BedRequestResult, Client, Facility, Hold, Id, LoginResponse, Me, Placement, Region,
+  ClientDetail, ClientPlacements, EndPlacementBody, JoinWaitlistBody, MovePlacementBody, NewClient, PlacementDetail, WaitlistEntry,
+  WaitlistQuery,
 } from './types';
 
 export * from './types';
@@ -50,4 +52,24 @@ export const api = {
     request<Placement>('POST', '/api/placements', body),
   capacityReport: (q: CapacityQuery) => request<CapacityReport>('GET', capacityReportUrl(q)),
   capacityReportCsv: (q: CapacityQuery) => requestBlob(capacityReportUrl(q), 'text/csv'),
+  // clients, placements and waitlists
+  clientList: () => request<ClientDetail[]>('GET', '/api/clients'),
+  client: (id: Id) => request<ClientDetail>('GET', `/api/clients/${enc(String(id))}`),
+  newClient: (body: NewClient) => request<ClientDetail>('POST', '/api/clients', body),
+  clientPlacements: (id: Id) => request<ClientPlacements>('GET', `/api/clients/${enc(String(id))}/placements`),
+  endPlacement: (id: Id, body: EndPlacementBody) =>
+    request<PlacementDetail>('POST', `/api/placements/${enc(String(id))}/end`, body),
+  movePlacement: (id: Id, body: MovePlacementBody) =>
+    request<PlacementDetail>('POST', `/api/placements/${enc(String(id))}/move`, body),
+  placementsEnding: (days: number) => request<PlacementDetail[]>('GET', `/api/placements?endingWithinDays=${days}`),
+  waitlist: (q: WaitlistQuery = {}) => request<WaitlistEntry[]>('GET', waitlistUrl(q)),
+  joinWaitlist: (body: JoinWaitlistBody) => request<WaitlistEntry>('POST', '/api/waitlist', body),
+  withdrawWaitlist: (id: Id) => request<void>('DELETE', `/api/waitlist/${enc(String(id))}`),
 };
+
+/** GET /api/waitlist: the organization's entries, or one program's, or one type and region's. */
+export function waitlistUrl(q: WaitlistQuery): string {
+  if (q.programId != null) return `/api/waitlist?${new URLSearchParams({ programId: String(q.programId) })}`;
+  if (q.type && q.regionCode) return `/api/waitlist?${new URLSearchParams({ type: q.type, regionCode: q.regionCode })}`;
+  return '/api/waitlist';
+}

@@ -166,3 +166,76 @@ export interface CapacityRow {
   hotelCost: number | null;
 }
 export interface CapacityReport { rows: CapacityRow[] }
+
+// Clients, placements and waitlists (caseworkers)
+export type EndReason =
+  | 'MOVED' | 'HOUSED' | 'MAX_STAY_REACHED' | 'FUNDING_ENDED' | 'LEFT' | 'DISCHARGED_RULES' | 'UNSAFE'
+  | 'RETURNED_TO_EXPLOITER' | 'OTHER';
+export const END_REASONS: EndReason[] = [
+  'MOVED', 'HOUSED', 'MAX_STAY_REACHED', 'FUNDING_ENDED', 'LEFT', 'DISCHARGED_RULES', 'UNSAFE',
+  'RETURNED_TO_EXPLOITER', 'OTHER',
+];
+
+/** A client as GET /api/clients answers it: an alias, never a legal name. */
+export interface ClientDetail extends Client {
+  needs?: Needs | null;
+  consentToShare?: boolean;
+  createdAt?: string;
+}
+
+export interface NewClient {
+  alias: string;
+  birthYear?: number;
+  gender?: Gender;
+  needs?: Needs;
+  consentToShare: boolean;
+  /** Only an ADMIN without an organization of its own names the client's organization. */
+  organization?: string;
+}
+
+/** A placement with where it was and how it ended (GET /api/clients/{id}/placements, GET /api/placements). */
+export interface PlacementDetail extends Placement {
+  programName: string;
+  facilityName: string;
+  programType: ProgramType;
+  endDate: string | null;
+  endReason: EndReason | null;
+  moveReason: EndReason | null;
+  nightlyCost: number | null;
+  movedFromId: Id | null;
+  nights: number;
+}
+
+/** The patchwork of one client: placements oldest first, and the service's own totals. */
+export interface ClientPlacements {
+  clientId: Id;
+  placements: PlacementDetail[];
+  moves: number;
+  nights: number;
+  episodes: number;
+}
+
+export interface EndPlacementBody { endDate: string; reason: EndReason }
+export interface MovePlacementBody { toProgramId: Id; holdId?: Id | null; date: string; reason?: EndReason }
+
+export type WaitlistStatus = 'WAITING' | 'OFFERED' | 'PLACED' | 'WITHDRAWN' | 'EXPIRED';
+export interface WaitlistEntry {
+  id: Id;
+  clientId: Id;
+  programId: Id | null;
+  type: ProgramType | null;
+  regionCode: string | null;
+  priority: number;
+  status: WaitlistStatus;
+  /** Place in line among those waiting; 0 once no longer waiting. */
+  position: number;
+  createdAt: string;
+  offeredProgramId: Id | null;
+  holdId: Id | null;
+  offerExpiresAt: string | null;
+}
+export type JoinWaitlistBody =
+  | { clientId: Id; priority: number; programId: Id }
+  | { clientId: Id; priority: number; type: ProgramType; regionCode: string };
+/** Which entries to list: the organization's (no filter), one program's, or one type and region's. */
+export interface WaitlistQuery { programId?: Id; type?: ProgramType; regionCode?: string }

@@ -1,7 +1,7 @@
 import { api, session, type Facility, type Me, type Program } from '../api';
 import { BoardStore } from '../live/board-store';
 import { noticeFrom, type Notice } from '../live/notices';
-import { LiveClient, type LiveStatus } from '../live/socket';
+import { LiveClient, type LiveMessage, type LiveStatus } from '../live/socket';
 
 export interface ProgramInfo { program: Program; facility: Facility }
 
@@ -21,6 +21,7 @@ export class DashboardData {
   private readonly onOnline = () => this.live.nudge();
 
   private readonly changed: () => void;
+  private readonly liveListeners = new Set<(m: LiveMessage) => void>();
 
   constructor(onChange: () => void) {
     this.changed = () => {
@@ -38,6 +39,7 @@ export class DashboardData {
           changed();
         }
         this.store.apply(m);
+        this.liveListeners.forEach((listener) => listener(m));
       },
       onStatus: (s) => {
         this.liveStatus = s;
@@ -64,6 +66,20 @@ export class DashboardData {
       this.error = e;
     }
     this.changed();
+  }
+
+  /** Every live message, for screens that read their own lists again (waitlists); returns the unsubscribe. */
+  onLive(listener: (m: LiveMessage) => void): () => void {
+    this.liveListeners.add(listener);
+    return () => this.liveListeners.delete(listener);
+  }
+
+  /** "Facility — Program" from the board figures or the facilities loaded at start. */
+  programLabel(programId: string): string | undefined {
+    const figure = this.store.get(programId);
+    if (figure) return `${figure.facilityName} — ${figure.programName}`;
+    const info = this.programs.get(programId);
+    return info ? `${info.facility.name} — ${info.program.name}` : undefined;
   }
 
   dismiss(id: string): void {

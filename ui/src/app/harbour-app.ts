@@ -4,14 +4,17 @@ import { session, setUnauthorizedHandler, signOut } from '../api';
 import { LocaleController, t } from '../i18n';
 import { shared } from '../ui/styles';
 import { DashboardData } from './dashboard-data';
-import { parseHash, type RouteId } from './routes';
+import { canonicalHash, hashDetail, parseHash, type RouteId } from './routes';
 import './sign-in';
 import './app-header';
 import '../board/live-board';
 import '../staff/staff-view';
 import '../find/find-bed';
 import '../reports/capacity-report';
-import { noticeText } from '../live/notices';
+import '../clients/clients-view';
+import '../clients/client-timeline';
+import '../waitlist/waitlist-view';
+import { noticeLink, noticeText } from '../live/notices';
 
 @customElement('harbour-app')
 export class HarbourApp extends LitElement {
@@ -27,6 +30,8 @@ export class HarbourApp extends LitElement {
 
   @state() private signedIn = session.get() !== null;
   @state() private route: RouteId = 'board';
+  /** The hash after the screen: a client's id (#/clients/12) or a preselected client (#/find?client=12). */
+  @state() private detail = hashDetail('');
   @state() private expired = false;
   @state() private now = Date.now();
   private data: DashboardData | null = null;
@@ -77,8 +82,9 @@ export class HarbourApp extends LitElement {
   private syncRoute(): void {
     const roles = session.get()?.roles ?? [];
     this.route = parseHash(location.hash, roles);
-    const wanted = `#/${this.route}`;
+    const wanted = canonicalHash(location.hash, this.route);
     if (location.hash !== wanted) history.replaceState(null, '', wanted);
+    this.detail = hashDetail(wanted);
   }
 
   updated(): void {
@@ -110,7 +116,8 @@ export class HarbourApp extends LitElement {
     const list = d?.notices ?? [];
     return html`<section class="notices ${list.length ? 'some' : ''}" role="status" aria-label=${t('notice.title')}>
       ${list.map((n) => html`<p class="card notice" data-notice=${n.kind}>
-        <span>${noticeText(n, d?.programName(n.programId))}</span>
+        <span>${noticeText(n, d?.programName(n.programId))}
+          <a href=${noticeLink(n)}>${t(n.kind === 'offered' ? 'notice.openWaitlist' : 'notice.openEnding')}</a></span>
         <button type="button" class="secondary" @click=${() => d?.dismiss(n.id)}>${t('notice.dismiss')}</button>
       </p>`)}
     </section>`;
@@ -126,7 +133,15 @@ export class HarbourApp extends LitElement {
       case 'reports':
         return html`<harbour-capacity-report .data=${d} .revision=${d.revision}></harbour-capacity-report>`;
       case 'find':
-        return html`<harbour-find-bed .data=${d} .revision=${d.revision} .now=${this.now}></harbour-find-bed>`;
+        return html`<harbour-find-bed .data=${d} .revision=${d.revision} .now=${this.now}
+          .preselect=${this.detail.params.get('client')}></harbour-find-bed>`;
+      case 'clients':
+        return this.detail.sub
+          ? html`<harbour-client-timeline .data=${d} .revision=${d.revision} .clientId=${this.detail.sub}></harbour-client-timeline>`
+          : html`<harbour-clients-view .data=${d} .revision=${d.revision}></harbour-clients-view>`;
+      case 'waitlist':
+        return html`<harbour-waitlist-view .data=${d} .revision=${d.revision}
+          .preselect=${this.detail.params.get('client')}></harbour-waitlist-view>`;
       default:
         return html`<harbour-live-board .data=${d} .revision=${d.revision} .figures=${figures} .now=${this.now}></harbour-live-board>`;
     }

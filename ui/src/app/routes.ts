@@ -1,7 +1,7 @@
 import type { Role } from '../api/types';
 import type { MessageKey } from '../i18n';
 
-export type RouteId = 'board' | 'staff' | 'find' | 'waitlist' | 'reports' | 'admin';
+export type RouteId = 'board' | 'staff' | 'find' | 'clients' | 'waitlist' | 'reports' | 'admin';
 
 export interface Route {
   id: RouteId;
@@ -13,9 +13,10 @@ export interface Route {
 
 export const ROUTES: Route[] = [
   { id: 'find', label: 'nav.find', roles: ['CASEWORKER', 'ADMIN'], ready: true },
+  { id: 'clients', label: 'nav.clients', roles: ['CASEWORKER', 'ADMIN'], ready: true },
+  { id: 'waitlist', label: 'nav.waitlist', roles: ['CASEWORKER', 'ADMIN'], ready: true },
   { id: 'staff', label: 'nav.staff', roles: ['SHELTER_STAFF', 'ADMIN'], ready: true },
   { id: 'board', label: 'nav.board', roles: ['ADMIN', 'SHELTER_STAFF', 'CASEWORKER', 'FUNDER'], ready: true },
-  { id: 'waitlist', label: 'nav.waitlist', roles: ['CASEWORKER', 'ADMIN'], ready: false },
   { id: 'reports', label: 'nav.reports', roles: ['FUNDER', 'ADMIN'], ready: true },
   { id: 'admin', label: 'nav.admin', roles: ['ADMIN'], ready: false },
 ];
@@ -36,4 +37,28 @@ export function parseHash(hash: string, roles: Role[]): RouteId {
   const id = hash.replace(/^#\/?/, '').split(/[/?]/)[0];
   const allowed = routesFor(roles).find((r) => r.id === id);
   return allowed ? allowed.id : homeFor(roles);
+}
+
+/** What follows the screen in the hash: #/clients/12 -> sub "12"; #/find?client=12 -> params client=12. */
+export function hashDetail(hash: string): { sub: string | null; params: URLSearchParams } {
+  const path = hash.replace(/^#\/?/, '');
+  const [route, query = ''] = path.split('?', 2);
+  const parts = route.split('/');
+  const sub = parts.length > 1 && parts[1] ? safeDecode(parts[1]) : null;
+  return { sub, params: new URLSearchParams(query) };
+}
+
+/** The hash to keep for a screen: its own detail (#/clients/12, #/find?client=3) stays, anything else goes. */
+export function canonicalHash(hash: string, route: RouteId): string {
+  const path = hash.replace(/^#\/?/, '');
+  const rest = path.slice(route.length);
+  return path.startsWith(route) && /^([/?].*)?$/.test(rest) ? `#/${path}` : `#/${route}`;
+}
+
+function safeDecode(part: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return part; // a hand-typed '%' is not an escape
+  }
 }

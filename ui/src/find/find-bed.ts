@@ -1,6 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { ApiError, PROGRAM_TYPES, api, type BedRequestResult, type Client, type Id } from '../api';
+import { ApiError, PROGRAM_TYPES, api, type BedRequestResult, type ClientDetail, type Id } from '../api';
+import { searchFieldsFor } from '../clients/bodies';
 import type { DashboardData } from '../app/dashboard-data';
 import { LocaleController, t, tEnum, tn } from '../i18n';
 import { shared } from '../ui/styles';
@@ -23,7 +24,10 @@ export class FindBed extends LitElement {
   @property({ attribute: false }) data: DashboardData | null = null;
   @property({ type: Number }) revision = 0;
   @property({ type: Number }) now = Date.now();
-  @state() private clients: Client[] = [];
+  /** A client chosen elsewhere (#/find?client=12): selected, and her needs filled in. */
+  @property() preselect: string | null = null;
+  @state() private clients: ClientDetail[] = [];
+  private applied: string | null = null;
   @state() private result: BedRequestResult | null = null;
   @state() private busy = false;
   @state() private error = '';
@@ -36,7 +40,31 @@ export class FindBed extends LitElement {
 
   connectedCallback(): void {
     super.connectedCallback();
-    api.clients().then((c) => (this.clients = c), () => (this.clients = []));
+    api.clientList().then((c) => (this.clients = c), () => (this.clients = []));
+  }
+
+  protected updated(): void {
+    // Once the clients are loaded, select the one asked for and fill in her needs (once per request).
+    if (this.preselect && this.preselect !== this.applied && this.clients.some((c) => String(c.id) === this.preselect)) {
+      this.applied = this.preselect;
+      const select = this.renderRoot.querySelector<HTMLSelectElement>('#client');
+      if (select) select.value = this.preselect;
+      this.fillFor(this.preselect);
+    }
+  }
+
+  /** Fills the needs from the chosen client's record, so a search for her is one tap. */
+  private fillFor(clientId: string): void {
+    const client = this.clients.find((c) => String(c.id) === clientId);
+    if (!client) return;
+    const fields = searchFieldsFor(client, new Date().getFullYear());
+    const form = this.form();
+    for (const [name, value] of Object.entries(fields)) {
+      const input = form.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement | null;
+      if (!input) continue;
+      if (typeof value === 'boolean') (input as HTMLInputElement).checked = value;
+      else input.value = value;
+    }
   }
 
   render() {
@@ -47,9 +75,9 @@ export class FindBed extends LitElement {
         <div class="row">
           <div>
             <label for="client">${t('find.client')}</label>
-            <select id="client" name="clientId">
+            <select id="client" name="clientId" @change=${(e: Event) => this.fillFor((e.target as HTMLSelectElement).value)}>
               <option value="">${t('find.anonymous')}</option>
-              ${this.clients.map((c) => html`<option value=${String(c.id)}>${c.alias}</option>`)}
+              ${this.clients.map((c) => html`<option value=${String(c.id)} ?selected=${String(c.id) === this.preselect}>${c.alias}</option>`)}
             </select>
           </div>
           <div>

@@ -28,6 +28,8 @@ export class MatchCard extends LitElement {
   @state() private hold: Hold | null = null;
   @state() private message = '';
   @state() private clock = Date.now();
+  /** Who was placed, for a link to her timeline. */
+  @state() private placedClient: string | null = null;
   private timer: ReturnType<typeof setInterval> | null = null;
 
   constructor() {
@@ -63,7 +65,10 @@ export class MatchCard extends LitElement {
 
   private actions() {
     const busy = this.phase === 'busy';
-    if (this.phase === 'placed') return nothing;
+    if (this.phase === 'placed') {
+      return this.placedClient
+        ? html`<a class="button secondary" href="#/clients/${encodeURIComponent(this.placedClient)}">${t('find.openTimeline')}</a>` : nothing;
+    }
     if (this.hold && this.phase !== 'expired') {
       const left = new Date(this.hold.expiresAt).getTime() - this.clock;
       return html`
@@ -102,6 +107,7 @@ export class MatchCard extends LitElement {
       this.stopClock();
       this.phase = 'placed';
       this.message = t('find.placed');
+      this.placedClient = String(clientId);
     });
   }
 

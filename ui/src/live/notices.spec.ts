@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDay, noticeFrom, noticeText } from './notices';
+import { formatDay, noticeFrom, noticeLink, noticeText } from './notices';
 
 describe('live notices', () => {
   it('reads waitlist offers and placements ending, and nothing else', () => {
@@ -22,5 +22,10 @@ describe('live notices', () => {
 
   it('keeps a date on its own day whatever the time zone', () => {
     expect(formatDay('2026-01-01', 'en')).toBe('January 1, 2026');
+  });
+
+  it('leads an offer to the waitlists and a placement ending to the clients', () => {
+    expect(noticeLink({ id: 'offered-1', kind: 'offered', programId: '1', when: '2026-11-21T23:30:00Z' })).toBe('#/waitlist');
+    expect(noticeLink({ id: 'ending-1', kind: 'ending', programId: '1', when: '2026-12-05' })).toBe('#/clients');
   });
 });

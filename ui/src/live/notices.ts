@@ -33,3 +33,8 @@ export function noticeText(n: Notice, programName: string | undefined, l: Locale
     ? t('notice.offered', { program, time: formatDateTime(n.when, l) }, l)
     : t('notice.ending', { program, date: formatDay(n.when, l) }, l);
 }
+
+/** Where a notice leads: an offer to the waitlists (to accept it), a placement ending to the clients' list. */
+export function noticeLink(n: Notice): string {
+  return n.kind === 'offered' ? '#/waitlist' : '#/clients';
+}

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { waitlistUrl } from '../api';
+import { byAlias, endBodyFrom, moveBodyFrom, newClientFrom, searchFieldsFor } from './bodies';
+
+function form(entries: [string, string][]): FormData {
+  const f = new FormData();
+  for (const [k, v] of entries) f.append(k, v);
+  return f;
+}
+
+describe('request bodies of the client screens', () => {
+  it('makes a client from an alias, birth year, gender and needs; no legal name, no age', () => {
+    expect(newClientFrom(form([['alias', '  RB-1987 '], ['birthYear', '2005'], ['gender', 'WOMAN'], ['age', '21'],
+      ['children', '1'], ['pets', 'on'], ['language', 'fr'], ['consentToShare', 'on']]))).toEqual({
+      alias: 'RB-1987', birthYear: 2005, gender: 'WOMAN', consentToShare: true,
+      needs: { gender: 'WOMAN', children: 1, pets: true, substanceUse: false, currentSexTrade: false, wheelchair: false,
+        language: 'fr', traffickingSpecialized: false },
+    });
+  });
+
+  it('leaves out what was not stated and names an organization only when asked', () => {
+    expect(newClientFrom(form([['alias', 'Sky'], ['birthYear', ''], ['gender', '']]))).toEqual({
+      alias: 'Sky', consentToShare: false,
+      needs: { pets: false, substanceUse: false, currentSexTrade: false, wheelchair: false, traffickingSpecialized: false },
+    });
+    expect(newClientFrom(form([['alias', 'Sky'], ['organization', ' Street Outreach ']])).organization).toBe('Street Outreach');
+  });
+
+  it('ends a placement with a date and a reason', () => {
+    expect(endBodyFrom(form([['endDate', '2026-11-22'], ['reason', 'HOUSED']]))).toEqual({ endDate: '2026-11-22', reason: 'HOUSED' });
+  });
+
+  it('moves to a program on a date, with why only when given', () => {
+    expect(moveBodyFrom(form([['toProgramId', '17'], ['date', '2026-11-22'], ['reason', 'UNSAFE']])))
+      .toEqual({ toProgramId: '17', date: '2026-11-22', reason: 'UNSAFE' });
+    expect(moveBodyFrom(form([['toProgramId', '17'], ['date', '2026-11-22'], ['reason', '']])))
+      .toEqual({ toProgramId: '17', date: '2026-11-22' });
+  });
+
+  it('fills the search form from a client: age this year, her needs, unset flags off', () => {
+    expect(searchFieldsFor({ id: 1, alias: 'RB', birthYear: 2005, gender: 'WOMAN',
+      needs: { children: 2, pets: true, language: 'en', traffickingSpecialized: true } }, 2026)).toEqual({
+      gender: 'WOMAN', age: '21', children: '2', language: 'en', pets: true, substanceUse: false, currentSexTrade: false,
+      wheelchair: false, traffickingSpecialized: true,
+    });
+    expect(searchFieldsFor({ id: 2, alias: 'X', needs: null }, 2026)).toMatchObject({ gender: '', age: '', children: '0' });
+  });
+
+  it('sorts aliases as people read them', () => {
+    expect(byAlias([{ alias: 'b-10' }, { alias: 'B-9' }, { alias: 'a' }], 'en').map((c) => c.alias)).toEqual(['a', 'B-9', 'b-10']);
+  });
+
+  it('asks for the organization\'s waitlist entries, one program\'s or one type and region\'s', () => {
+    expect(waitlistUrl({})).toBe('/api/waitlist');
+    expect(waitlistUrl({ programId: 12 })).toBe('/api/waitlist?programId=12');
+    expect(waitlistUrl({ type: 'DETOX', regionCode: 'ON-NORTHEAST' })).toBe('/api/waitlist?type=DETOX&regionCode=ON-NORTHEAST');
+  });
+});

@@ -1,0 +1,51 @@
+import { ApiError } from '../api/http';
+import { intlLocale, locale, t, type Locale, type MessageKey } from '../i18n';
+
+/** Counted words of the casework screens; each has a _one and an _other form in the catalogs. */
+export type CountKey = 'cw.nights' | 'cw.hotelNights' | 'cw.moves' | 'cw.episodes' | 'cw.placements' | 'cw.clients' | 'cw.entries' | 'cw.daysLeft';
+
+/** "1 night" / "3 nights", the form chosen by the locale's plural rules ("0 nuit" in French). */
+export function tc(key: CountKey, n: number, l: Locale = locale()): string {
+  const form = new Intl.PluralRules(intlLocale(l)).select(n) === 'one' ? 'one' : 'other';
+  return t(`${key}_${form}` as MessageKey, { n }, l);
+}
+
+function utcDate(isoDate: string): Date {
+  const [y, mo, d] = isoDate.split('-').map(Number);
+  return new Date(Date.UTC(y, mo - 1, d));
+}
+
+/** A calendar date in a short form for a phone ("Nov 21, 2026" / "21 nov. 2026"), the same day everywhere. */
+export function formatShortDay(isoDate: string, l: Locale = locale()): string {
+  return new Intl.DateTimeFormat(intlLocale(l), { dateStyle: 'medium', timeZone: 'UTC' }).format(utcDate(isoDate));
+}
+
+/** Today's date where the caseworker is, as YYYY-MM-DD. */
+export function localIsoDate(now: Date = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** Whole days from one calendar date to another (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((utcDate(to).getTime() - utcDate(from).getTime()) / 86_400_000);
+}
+
+/** A money amount in Canadian dollars, as the locale writes it. */
+export function formatMoney(amount: number, l: Locale = locale()): string {
+  return new Intl.NumberFormat(intlLocale(l), { style: 'currency', currency: 'CAD', maximumFractionDigits: 0 }).format(amount);
+}
+
+/** "today", "tomorrow", "in 3 days", "2 days ago" for an expected end date. */
+export function formatDue(isoDate: string, today: string, l: Locale = locale()): string {
+  const rtf = new Intl.RelativeTimeFormat(intlLocale(l), { numeric: 'auto' });
+  return rtf.format(daysBetween(today, isoDate), 'day');
+}
+
+/** What went wrong, in words: the service's detail and field errors, or a network message. */
+export function problemText(e: unknown): string {
+  if (!(e instanceof ApiError) || e.status === 0) return t('error.network');
+  const fields = e.errors.map((f) => `${f.field}: ${f.message}`).join('; ');
+  const detail = e.detail ?? t('error.generic', { status: String(e.status) });
+  return fields && !detail.includes(fields) ? `${detail} (${fields})` : detail;
+}
