@@ -60,4 +60,10 @@ public interface WaitlistRepository extends CrudRepository<WaitlistEntry, Long> 
              WHERE status IN ('WAITING', 'OFFERED') AND organization_id = :organizationId
              ORDER BY priority, created_at, id""")
     List<WaitlistEntry> findOpenForOrganization(long organizationId);
+
+    @Query("""
+            SELECT * FROM waitlist_entries
+             WHERE status IN ('WAITING', 'OFFERED')
+             ORDER BY priority, created_at, id""")
+    List<WaitlistEntry> findAllOpen();
 }

@@ -121,6 +121,8 @@ public class Waitlists {
             queue = entries.findOpenForProgram(programId);
         } else if (type != null && regionCode != null) {
             queue = entries.findOpenForTypeAndRegion(type.toUpperCase(), regionCode.toUpperCase());
+        } else if (user.isAdmin()) {
+            queue = entries.findAllOpen(); // API.md: ADMIN sees every organization's entries
         } else if (user.organizationId() != null) {
             queue = entries.findOpenForOrganization(user.organizationId());
         } else {

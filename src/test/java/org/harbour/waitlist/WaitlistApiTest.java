@@ -222,6 +222,18 @@ class WaitlistApiTest implements HarbourTest {
         assertThat(statusOf(entry)).isEqualTo("WAITING");
     }
 
+    @Test
+    void withoutAFilterAnAdminSeesEveryOrganizationsEntriesAndACaseworkerOnlyHers() {
+        long program = calls.quietProgram().programId();
+        long ours = calls.join(calls.client(), program, 2);
+        long theirs = new WaitlistCalls(fixtures, otherOrganization, clock).join(
+                new WaitlistCalls(fixtures, otherOrganization, clock).client(), program, 1);
+        assertThat(fixtures.admin().get("/api/waitlist").list()).extracting(e -> number(e.get("id")))
+                .contains(ours, theirs);
+        assertThat(caseworker.get("/api/waitlist").list()).extracting(e -> number(e.get("id")))
+                .contains(ours).doesNotContain(theirs);
+    }
+
     private void assertInvalid(Map<String, Object> body, String field) {
         Http.Reply reply = caseworker.post("/api/waitlist", body);
         assertThat(reply.status()).as(reply.body()).isEqualTo(422);
