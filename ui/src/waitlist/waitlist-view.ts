@@ -48,7 +48,7 @@ export class WaitlistView extends LitElement {
   @state() private listScope: ListScope = 'org';
   @state() private query: WaitlistQuery = {};
   @state() private listError = '';
-  /** No list without a filter (an ADMIN of no organization): say how to get one. */
+  /** The service asked for a filter (400/422): say how to give one. */
   @state() private chooseList = false;
   @state() private joinError = '';
   /** What just happened, in whichever language is chosen when it is read. */
@@ -101,15 +101,6 @@ export class WaitlistView extends LitElement {
   }
 
   private async load(): Promise<void> {
-    const me = this.data?.me;
-    if (me?.role === 'ADMIN' && !me.organization && this.query.programId == null && !this.query.type) {
-      // An ADMIN of no organization has no list of its own: it picks a program, or a type and a region.
-      this.entries = [];
-      this.listScope = this.listScope === 'org' ? 'program' : this.listScope;
-      this.listError = '';
-      this.chooseList = true;
-      return;
-    }
     try {
       const entries = await api.waitlist(this.query);
       this.entries = offersFirst(entries);
