@@ -17,7 +17,7 @@ export const ROUTES: Route[] = [
   { id: 'board', label: 'nav.board', roles: ['ADMIN', 'SHELTER_STAFF', 'CASEWORKER', 'FUNDER'], ready: true },
   { id: 'waitlist', label: 'nav.waitlist', roles: ['CASEWORKER', 'ADMIN'], ready: false },
   { id: 'reports', label: 'nav.reports', roles: ['FUNDER', 'ADMIN'], ready: true },
-  { id: 'admin', label: 'nav.admin', roles: ['ADMIN'], ready: false },
+  { id: 'admin', label: 'nav.admin', roles: ['ADMIN'], ready: true },
 ];
 
 export function routesFor(roles: Role[]): Route[] {
