@@ -11,6 +11,7 @@ import '../board/live-board';
 import '../staff/staff-view';
 import '../find/find-bed';
 import '../reports/capacity-report';
+import '../reports/turnaway-report';
 import '../admin/admin-view';
 import { noticeText } from '../live/notices';
 
@@ -125,7 +126,8 @@ export class HarbourApp extends LitElement {
       case 'staff':
         return html`<harbour-staff-view .data=${d} .revision=${d.revision} .figures=${figures} .now=${this.now}></harbour-staff-view>`;
       case 'reports':
-        return html`<harbour-capacity-report .data=${d} .revision=${d.revision}></harbour-capacity-report>`;
+        return html`<harbour-capacity-report .data=${d} .revision=${d.revision}></harbour-capacity-report>
+          <harbour-turnaway-report></harbour-turnaway-report>`;
       case 'admin':
         return html`<harbour-admin-view></harbour-admin-view>`;
       case 'find':

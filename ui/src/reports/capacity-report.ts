@@ -7,7 +7,6 @@ import { shared } from '../ui/styles';
 import { hotelByMonth, occupancyByMonth, unmetByRegion, type ChartSpec } from './charts';
 import { REPORT_COLUMNS, columnLabel, csvFileName, defaultRange, filterWords, formatCell, groupLabel, queryFrom, regrouped } from './report';
 import './chart-view';
-import './turnaway-report';
 
 /** Funders: capacity, demand and placements by region, type, population or month, filtered; table, charts, CSV. */
 @customElement('harbour-capacity-report')
@@ -26,7 +25,6 @@ export class CapacityReportView extends LitElement {
     legend { font-weight: 700; padding: 0 0.3rem; }
     .charts { display: grid; gap: 1rem; grid-template-columns: repeat(auto-fit, minmax(min(100%, 26rem), 1fr)); margin-top: 1rem; }
     .charts > * { min-width: 0; }
-    harbour-turnaway-report { margin-top: 2rem; border-top: 2px solid var(--border); padding-top: 1rem; }
   `];
 
   @property({ attribute: false }) data: DashboardData | null = null;
@@ -82,7 +80,6 @@ export class CapacityReportView extends LitElement {
         ${this.status ? html`<p class="ok" role="status">${this.status}</p>` : nothing}
       </div>
       ${this.query && this.rows ? this.report(this.query, this.rows) : nothing}
-      <harbour-turnaway-report></harbour-turnaway-report>
     `;
   }
 

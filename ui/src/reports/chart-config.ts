@@ -1,6 +1,6 @@
 import type { ChartConfiguration, ChartDataset } from 'chart.js';
 import { intlLocale } from '../i18n';
-import { formatValue, type ChartSpec, type ValueFormat } from './charts';
+import { formatValue, wrapLabel, type ChartSpec, type ValueFormat } from './charts';
 
 export interface Colours { text: string; grid: string; series: string[] }
 
@@ -24,7 +24,7 @@ export function chartConfig(spec: ChartSpec, colours: Colours): ChartConfigurati
       type: s.draw,
       label: s.label,
       data: s.values,
-      yAxisID: s.axis === 'right' ? 'right' : 'y',
+      ...(spec.horizontal ? { xAxisID: 'x', yAxisID: 'y' } : { yAxisID: s.axis === 'right' ? 'right' : 'y' }),
       backgroundColor: colour,
       borderColor: colour,
       borderWidth: s.draw === 'line' ? 3 : 0,
@@ -33,12 +33,12 @@ export function chartConfig(spec: ChartSpec, colours: Colours): ChartConfigurati
       order: s.draw === 'line' ? 0 : 1,
     } as ChartDataset;
   });
-  const axis = (format: ValueFormat, position: 'left' | 'right') => ({
+  const axis = (format: ValueFormat, position: 'left' | 'right' | 'bottom') => ({
     position,
     beginAtZero: true,
     stacked: spec.stacked ?? false,
     ticks: { color: colours.text, callback: tick(format), precision: format === 'count' ? 0 : undefined },
-    grid: { color: colours.grid, drawOnChartArea: position === 'left' },
+    grid: { color: colours.grid, drawOnChartArea: position !== 'right' },
     ...(format === 'percent' ? { suggestedMax: 1 } : {}),
   });
   return {
@@ -49,11 +49,21 @@ export function chartConfig(spec: ChartSpec, colours: Colours): ChartConfigurati
       responsive: true,
       maintainAspectRatio: false,
       locale: intlLocale(),
-      scales: {
-        x: { stacked: spec.stacked ?? false, ticks: { color: colours.text, autoSkip: true, maxRotation: 60 }, grid: { color: colours.grid } },
-        y: axis(formatOf('left'), 'left'),
-        ...(usesRight ? { right: axis(formatOf('right'), 'right') } : {}),
-      },
+      indexAxis: spec.horizontal ? 'y' : 'x',
+      scales: spec.horizontal
+        ? {
+          x: axis(formatOf('left'), 'bottom'),
+          y: {
+            stacked: spec.stacked ?? false,
+            ticks: { color: colours.text, autoSkip: false, callback: (_: unknown, i: number) => wrapLabel(spec.labels[i] ?? '') },
+            grid: { color: colours.grid },
+          },
+        }
+        : {
+          x: { stacked: spec.stacked ?? false, ticks: { color: colours.text, autoSkip: true, maxRotation: 60 }, grid: { color: colours.grid } },
+          y: axis(formatOf('left'), 'left'),
+          ...(usesRight ? { right: axis(formatOf('right'), 'right') } : {}),
+        },
       plugins: {
         legend: { display: spec.series.length > 1, labels: { color: colours.text } },
         tooltip: {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CapacityRow } from '../api/types';
 import { chartConfig } from './chart-config';
-import { describeChart, hasData, hotelByMonth, occupancyByMonth, turnawaysByDay, unmetByRegion } from './charts';
+import { describeChart, hasData, wrapLabel, hotelByMonth, occupancyByMonth, turnawaysByDay, unmetByRegion } from './charts';
 
 const row = (group: string, figures: Partial<CapacityRow>): CapacityRow => ({
   group, capacityNights: 100, occupiedNights: 90, occupancyRate: 0.9, bedRequests: 0, unmetRequests: 0, unmetRate: null,
@@ -27,6 +27,9 @@ describe('chart data', () => {
     ], (g) => `region ${g}`);
     expect(spec.labels).toEqual(['region ON-NORTHEAST', 'region ON-EAST']);
     expect(spec.series.map((s) => s.values)).toEqual([[6, 1], [9, 4]]);
+    const config = chartConfig(spec, colours);
+    expect(config.options?.indexAxis).toBe('y');
+    expect(Object.keys(config.options?.scales ?? {})).toEqual(['x', 'y']);
   });
 
   it('draws hotel nights as bars and cost as a line on its own axis', () => {
@@ -46,6 +49,12 @@ describe('chart data', () => {
     const scales = chartConfig(spec, colours).options?.scales as Record<string, { stacked: boolean }>;
     expect(Object.keys(scales)).toEqual(['x', 'y']);
     expect(scales.y.stacked).toBe(true);
+  });
+
+  it('breaks long axis labels into lines at spaces', () => {
+    expect(wrapLabel('Toronto and Central Ontario')).toEqual(['Toronto and', 'Central Ontario']);
+    expect(wrapLabel('Calgary')).toBe('Calgary');
+    expect(wrapLabel('Supercalifragilisticexpialidocious')).toEqual(['Supercalifragilisticexpialidocious']);
   });
 
   it('says the chart in words, in the locale', () => {

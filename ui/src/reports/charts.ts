@@ -21,6 +21,8 @@ export interface ChartSpec {
   labels: string[];
   series: Series[];
   stacked?: boolean;
+  /** Bars along the value axis, categories down the side: long names (regions) stay readable on a phone. */
+  horizontal?: boolean;
 }
 
 export function formatValue(format: ValueFormat, value: number | null, l: Locale = locale()): string {
@@ -41,7 +43,8 @@ export function occupancyByMonth(rows: CapacityRow[], label: (group: string) => 
     id: 'occupancy-month',
     title: t('reports.chart.occupancyMonth'),
     labels: sorted.map((r) => label(r.group)),
-    series: [{ label: t('reports.col.occupancyRate'), values: sorted.map((r) => r.occupancyRate), format: 'percent', draw: 'line', axis: 'left' }],
+    // Bars, not a line: months without figures would break a line into dots.
+    series: [{ label: t('reports.col.occupancyRate'), values: sorted.map((r) => r.occupancyRate), format: 'percent', draw: 'bar', axis: 'left' }],
   };
 }
 
@@ -52,6 +55,7 @@ export function unmetByRegion(rows: CapacityRow[], label: (group: string) => str
   return {
     id: 'unmet-region',
     title: t('reports.chart.unmetRegion'),
+    horizontal: true,
     labels: sorted.map((r) => label(r.group)),
     series: [
       { label: t('reports.col.unmetRequests'), values: sorted.map((r) => r.unmetRequests), format: 'count', draw: 'bar', axis: 'left' },
@@ -92,4 +96,21 @@ export function turnawaysByDay(rows: TurnawayDay[], l: Locale = locale()): Chart
 /** A chart with nothing to draw is left out (and says so) rather than shown as empty axes. */
 export function hasData(spec: ChartSpec): boolean {
   return spec.labels.length > 0 && spec.series.some((s) => s.values.some((v) => typeof v === 'number'));
+}
+
+/** A long axis label as lines of at most `width` characters, broken at spaces (Chart.js draws an array as lines). */
+export function wrapLabel(label: string, width = 16): string | string[] {
+  if (label.length <= width) return label;
+  const lines: string[] = [];
+  let line = '';
+  for (const word of label.split(' ')) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = line ? `${line} ${word}` : word;
+    }
+  }
+  if (line) lines.push(line);
+  return lines;
 }

@@ -14,6 +14,7 @@ type Column = (typeof TURNAWAY_COLUMNS)[number];
 @customElement('harbour-turnaway-report')
 export class TurnawayReportView extends LitElement {
   static styles = [shared, css`
+    :host { margin-top: 2rem; border-top: 2px solid var(--border); padding-top: 1rem; }
     form { display: grid; gap: 0.75rem; grid-template-columns: repeat(auto-fit, minmax(9rem, 1fr)); align-items: end; }
     .actions { display: flex; flex-wrap: wrap; gap: 0.75rem; margin: 1rem 0; }
     .scroll { overflow: auto; max-width: 100%; max-height: 28rem; border: 1px solid var(--border); border-radius: var(--radius); }
