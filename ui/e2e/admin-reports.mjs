@@ -124,6 +124,9 @@ export async function adminAndReportTests({ test, expect, signIn, axe, shot, har
     await noSidewaysScroll(page, expect, 'admin facility');
     await shot(page, 'admin-facility');
     await axe(page, 'admin-facility');
+    await page.emulateMedia({ colorScheme: 'light' });
+    await axe(page, 'admin-facility-light');
+    await page.emulateMedia({ colorScheme: 'dark' });
 
     // A feed key: shown once with a warning, works for this facility's program only.
     await page.getByRole('button', { name: 'Create feed key' }).click();
@@ -225,6 +228,9 @@ export async function adminAndReportTests({ test, expect, signIn, axe, shot, har
     await noSidewaysScroll(page, expect, 'reports with charts');
     await shot(page, 'reports-charts');
     await axe(page, 'reports-charts');
+    await page.emulateMedia({ colorScheme: 'light' });
+    await axe(page, 'reports-charts-light');
+    await page.emulateMedia({ colorScheme: 'dark' });
     await desktop(page, shot, 'reports-charts');
 
     await form.getByLabel('Region', { exact: true }).selectOption(world.regionCode);

@@ -71,8 +71,18 @@ export class ChartView extends LitElement {
     this.draw();
   }
 
+  private readonly scheme = typeof matchMedia === 'function' ? matchMedia('(prefers-color-scheme: light)') : null;
+  private readonly onScheme = () => this.draw();
+
+  connectedCallback(): void {
+    super.connectedCallback();
+    // The theme's colours changed: draw again with them.
+    this.scheme?.addEventListener('change', this.onScheme);
+  }
+
   disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.scheme?.removeEventListener('change', this.onScheme);
     this.chart?.destroy();
     this.chart = null;
   }
