@@ -1,18 +1,11 @@
-import {
-  BarController, BarElement, CategoryScale, Chart, Legend, LineController, LineElement, LinearScale, PointElement, Tooltip,
-} from 'chart.js';
+import type { Chart } from 'chart.js';
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { LocaleController, t } from '../i18n';
 import { shared } from '../ui/styles';
 import { chartConfig, themeColours } from './chart-config';
+import { loadChart } from './chart-lib';
 import { describeChart, formatValue, hasData, type ChartSpec } from './charts';
-
-// Only the pieces these charts use, so the rest of Chart.js is left out of the bundle.
-Chart.register(BarController, BarElement, LineController, LineElement, PointElement, CategoryScale, LinearScale, Tooltip, Legend);
-// Readable on a phone: Chart.js draws 12 px text by default.
-Chart.defaults.font.size = 14;
-Chart.defaults.font.family = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
 
 /**
  * One chart on a canvas (Chart.js), with its title, a text alternative for screen readers and the same
@@ -68,11 +61,11 @@ export class ChartView extends LitElement {
 
   protected updated(changed: PropertyValues): void {
     super.updated(changed);
-    this.draw();
+    void this.draw();
   }
 
   private readonly scheme = typeof matchMedia === 'function' ? matchMedia('(prefers-color-scheme: light)') : null;
-  private readonly onScheme = () => this.draw();
+  private readonly onScheme = () => void this.draw();
 
   connectedCallback(): void {
     super.connectedCallback();
@@ -88,15 +81,21 @@ export class ChartView extends LitElement {
   }
 
   /** Drawn again on every render (new figures, new language, new theme); the data are small. */
-  private draw(): void {
-    const canvas = this.renderRoot.querySelector('canvas');
+  private drawing = 0;
+
+  private async draw(): Promise<void> {
+    const turn = ++this.drawing;
     this.chart?.destroy();
     this.chart = null;
-    if (!canvas || !this.spec || !hasData(this.spec)) return;
+    if (!this.spec || !hasData(this.spec)) return;
+    const ChartJs = await loadChart();
+    const canvas = this.renderRoot.querySelector('canvas');
+    // A newer render asked for its own drawing meanwhile, or the chart left the page.
+    if (turn !== this.drawing || !canvas || !this.spec || !this.isConnected) return;
     const box = canvas.parentElement as HTMLElement;
     // Through the CSSOM, not a style attribute: the Content-Security-Policy allows no inline style.
     box.style.height = this.spec.horizontal ? `${Math.max(12, 4 + this.spec.labels.length * 2.4)}rem` : '';
-    this.chart = new Chart(canvas, chartConfig(this.spec, themeColours(this)));
+    this.chart = new ChartJs(canvas, chartConfig(this.spec, themeColours(this)));
   }
 }
 
