@@ -15,6 +15,17 @@ async function watchCsp(page) {
   return async () => page.evaluate(() => window.__csp);
 }
 
+/** Polls until the check passes (the API after a save the page reported), 5 s at most. */
+async function eventually(check, message) {
+  const until = Date.now() + 5000;
+  for (;;) {
+    const last = await check();
+    if (last === true) return;
+    if (Date.now() > until) throw new Error(`${message}: ${JSON.stringify(last)}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 async function desktop(page, shot, name) {
   await page.setViewportSize({ width: 1280, height: 900 });
   await shot(page, `${name}-desktop`);
@@ -113,6 +124,7 @@ export async function adminAndReportTests({ test, expect, signIn, axe, shot, har
     await editForm.getByText('Must not be below the minimum age.').waitFor();
     await editForm.getByLabel('Maximum age').fill('64');
     await editForm.getByRole('button', { name: 'Save program' }).click();
+    await editForm.waitFor({ state: 'detached' });
     await page.getByRole('status').filter({ hasText: `Program saved: ${programName}` }).waitFor();
     const edited = await harbour.call(world.admin, 'GET', `/api/facilities/${facility.id}`).then((f) => f.programs[0]);
     expect(edited.capacity === 8 && edited.eligibility.acceptsPets && edited.eligibility.maxAge === 64, `edited program: ${JSON.stringify(edited)}`);
@@ -120,7 +132,10 @@ export async function adminAndReportTests({ test, expect, signIn, axe, shot, har
     await facilityForm.getByLabel('Municipality').fill('Kingston East');
     await facilityForm.getByRole('button', { name: 'Save facility' }).click();
     await facilityForm.getByRole('status').filter({ hasText: `Saved: ${facilityName}` }).waitFor();
-    expect((await harbour.call(world.admin, 'GET', `/api/facilities/${facility.id}`)).municipality === 'Kingston East', 'facility edited');
+    await eventually(async () => {
+      const f = await harbour.call(world.admin, 'GET', `/api/facilities/${facility.id}`);
+      return f.municipality === 'Kingston East' || f.municipality;
+    }, 'facility edited');
     await noSidewaysScroll(page, expect, 'admin facility');
     await shot(page, 'admin-facility');
     await axe(page, 'admin-facility');
@@ -147,6 +162,9 @@ export async function adminAndReportTests({ test, expect, signIn, axe, shot, har
     expect(other.status === 403 || other.status === 404 || other.status === 401, `feed key refused for another facility -> ${other.status}`);
     await page.getByRole('button', { name: 'Back to all facilities' }).click();
     await page.getByLabel('Filter facilities').fill(suffix);
+    await page.getByRole('heading', { name: 'Facilities: 1' }).waitFor();
+    await shot(page, 'admin-facilities');
+    await axe(page, 'admin-facilities');
     await page.getByRole('button', { name: `Edit ${facilityName}` }).click();
     await page.getByRole('button', { name: 'Create feed key' }).waitFor();
     expect((await page.getByLabel('New feed key').count()) === 0, 'the key is not shown again');
@@ -175,7 +193,9 @@ export async function adminAndReportTests({ test, expect, signIn, axe, shot, har
     await form.getByLabel(facilityName).check();
     await form.getByRole('button', { name: 'Create user' }).click();
     await form.getByRole('status').filter({ hasText: `User created: ${username}` }).waitFor();
+    await page.getByLabel('Filter users').fill(suffix);
     await page.locator(`harbour-user-admin tr[data-username="${username}"]`).filter({ hasText: facilityName }).waitFor();
+    expect((await page.locator('harbour-user-admin tbody tr').count()) === 1, 'the filter leaves the new user only');
     const made = await harbour.login(username, 'a-long-enough-password');
     const me = await harbour.call(made, 'GET', '/api/users/me');
     expect(me.role === 'SHELTER_STAFF' && me.facilityIds.map(String).includes(String(world.facilityId)), `me: ${JSON.stringify(me)}`);

@@ -92,7 +92,7 @@ export class AdminView extends LitElement {
         </div>
         <button type="button" @click=${() => this.open('new')}>${t('admin.facility.new')}</button>
       </div>
-      <h2 role="status">${t('admin.facility.count', { n: formatNumber(shown.length) })}</h2>
+      <h2 aria-live="polite">${t('admin.facility.count', { n: formatNumber(shown.length) })}</h2>
       <ul class="plain list">
         ${shown.slice(0, this.limit).map((f) => html`<li class="card facility" data-facility-id=${String(f.id)}>
           <div>

@@ -66,7 +66,7 @@ export class FacilityEditor extends LitElement {
             : html`<div class="program">
                 <div><p><strong>${p.name}</strong></p>
                   <p class="muted">${tEnum('type', p.type)} · ${tEnum('pop', p.population)} · ${t(p.capacityType === 'ROOM' ? 'admin.program.rooms' : 'admin.program.beds', { n: formatNumber(p.capacity) })}</p></div>
-                <button type="button" class="secondary" @click=${() => (this.editing = String(p.id))}
+                <button type="button" class="secondary" @click=${() => this.edit(String(p.id))}
                   aria-label=${t('admin.program.editNamed', { name: p.name })}>${t('admin.edit')}</button>
               </div>`}
         </li>`)}
@@ -75,7 +75,7 @@ export class FacilityEditor extends LitElement {
       ${this.editing === 'new'
         ? html`<div class="card"><harbour-program-form .facilityId=${f.id}
             @saved=${(e: CustomEvent<Program>) => this.programSaved(e.detail)} @cancel=${this.stopEditing}></harbour-program-form></div>`
-        : html`<div class="actions"><button type="button" @click=${() => (this.editing = 'new')}>${t('admin.program.add')}</button></div>`}
+        : html`<div class="actions"><button type="button" @click=${() => this.edit('new')}>${t('admin.program.add')}</button></div>`}
     </section>`;
   }
 
@@ -108,6 +108,12 @@ export class FacilityEditor extends LitElement {
   private close(): void {
     this.feedKey = null;
     this.dispatchEvent(new CustomEvent('close'));
+  }
+
+  /** A new edit: the last "saved" message no longer applies. */
+  private edit(which: string): void {
+    this.status = '';
+    this.editing = which;
   }
 
   private stopEditing(): void {

@@ -15,8 +15,9 @@ export class UserAdmin extends LitElement {
     section + section { margin-top: 1.5rem; }
     .scroll { overflow-x: auto; max-width: 100%; border: 1px solid var(--border); border-radius: var(--radius); }
     table { border-collapse: collapse; min-width: 100%; }
-    th, td { padding: 0.45rem 0.6rem; border-top: 1px solid var(--border); text-align: left; vertical-align: top; }
-    td { overflow-wrap: anywhere; }
+    th, td { padding: 0.45rem 0.6rem; border-top: 1px solid var(--border); text-align: left; vertical-align: top; min-width: 8rem; }
+    td[data-col='role'] { white-space: nowrap; }
+    .filter { max-width: 24rem; margin-bottom: 0.75rem; }
     .pick { max-height: 16rem; overflow-y: auto; margin-top: 0.5rem; }
   `];
 
@@ -29,6 +30,7 @@ export class UserAdmin extends LitElement {
   @state() private busy = false;
   @state() private chosenRole: Role = 'CASEWORKER';
   @state() private facilityFilter = '';
+  @state() private userFilter = '';
 
   constructor() {
     super();
@@ -53,6 +55,11 @@ export class UserAdmin extends LitElement {
     return html`${this.form()}${this.list()}`;
   }
 
+  private userShown(u: UserAccount): boolean {
+    const needle = this.userFilter.trim().toLowerCase();
+    return !needle || [u.username, u.organization ?? '', t(`role.${u.role}` as MessageKey)].some((s) => s.toLowerCase().includes(needle));
+  }
+
   private facilityName(id: unknown): string {
     return this.facilities.find((f) => String(f.id) === String(id))?.name ?? String(id);
   }
@@ -63,12 +70,17 @@ export class UserAdmin extends LitElement {
       <h2 id="users-title">${t('admin.users.title')}</h2>
       ${this.loadError ? html`<p class="error" role="alert">${this.loadError}</p>` : nothing}
       ${users === null ? html`<p class="muted">${t('common.loading')}</p>` : html`
+        <div class="filter">
+          <label for="user-filter">${t('admin.users.filter')}</label>
+          <input id="user-filter" type="search" autocomplete="off" .value=${this.userFilter}
+            @input=${(ev: Event) => (this.userFilter = (ev.target as HTMLInputElement).value)} />
+        </div>
         <div class="scroll" role="region" tabindex="0" aria-label=${t('admin.users.table')}>
           <table>
             <thead><tr><th scope="col">${t('admin.users.username')}</th><th scope="col">${t('admin.users.role')}</th>
               <th scope="col">${t('admin.users.organization')}</th><th scope="col">${t('admin.users.facilities')}</th></tr></thead>
-            <tbody>${users.map((u) => html`<tr data-username=${u.username}>
-              <th scope="row">${u.username}</th><td>${t(`role.${u.role}` as MessageKey)}</td><td>${u.organization ?? '—'}</td>
+            <tbody>${users.filter((u) => this.userShown(u)).map((u) => html`<tr data-username=${u.username}>
+              <th scope="row">${u.username}</th><td data-col="role">${t(`role.${u.role}` as MessageKey)}</td><td>${u.organization ?? '—'}</td>
               <td>${u.facilityIds.length ? u.facilityIds.map((id) => this.facilityName(id)).join(', ') : '—'}</td>
             </tr>`)}</tbody>
           </table>

@@ -337,6 +337,7 @@ export const en = {
   'turnaways.col.unavailableFamily': 'No space: families',
   'admin.requiredNote': 'Fields marked with a star are required.',
   'admin.users.table': 'User accounts table, scrolls sideways',
+  'admin.users.filter': 'Filter users',
   'turnaways.col.unavailableIndividuals': 'No space: individuals',
 } as const;
 

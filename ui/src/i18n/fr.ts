@@ -339,5 +339,6 @@ export const fr: Messages = {
   'turnaways.col.unavailableFamily': 'Aucune place : familles',
   'admin.requiredNote': 'Les champs marqués d’une étoile sont obligatoires.',
   'admin.users.table': 'Tableau des comptes, défile horizontalement',
+  'admin.users.filter': 'Filtrer les utilisateurs',
   'turnaways.col.unavailableIndividuals': 'Aucune place : personnes seules',
 };
