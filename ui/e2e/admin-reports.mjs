@@ -172,6 +172,31 @@ export async function adminAndReportTests({ test, expect, signIn, axe, shot, har
     expect((await cspViolations()).length === 0, `CSP violations: ${await cspViolations()}`);
   });
 
+  await test('admin: keyboard only, from the list to a new facility; the focus is visible and goes to the problem', async (page) => {
+    const active = () => page.evaluate(() => {
+      let a = document.activeElement;
+      while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
+      return { id: a?.id ?? '', text: a?.textContent?.trim() ?? '', outline: a ? getComputedStyle(a).outlineStyle : 'none' };
+    });
+    await signIn(page, world.admin);
+    await page.goto(base + '/#/admin');
+    await page.getByLabel('Filter facilities').focus();
+    await page.keyboard.press('Tab');
+    let now = await active();
+    expect(now.text === 'New facility' && now.outline !== 'none', `focus on New facility, visible: ${JSON.stringify(now)}`);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'New facility' }).waitFor();
+    expect((await active()).id === 'editor-title', 'focus moved to the new screen');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    expect((await active()).id === 'fac-name', 'then to the first field');
+    await page.keyboard.type(`E2E Keyboard ${suffix}`);
+    await page.keyboard.press('Enter');
+    await page.locator('#fac-err-organization').waitFor();
+    now = await active();
+    expect(now.id === 'fac-organization' && now.outline !== 'none', `focus on the first field with a problem, visible: ${JSON.stringify(now)}`);
+  });
+
   await test('admin: create users; a short password and a taken name are shown next to the fields', async (page) => {
     await signIn(page, world.admin);
     await page.goto(base + '/#/admin');
@@ -288,6 +313,10 @@ export async function adminAndReportTests({ test, expect, signIn, axe, shot, har
     expect((await first.locator('td[data-col="unavailableIndividuals"]').innerText()) === '204', 'no space for individuals on Dec 1');
     expect((await view.locator('[data-total="callsHandled"]').innerText()).length > 0, 'totals shown');
     await view.getByRole('img', { name: 'No space available, by day' }).waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), view.getByRole('button', { name: 'Download CSV' }).click()]);
+    expect(download.suggestedFilename() === 'harbour-turnaways-2023-12-01-2023-12-31.csv', `file ${download.suggestedFilename()}`);
+    const csv = readFileSync(await download.path(), 'utf8').trim().split('\n');
+    expect(csv.length === 32 && csv[0].startsWith('date,') && csv[1].startsWith('2023-12-01,766'), `turnaways CSV: ${csv.slice(0, 2)}`);
     await view.locator('tfoot').waitFor();
     await noSidewaysScroll(page, expect, 'turnaways');
     await view.scrollIntoViewIfNeeded();

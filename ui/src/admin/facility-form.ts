@@ -56,8 +56,7 @@ export class FacilityForm extends LitElement {
     const e = this.errors;
     const p = 'fac';
     return html`
-      <form novalidate @submit=${this.save} aria-labelledby="fac-title">
-        <h3 id="fac-title" class="sr-only">${this.facility ? t('admin.facility.edit') : t('admin.facility.new')}</h3>
+      <form novalidate @submit=${this.save} aria-label=${this.facility ? t('admin.facility.edit') : t('admin.facility.new')}>
         ${requiredNote(t('admin.requiredNote'))}
         ${this.summary ? errorSummary('fac-summary', this.summary, unplaced(e, (f) => FIELDS.some((k) => f === k || f.startsWith('intakeHours')))) : nothing}
         <div class="grid">

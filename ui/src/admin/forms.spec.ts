@@ -107,13 +107,18 @@ describe('server problems', () => {
     { field: 'name', message: 'is required' },
     { field: 'eligibility.genders', message: 'name at least one gender the program admits' },
     { field: 'intakeHours.weekly[0].open', message: 'must be a time such as 09:00' },
-    { field: 'name', message: 'must be at most 200 characters' },
+    { field: 'regionCode', message: 'is required' },
+    { field: 'regionCode', message: 'unknown region; see GET /api/regions' },
+    { field: 'organization', message: 'must be at most 200 characters' },
+    { field: 'organization', message: 'unknown region; see GET /api/regions' },
     { field: 'body', message: 'something else' },
   ]);
 
   it('puts each message under its field, in words of the chosen language when known', () => {
     expect(serverFieldErrors(invalid)).toEqual({
-      name: 'Required. must be at most 200 characters',
+      name: 'Required.',
+      regionCode: 'Required.',
+      organization: 'must be at most 200 characters Choose a region from the list.',
       'eligibility.genders': 'Choose at least one gender the program admits.',
       'intakeHours.weekly[0].open': 'Enter a time such as 09:00.',
       body: 'something else',
@@ -123,7 +128,7 @@ describe('server problems', () => {
   });
 
   it('summarises 422, 409, 403 and network failures', () => {
-    expect(problemSummary(invalid)).toBe('Not saved. Fix the 5 marked problem(s).');
+    expect(problemSummary(invalid)).toBe('Not saved. Fix the 6 marked problem(s).');
     expect(problemSummary(new ApiError(409, 'Conflict', 'That username is taken'))).toBe('Not saved, it conflicts with what is there: That username is taken');
     expect(problemSummary(new ApiError(403, 'Forbidden'))).toBe('Your account may not do this.');
     expect(problemSummary(new ApiError(0, 'network'))).toBe('Cannot reach Harbour. Check your connection.');

@@ -156,6 +156,7 @@ const KNOWN: [RegExp, Parameters<typeof t>[0]][] = [
   [/^must be a time such as/, 'admin.err.time'],
   [/^must be an IANA time zone/, 'admin.err.timeZone'],
   [/^a shelter staff user needs at least one facility$/, 'admin.err.staffFacility'],
+  [/^unknown region/, 'admin.err.region'],
 ];
 
 export function translateProblem(message: string, l?: Locale): string {
@@ -163,14 +164,21 @@ export function translateProblem(message: string, l?: Locale): string {
   return known ? t(known[1], {}, l) : message;
 }
 
-/** A 422's errors[] by field, in the chosen language where the message is a known one. */
+/**
+ * A 422's errors[] by field, in the chosen language where the message is a known one. A missing value says
+ * only that: what else the service found wrong with the empty value is noise.
+ */
 export function serverFieldErrors(err: unknown): FieldErrors {
-  const errors: FieldErrors = {};
-  if (!(err instanceof ApiError)) return errors;
+  const byField = new Map<string, string[]>();
+  if (!(err instanceof ApiError)) return {};
   for (const e of err.errors) {
     const field = e.field || 'body';
-    const message = translateProblem(e.message);
-    errors[field] = errors[field] ? `${errors[field]} ${message}` : message;
+    byField.set(field, [...(byField.get(field) ?? []), e.message]);
+  }
+  const errors: FieldErrors = {};
+  for (const [field, messages] of byField) {
+    const shown = messages.includes('is required') ? ['is required'] : messages;
+    errors[field] = shown.map((m) => translateProblem(m)).join(' ');
   }
   return errors;
 }
@@ -181,7 +189,9 @@ export function problemSummary(err: unknown): string {
   if (err.status === 0) return t('error.network');
   if (err.status === 409) return t('admin.conflict', { detail: err.detail ?? err.title });
   if (err.status === 422 || err.status === 400) {
-    return err.errors.length ? t('admin.fixErrors', { n: err.errors.length }) : err.detail ?? err.title;
+    // One problem per field, as the form shows them.
+    const fields = new Set(err.errors.map((e) => e.field || 'body')).size;
+    return fields ? t('admin.fixErrors', { n: fields }) : err.detail ?? err.title;
   }
   if (err.status === 403) return t('admin.forbidden');
   if (err.status === 404) return t('admin.notFound');

@@ -163,8 +163,6 @@ export const en = {
   'reports.suppressed': 'suppressed or not available',
   'reports.suppressedNote': '— means suppressed (fewer than 5 people, to protect privacy) or not available.',
   'reports.tableScroll': 'Report table, scrolls sideways',
-  'reports.chartTitle': 'Occupancy rate by {group}',
-  'reports.chartDesc': 'Bar chart of the occupancy rate of each group; the same figures are in the table.',
   'reports.col.capacityNights': 'Capacity nights',
   'reports.col.occupiedNights': 'Occupied nights',
   'reports.col.occupancyRate': 'Occupancy',
@@ -338,6 +336,7 @@ export const en = {
   'admin.requiredNote': 'Fields marked with a star are required.',
   'admin.users.table': 'User accounts table, scrolls sideways',
   'admin.users.filter': 'Filter users',
+  'admin.err.region': 'Choose a region from the list.',
   'turnaways.col.unavailableIndividuals': 'No space: individuals',
 } as const;
 

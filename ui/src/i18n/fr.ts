@@ -165,8 +165,6 @@ export const fr: Messages = {
   'reports.suppressed': 'masqué ou non disponible',
   'reports.suppressedNote': '— signifie masqué (moins de 5 personnes, pour protéger la vie privée) ou non disponible.',
   'reports.tableScroll': 'Tableau du rapport, défile horizontalement',
-  'reports.chartTitle': 'Taux d’occupation par {group}',
-  'reports.chartDesc': 'Graphique à barres du taux d’occupation de chaque groupe; les mêmes chiffres sont dans le tableau.',
   'reports.col.capacityNights': 'Nuitées de capacité',
   'reports.col.occupiedNights': 'Nuitées occupées',
   'reports.col.occupancyRate': 'Occupation',
@@ -340,5 +338,6 @@ export const fr: Messages = {
   'admin.requiredNote': 'Les champs marqués d’une étoile sont obligatoires.',
   'admin.users.table': 'Tableau des comptes, défile horizontalement',
   'admin.users.filter': 'Filtrer les utilisateurs',
+  'admin.err.region': 'Choisissez une région dans la liste.',
   'turnaways.col.unavailableIndividuals': 'Aucune place : personnes seules',
 };
