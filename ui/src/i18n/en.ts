@@ -316,7 +316,7 @@ export const en = {
   'reports.chart.occupancyMonth': 'Occupancy rate by month',
   'reports.chart.unmetRegion': 'Unmet bed requests by region',
   'reports.chart.hotelMonth': 'Hotel nights and cost by month',
-  'reports.chart.empty': 'No figures to chart for this range and these filters.',
+  'reports.chart.empty': 'Nothing to chart for this range and these filters (no figures, or only zeros).',
   'reports.chart.figures': 'Show the figures',
   'reports.chart.figuresOf': 'Figures of the chart {chart}',
   'reports.chart.label': 'Group',

@@ -318,7 +318,7 @@ export const fr: Messages = {
   'reports.chart.occupancyMonth': 'Taux d’occupation par mois',
   'reports.chart.unmetRegion': 'Demandes de lit non satisfaites par région',
   'reports.chart.hotelMonth': 'Nuits d’hôtel et coût par mois',
-  'reports.chart.empty': 'Aucun chiffre à représenter pour cette période et ces filtres.',
+  'reports.chart.empty': 'Rien à représenter pour cette période et ces filtres (aucun chiffre, ou seulement des zéros).',
   'reports.chart.figures': 'Afficher les chiffres',
   'reports.chart.figuresOf': 'Chiffres du graphique {chart}',
   'reports.chart.label': 'Groupe',

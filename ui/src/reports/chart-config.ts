@@ -37,7 +37,7 @@ export function chartConfig(spec: ChartSpec, colours: Colours): ChartConfigurati
     position,
     beginAtZero: true,
     stacked: spec.stacked ?? false,
-    ticks: { color: colours.text, callback: tick(format), precision: format === 'count' ? 0 : undefined },
+    ticks: { color: colours.text, callback: tick(format), precision: format === 'percent' ? undefined : 0 },
     grid: { color: colours.grid, drawOnChartArea: position !== 'right' },
     ...(format === 'percent' ? { suggestedMax: 1 } : {}),
   });

@@ -17,6 +17,7 @@ describe('chart data', () => {
     expect(spec.series[0].values).toEqual([null, 0.95]);
     expect(hasData(spec)).toBe(true);
     expect(hasData(occupancyByMonth([row('2026-01', { occupancyRate: null })], same))).toBe(false);
+    expect(hasData(hotelByMonth([row('2026-01', { hotelNights: 0, hotelCost: 0 })], same))).toBe(false);
   });
 
   it('ranks regions by unmet requests and leaves out regions nobody asked in', () => {

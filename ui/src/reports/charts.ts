@@ -93,9 +93,9 @@ export function turnawaysByDay(rows: TurnawayDay[], l: Locale = locale()): Chart
   };
 }
 
-/** A chart with nothing to draw is left out (and says so) rather than shown as empty axes. */
+/** A chart with nothing to draw (no figures, or only zeros) says so rather than showing flat, empty axes. */
 export function hasData(spec: ChartSpec): boolean {
-  return spec.labels.length > 0 && spec.series.some((s) => s.values.some((v) => typeof v === 'number'));
+  return spec.labels.length > 0 && spec.series.some((s) => s.values.some((v) => typeof v === 'number' && v !== 0));
 }
 
 /** A long axis label as lines of at most `width` characters, broken at spaces (Chart.js draws an array as lines). */
