@@ -10,6 +10,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Harbour } from './harbour-api.mjs';
 import { casework } from './casework.mjs';
+import { adminAndReportTests } from './admin-reports.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const base = (process.argv[2] ?? 'http://localhost:8080').replace(/\/$/, '');
@@ -41,7 +42,7 @@ async function test(name, body) {
   const problems = [];
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
   page.on('console', (m) => {
-    if (m.type() === 'error' && !/status of 40[19]/.test(m.text())) problems.push(`console: ${m.text()}`);
+    if (m.type() === 'error' && !/status of (40[19]|422)/.test(m.text())) problems.push(`console: ${m.text()}`);
   });
   const started = Date.now();
   try {
@@ -133,7 +134,7 @@ await test('keyboard only: sign in, skip link, one-tap count change', async (pag
 });
 
 for (const [role, expected] of [
-  ['admin', ['Find a bed', 'Clients', 'Waitlists', 'My programs', 'Live board', 'Reports']],
+  ['admin', ['Find a bed', 'Clients', 'Waitlists', 'My programs', 'Live board', 'Reports', 'Admin']],
   ['staff', ['My programs', 'Live board']],
   ['caseworker', ['Find a bed', 'Clients', 'Waitlists', 'Live board']],
   ['funder', ['Live board', 'Reports']],
@@ -300,7 +301,7 @@ await test('funder: capacity report by region, a table and a chart, CSV download
   expect((await rows.count()) >= 1, 'at least one row');
   const region = table.locator(`tbody tr[data-group="${world.regionCode}"]`);
   expect((await region.locator('td[data-col="bedRequests"]').innerText()) !== '—', 'bed requests counted');
-  await page.getByRole('img', { name: /Occupancy rate by region/ }).waitFor();
+  await page.getByRole('img', { name: /Unmet bed requests by region/ }).waitFor();
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     page.getByRole('button', { name: 'Download CSV' }).click(),
@@ -354,6 +355,7 @@ await test('French: the switch translates the screens and formats in fr-CA', asy
 });
 
 await casework({ test, expect, signIn, axe, shot, harbour, world, base, shots });
+await adminAndReportTests({ test, expect, signIn, axe, shot, harbour, world, base });
 
 await browser.close();
 const failed = results.filter((r) => !r.ok);

@@ -3,6 +3,7 @@ import type {
   Availability, BedRequest, CapacityQuery, CapacityReport, BedRequestResult, Client, Facility, Hold, Id, LoginResponse, Me, Placement, Region,
   ClientDetail, ClientPlacements, EndPlacementBody, JoinWaitlistBody, MovePlacementBody, NewClient, PlacementDetail, WaitlistEntry,
   WaitlistQuery,
+  FacilityBody, FeedKey, NewUser, Program, ProgramBody, TurnawayReport, UserAccount,
 } from './types';
 
 export * from './types';
@@ -14,7 +15,16 @@ const enc = encodeURIComponent;
 /** GET /api/reports/capacity with the query in a fixed order (the JSON and the CSV use the same URL). */
 export function capacityReportUrl(q: CapacityQuery): string {
   const params = new URLSearchParams({ from: q.from, to: q.to, groupBy: q.groupBy });
+  for (const name of ['regionCode', 'type', 'population', 'capacityType'] as const) {
+    const value = q[name];
+    if (value) params.set(name, value);
+  }
   return `/api/reports/capacity?${params}`;
+}
+
+/** GET /api/reports/turnaways for an inclusive date range (JSON, or CSV with the same URL). */
+export function turnawayReportUrl(q: { from: string; to: string }): string {
+  return `/api/reports/turnaways?${new URLSearchParams({ from: q.from, to: q.to })}`;
 }
 
 export async function signIn(username: string, password: string): Promise<LoginResponse> {
@@ -65,6 +75,17 @@ export const api = {
   waitlist: (q: WaitlistQuery = {}) => request<WaitlistEntry[]>('GET', waitlistUrl(q)),
   joinWaitlist: (body: JoinWaitlistBody) => request<WaitlistEntry>('POST', '/api/waitlist', body),
   withdrawWaitlist: (id: Id) => request<void>('DELETE', `/api/waitlist/${enc(String(id))}`),
+  // admin and reports
+  createFacility: (body: FacilityBody) => request<Facility>('POST', '/api/facilities', body),
+  updateFacility: (id: Id, body: FacilityBody) => request<Facility>('PUT', `/api/facilities/${enc(String(id))}`, body),
+  addProgram: (facilityId: Id, body: ProgramBody) =>
+    request<Program>('POST', `/api/facilities/${enc(String(facilityId))}/programs`, body),
+  updateProgram: (programId: Id, body: ProgramBody) => request<Program>('PUT', `/api/programs/${enc(String(programId))}`, body),
+  createFeedKey: (facilityId: Id) => request<FeedKey>('POST', `/api/facilities/${enc(String(facilityId))}/feed-keys`),
+  users: () => request<UserAccount[]>('GET', '/api/users'),
+  createUser: (body: NewUser) => request<UserAccount>('POST', '/api/users', body),
+  turnawayReport: (q: { from: string; to: string }) => request<TurnawayReport>('GET', turnawayReportUrl(q)),
+  turnawayReportCsv: (q: { from: string; to: string }) => requestBlob(turnawayReportUrl(q), 'text/csv'),
 };
 
 /** GET /api/waitlist: the organization's entries, or one program's, or one type and region's. */

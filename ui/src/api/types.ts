@@ -147,7 +147,9 @@ export interface Placement {
 
 export type ReportGroupBy = 'region' | 'type' | 'population' | 'month';
 export const REPORT_GROUPS: ReportGroupBy[] = ['region', 'type', 'population', 'month'];
-export interface CapacityQuery { from: string; to: string; groupBy: ReportGroupBy }
+/** Optional filters of the capacity report (API.md "Reports"); unset ones are left out of the URL. */
+export interface CapacityFilters { regionCode?: string; type?: ProgramType; population?: Population; capacityType?: CapacityType }
+export interface CapacityQuery extends CapacityFilters { from: string; to: string; groupBy: ReportGroupBy }
 /** One group of GET /api/reports/capacity; counts of people under 5 come back null (suppressed). */
 export interface CapacityRow {
   group: string;
@@ -239,3 +241,60 @@ export type JoinWaitlistBody =
   | { clientId: Id; priority: number; type: ProgramType; regionCode: string };
 /** Which entries to list: the organization's (no filter), one program's, or one type and region's. */
 export interface WaitlistQuery { programId?: Id; type?: ProgramType; regionCode?: string }
+// --- admin and reports ---------------------------------------------------------------------------
+export type Population = 'WOMEN' | 'MEN' | 'MIXED_ADULT' | 'YOUTH' | 'FAMILIES';
+export type CapacityType = 'BED' | 'ROOM';
+export type SubstanceUse = Eligibility['substanceUse'];
+export type CulturalFocus = 'INDIGENOUS' | 'BLACK' | 'NEWCOMER' | '2SLGBTQ';
+export type Weekday = 'MONDAY' | 'TUESDAY' | 'WEDNESDAY' | 'THURSDAY' | 'FRIDAY' | 'SATURDAY' | 'SUNDAY';
+export const POPULATIONS: Population[] = ['WOMEN', 'MEN', 'MIXED_ADULT', 'YOUTH', 'FAMILIES'];
+export const CAPACITY_TYPES: CapacityType[] = ['BED', 'ROOM'];
+export const SUBSTANCE_USES: SubstanceUse[] = ['SOBRIETY_REQUIRED', 'HARM_REDUCTION', 'ALLOWED'];
+export const CULTURAL_FOCUSES: CulturalFocus[] = ['INDIGENOUS', 'BLACK', 'NEWCOMER', '2SLGBTQ'];
+export const WEEKDAYS: Weekday[] = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'];
+export const ROLES: Role[] = ['ADMIN', 'SHELTER_STAFF', 'CASEWORKER', 'FUNDER'];
+
+/** Body of POST /api/facilities and PUT /api/facilities/{id}. */
+export interface FacilityBody {
+  name: string;
+  organization: string;
+  regionCode: string;
+  municipality: string;
+  timeZone: string;
+  address: string | null;
+  confidential: boolean;
+  intakePhone: string | null;
+  intakeHours: IntakeHours;
+}
+
+/** Body of POST /api/facilities/{id}/programs and PUT /api/programs/{id}. */
+export interface ProgramBody {
+  name: string;
+  type: ProgramType;
+  population: Population;
+  capacityType: CapacityType;
+  capacity: number | null;
+  maxStayDays: number | null;
+  nightlyCost: number | null;
+  eligibility: Eligibility;
+}
+
+/** What GET /api/users and POST /api/users answer (UserController.UserView). */
+export interface UserAccount { id: Id; username: string; role: Role; organization: string | null; facilityIds: Id[] }
+export interface NewUser { username: string; password: string; role: Role; organization: string | null; facilityIds: Id[] }
+
+/** POST /api/facilities/{id}/feed-keys: the key is in this answer only. */
+export interface FeedKey { id: Id; facilityId: Id; key: string }
+
+/** GET /api/reports/turnaways (report/TurnawayReport): Toronto Central Intake's days and their totals. */
+export interface TurnawayDay {
+  date: string;
+  callsHandled: number | null;
+  referralsToSpace: number | null;
+  unavailableFamily: number | null;
+  unavailableIndividuals: number | null;
+}
+export interface TurnawayTotals {
+  days: number; callsHandled: number; referralsToSpace: number; unavailableFamily: number; unavailableIndividuals: number;
+}
+export interface TurnawayReport { rows: TurnawayDay[]; totals: TurnawayTotals }

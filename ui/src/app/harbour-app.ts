@@ -15,6 +15,8 @@ import '../clients/clients-view';
 import '../clients/client-timeline';
 import '../waitlist/waitlist-view';
 import { noticeLink, noticeText } from '../live/notices';
+import '../reports/turnaway-report';
+import '../admin/admin-view';
 
 @customElement('harbour-app')
 export class HarbourApp extends LitElement {
@@ -131,7 +133,10 @@ export class HarbourApp extends LitElement {
       case 'staff':
         return html`<harbour-staff-view .data=${d} .revision=${d.revision} .figures=${figures} .now=${this.now}></harbour-staff-view>`;
       case 'reports':
-        return html`<harbour-capacity-report .data=${d} .revision=${d.revision}></harbour-capacity-report>`;
+        return html`<harbour-capacity-report .data=${d} .revision=${d.revision}></harbour-capacity-report>
+          <harbour-turnaway-report></harbour-turnaway-report>`;
+      case 'admin':
+        return html`<harbour-admin-view></harbour-admin-view>`;
       case 'find':
         return html`<harbour-find-bed .data=${d} .revision=${d.revision} .now=${this.now}
           .preselect=${this.detail.params.get('client')}></harbour-find-bed>`;

@@ -6,7 +6,7 @@ describe('routes', () => {
     expect(routesFor(['CASEWORKER']).map((r) => r.id)).toEqual(['find', 'clients', 'waitlist', 'board']);
     expect(routesFor(['SHELTER_STAFF']).map((r) => r.id)).toEqual(['staff', 'board']);
     expect(routesFor(['FUNDER']).map((r) => r.id)).toEqual(['board', 'reports']);
-    expect(routesFor(['ADMIN']).map((r) => r.id)).toEqual(['find', 'clients', 'waitlist', 'staff', 'board', 'reports']);
+    expect(routesFor(['ADMIN']).map((r) => r.id)).toEqual(['find', 'clients', 'waitlist', 'staff', 'board', 'reports', 'admin']);
   });
 
   it('opens the screen each role needs first', () => {
@@ -21,6 +21,7 @@ describe('routes', () => {
     expect(parseHash('#/reports', ['FUNDER'])).toBe('reports');
     expect(parseHash('#/reports', ['CASEWORKER'])).toBe('find');
     expect(parseHash('#/admin', ['FUNDER'])).toBe('board');
+    expect(parseHash('#/admin', ['ADMIN'])).toBe('admin');
     expect(parseHash('', ['SHELTER_STAFF'])).toBe('staff');
   });
 

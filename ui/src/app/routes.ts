@@ -18,7 +18,7 @@ export const ROUTES: Route[] = [
   { id: 'staff', label: 'nav.staff', roles: ['SHELTER_STAFF', 'ADMIN'], ready: true },
   { id: 'board', label: 'nav.board', roles: ['ADMIN', 'SHELTER_STAFF', 'CASEWORKER', 'FUNDER'], ready: true },
   { id: 'reports', label: 'nav.reports', roles: ['FUNDER', 'ADMIN'], ready: true },
-  { id: 'admin', label: 'nav.admin', roles: ['ADMIN'], ready: false },
+  { id: 'admin', label: 'nav.admin', roles: ['ADMIN'], ready: true },
 ];
 
 export function routesFor(roles: Role[]): Route[] {

@@ -1,12 +1,14 @@
-import { LitElement, css, html, nothing, svg } from 'lit';
+import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { ApiError, REPORT_GROUPS, api, type CapacityQuery, type CapacityRow } from '../api';
+import { ApiError, CAPACITY_TYPES, POPULATIONS, PROGRAM_TYPES, REPORT_GROUPS, api, type CapacityQuery, type CapacityRow } from '../api';
 import type { DashboardData } from '../app/dashboard-data';
-import { LocaleController, formatPercent, t, tn, type MessageKey } from '../i18n';
+import { LocaleController, locale, t, tEnum, tn, type MessageKey } from '../i18n';
 import { shared } from '../ui/styles';
-import { REPORT_COLUMNS, chartBars, columnLabel, csvFileName, defaultRange, formatCell, groupLabel, queryFrom } from './report';
+import { hotelByMonth, occupancyByMonth, unmetByRegion, type ChartSpec } from './charts';
+import { REPORT_COLUMNS, columnLabel, csvFileName, defaultRange, filterWords, formatCell, groupLabel, queryFrom, regrouped } from './report';
+import './chart-view';
 
-/** Funders: capacity, demand and placements by region, type, population or month; JSON table, SVG chart, CSV. */
+/** Funders: capacity, demand and placements by region, type, population or month, filtered; table, charts, CSV. */
 @customElement('harbour-capacity-report')
 export class CapacityReportView extends LitElement {
   static styles = [shared, css`
@@ -18,17 +20,21 @@ export class CapacityReportView extends LitElement {
     th, td { padding: 0.45rem 0.6rem; border-top: 1px solid var(--border); text-align: right; white-space: nowrap; }
     th[scope='row'], thead th:first-child { text-align: left; position: sticky; left: 0; background: var(--surface); }
     thead th { white-space: normal; min-width: 6rem; vertical-align: bottom; }
-    figure { margin: 1rem 0; }
-    figcaption { font-weight: 700; margin-bottom: 0.4rem; }
-    svg { width: 100%; height: auto; max-width: 40rem; display: block; }
-    .bar { fill: var(--accent); }
-    .chart-text { fill: var(--text); font-size: 13px; }
+    fieldset { grid-column: 1 / -1; border: 1px solid var(--border); border-radius: var(--radius); padding: 0.6rem 0.8rem; margin: 0;
+      display: grid; gap: 0.75rem; grid-template-columns: repeat(auto-fit, minmax(10rem, 1fr)); min-width: 0; }
+    legend { font-weight: 700; padding: 0 0.3rem; }
+    .charts { display: grid; gap: 1rem; grid-template-columns: repeat(auto-fit, minmax(min(100%, 26rem), 1fr)); margin-top: 1rem; }
+    .charts > * { min-width: 0; }
   `];
 
   @property({ attribute: false }) data: DashboardData | null = null;
   @property({ type: Number }) revision = 0;
   @state() private query: CapacityQuery | null = null;
   @state() private rows: CapacityRow[] | null = null;
+  /** The same query by month and by region, for the charts. */
+  @state() private byMonth: CapacityRow[] = [];
+  @state() private byRegion: CapacityRow[] = [];
+  private specs: { key: unknown[]; list: ChartSpec[] } | null = null;
   @state() private busy = false;
   @state() private downloading = false;
   @state() private error = '';
@@ -52,6 +58,21 @@ export class CapacityReportView extends LitElement {
             ${REPORT_GROUPS.map((g) => html`<option value=${g}>${t(`reports.group.${g}` as MessageKey)}</option>`)}
           </select>
         </div>
+        <fieldset>
+          <legend>${t('reports.filters')}</legend>
+          <div><label for="regionCode">${t('reports.filter.region')}</label>
+            <select id="regionCode" name="regionCode"><option value="">${t('reports.filter.all')}</option>
+              ${[...(this.data?.regions ?? new Map<string, string>())].map(([code, name]) => html`<option value=${code}>${name}</option>`)}</select></div>
+          <div><label for="type">${t('reports.filter.type')}</label>
+            <select id="type" name="type"><option value="">${t('reports.filter.all')}</option>
+              ${PROGRAM_TYPES.map((v) => html`<option value=${v}>${tEnum('type', v)}</option>`)}</select></div>
+          <div><label for="population">${t('reports.filter.population')}</label>
+            <select id="population" name="population"><option value="">${t('reports.filter.all')}</option>
+              ${POPULATIONS.map((v) => html`<option value=${v}>${tEnum('pop', v)}</option>`)}</select></div>
+          <div><label for="capacityType">${t('reports.filter.capacityType')}</label>
+            <select id="capacityType" name="capacityType"><option value="">${t('reports.filter.all')}</option>
+              ${CAPACITY_TYPES.map((v) => html`<option value=${v}>${t(`admin.capacityType.${v}` as MessageKey)}</option>`)}</select></div>
+        </fieldset>
         <button type="submit" ?disabled=${this.busy}>${this.busy ? t('reports.running') : t('reports.run')}</button>
       </form>
       <div aria-live="polite">
@@ -65,6 +86,7 @@ export class CapacityReportView extends LitElement {
   private report(q: CapacityQuery, rows: CapacityRow[]) {
     const groupName = t(`reports.group.${q.groupBy}` as MessageKey).toLowerCase();
     const name = (g: string) => groupLabel(q.groupBy, g, this.data?.regions);
+    const filters = filterWords(q, this.data?.regions);
     return html`
       <h2 id="results" tabindex="-1">${tn('reports.rows', rows.length)}</h2>
       <div class="actions">
@@ -73,8 +95,8 @@ export class CapacityReportView extends LitElement {
       </div>
       ${rows.length === 0 ? html`<p class="card">${t('reports.empty')}</p>` : html`
         <div class="scroll" role="region" tabindex="0" aria-label=${t('reports.tableScroll')}>
-          <table>
-            <caption>${t('reports.caption', { group: groupName, from: q.from, to: q.to })}</caption>
+          <table data-report="capacity">
+            <caption>${t('reports.caption', { group: groupName, from: q.from, to: q.to })}${filters.length ? ` (${filters.join(', ')})` : ''}</caption>
             <thead><tr>
               <th scope="col">${t(`reports.group.${q.groupBy}` as MessageKey)}</th>
               ${REPORT_COLUMNS.map((c) => html`<th scope="col">${columnLabel(c.key)}</th>`)}
@@ -92,36 +114,24 @@ export class CapacityReportView extends LitElement {
             </tbody>
           </table>
         </div>
-        <p class="muted">${t('reports.suppressedNote')}</p>
-        ${this.chart(rows, name, groupName)}`}
+        <p class="muted">${t('reports.suppressedNote')}</p>`}
+      ${this.charts()}
     `;
   }
 
-  /** Occupancy per group as horizontal bars; the table above is its text alternative. */
-  private chart(rows: CapacityRow[], name: (g: string) => string, groupName: string) {
-    const bars = chartBars(rows);
-    if (bars.length === 0) return nothing;
-    const rowHeight = 28;
-    const labelWidth = 140;
-    const width = 340;
-    const barSpace = width - labelWidth - 56;
-    const height = bars.length * rowHeight + 4;
-    const title = t('reports.chartTitle', { group: groupName });
-    return html`
-      <figure>
-        <figcaption id="chart-title">${title}</figcaption>
-        <svg viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="chart-title chart-desc">
-          <desc id="chart-desc">${t('reports.chartDesc')} ${bars.map((b) => `${name(b.group)}: ${formatPercent(b.rate)}`).join('; ')}</desc>
-          ${bars.map((b, i) => {
-            const y = i * rowHeight + 2;
-            const label = name(b.group);
-            return svg`
-              <text class="chart-text" x="${labelWidth - 6}" y="${y + 18}" text-anchor="end">${label.length > 16 ? `${label.slice(0, 15)}…` : label}</text>
-              <rect class="bar" x="${labelWidth}" y="${y + 4}" height="${rowHeight - 8}" width="${Math.max(1, b.share * barSpace)}" rx="3"></rect>
-              <text class="chart-text" x="${labelWidth + Math.max(1, b.share * barSpace) + 6}" y="${y + 18}">${formatPercent(b.rate)}</text>`;
-          })}
-        </svg>
-      </figure>`;
+  /** Occupancy by month, unmet requests by region, hotel nights and cost by month: the same range and filters. */
+  private charts() {
+    if (!this.query) return nothing;
+    // Built again only for new figures or another language, not on every live update of the board.
+    const key = [this.byMonth, this.byRegion, locale(), this.data?.regions.size ?? 0];
+    if (!this.specs || this.specs.key.some((k, i) => k !== key[i])) {
+      const month = (g: string) => groupLabel('month', g);
+      const region = (g: string) => groupLabel('region', g, this.data?.regions);
+      this.specs = { key, list: [occupancyByMonth(this.byMonth, month), unmetByRegion(this.byRegion, region), hotelByMonth(this.byMonth, month)] };
+    }
+    return html`<section class="charts" aria-label=${t('reports.chart.section')}>
+      ${this.specs.list.map((spec) => html`<harbour-chart .spec=${spec}></harbour-chart>`)}
+    </section>`;
   }
 
   private async run(e: SubmitEvent): Promise<void> {
@@ -135,9 +145,14 @@ export class CapacityReportView extends LitElement {
     this.busy = true;
     this.error = '';
     try {
-      const report = await api.capacityReport(q);
+      const same = (g: CapacityQuery['groupBy'], rows: Promise<CapacityRow[]>) =>
+        q.groupBy === g ? rows : api.capacityReport(regrouped(q, g)).then((r) => r.rows);
+      const main = api.capacityReport(q).then((r) => r.rows);
+      const [rows, byMonth, byRegion] = await Promise.all([main, same('month', main), same('region', main)]);
       this.query = q;
-      this.rows = report.rows;
+      this.rows = rows;
+      this.byMonth = byMonth;
+      this.byRegion = byRegion;
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('#results')?.focus();
     } catch (err) {

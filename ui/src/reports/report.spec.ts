@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { capacityReportUrl } from '../api';
-import type { CapacityRow } from '../api/types';
-import { chartBars, csvFileName, defaultRange, formatCell, groupLabel, queryFrom } from './report';
-
-const row = (group: string, occupancyRate: number | null): CapacityRow => ({
-  group, capacityNights: 100, occupiedNights: 90, occupancyRate, bedRequests: 3, unmetRequests: 1, unmetRate: 0.3333,
-  afterHoursRequests: 0, placements: 2, clients: null, movesPerEpisode: null, medianWaitDays: null, hotelNights: 0, hotelCost: 0,
-});
+import type { CapacityQuery } from '../api/types';
+import { csvFileName, filterWords, regrouped, defaultRange, formatCell, groupLabel, queryFrom } from './report';
 
 describe('capacity report', () => {
   it('builds one URL for the JSON and the CSV, encoded', () => {
@@ -48,13 +43,21 @@ describe('capacity report', () => {
     expect(queryFrom(form('2026-01-01', '2026-01-31', 'nope'))).toEqual({ error: 'reports.badDates' });
   });
 
-  it('defaults to the 90 days before today', () => {
-    expect(defaultRange(new Date(2026, 2, 1, 15))).toEqual({ from: '2025-12-01', to: '2026-02-28' });
+  it('reads the filters, leaves out empty ones and refuses values outside the lists', () => {
+    const d = new FormData();
+    for (const [k, v] of [['from', '2026-01-01'], ['to', '2026-01-31'], ['groupBy', 'month'], ['regionCode', 'ON-EAST'],
+      ['type', 'HOTEL_MOTEL'], ['population', ''], ['capacityType', 'ROOM']]) d.set(k, v);
+    const q = queryFrom(d);
+    expect(q).toEqual({ from: '2026-01-01', to: '2026-01-31', groupBy: 'month', regionCode: 'ON-EAST', type: 'HOTEL_MOTEL', capacityType: 'ROOM' });
+    expect(capacityReportUrl(q as CapacityQuery))
+      .toBe('/api/reports/capacity?from=2026-01-01&to=2026-01-31&groupBy=month&regionCode=ON-EAST&type=HOTEL_MOTEL&capacityType=ROOM');
+    expect(regrouped(q as CapacityQuery, 'region')).toEqual({ ...q, groupBy: 'region' });
+    expect(filterWords(q as CapacityQuery, new Map([['ON-EAST', 'Eastern Ontario']]), )).toEqual(['Eastern Ontario', 'Hotel / motel', 'Rooms']);
+    d.set('population', 'CATS');
+    expect(queryFrom(d)).toEqual({ error: 'reports.badFilter' });
   });
 
-  it('scales bars to the highest rate and leaves out missing ones', () => {
-    expect(chartBars([row('a', 0.5), row('b', null), row('c', 0.25)]))
-      .toEqual([{ group: 'a', rate: 0.5, share: 0.5 }, { group: 'c', rate: 0.25, share: 0.25 }]);
-    expect(chartBars([row('a', 1.2)])[0].share).toBe(1);
+  it('defaults to the 90 days before today', () => {
+    expect(defaultRange(new Date(2026, 2, 1, 15))).toEqual({ from: '2025-12-01', to: '2026-02-28' });
   });
 });

@@ -1,5 +1,5 @@
 import type { CapacityQuery, CapacityRow, ReportGroupBy } from '../api/types';
-import { REPORT_GROUPS } from '../api/types';
+import { CAPACITY_TYPES, POPULATIONS, PROGRAM_TYPES, REPORT_GROUPS } from '../api/types';
 import { intlLocale, locale, t, tEnum, type Locale, type MessageKey } from '../i18n';
 
 export type ReportColumn = Exclude<keyof CapacityRow, 'group'>;
@@ -72,7 +72,38 @@ export function queryFrom(data: FormData): CapacityQuery | { error: MessageKey }
   if (!ISO_DATE.test(from) || !ISO_DATE.test(to)) return { error: 'reports.badDates' };
   if (from > to) return { error: 'reports.fromAfterTo' };
   if (!REPORT_GROUPS.includes(groupBy)) return { error: 'reports.badDates' };
-  return { from, to, groupBy };
+  const query: CapacityQuery = { from, to, groupBy };
+  // Filters: empty means all; a value the lists do not know never reaches the service.
+  const filter = (name: string, allowed?: readonly string[]): string | null | false => {
+    const value = String(data.get(name) ?? '').trim();
+    if (!value) return null;
+    return allowed && !allowed.includes(value) ? false : value;
+  };
+  const regionCode = filter('regionCode');
+  const type = filter('type', PROGRAM_TYPES);
+  const population = filter('population', POPULATIONS);
+  const capacityType = filter('capacityType', CAPACITY_TYPES);
+  if (type === false || population === false || capacityType === false) return { error: 'reports.badFilter' };
+  if (regionCode) query.regionCode = regionCode;
+  if (type) query.type = type as CapacityQuery['type'];
+  if (population) query.population = population as CapacityQuery['population'];
+  if (capacityType) query.capacityType = capacityType as CapacityQuery['capacityType'];
+  return query;
+}
+
+/** The same range and filters, grouped another way (the charts by month and by region). */
+export function regrouped(q: CapacityQuery, groupBy: ReportGroupBy): CapacityQuery {
+  return { ...q, groupBy };
+}
+
+/** Filters in force, in words, for the caption ("Northeastern Ontario, Emergency shelter"). */
+export function filterWords(q: CapacityQuery, regions: Map<string, string> = new Map()): string[] {
+  const words: string[] = [];
+  if (q.regionCode) words.push(regions.get(q.regionCode) ?? q.regionCode);
+  if (q.type) words.push(tEnum('type', q.type));
+  if (q.population) words.push(tEnum('pop', q.population));
+  if (q.capacityType) words.push(t(`admin.capacityType.${q.capacityType}` as MessageKey));
+  return words;
 }
 
 /** The last 90 days up to yesterday (today's night is not over), as YYYY-MM-DD. */
@@ -86,12 +117,4 @@ export function defaultRange(now: Date = new Date()): { from: string; to: string
 
 export function csvFileName(q: CapacityQuery): string {
   return `harbour-capacity-${q.groupBy}-${q.from}-${q.to}.csv`;
-}
-
-/** Bars of the occupancy chart: width as a share of the widest (100 %), missing rates left out. */
-export interface Bar { group: string; rate: number; share: number }
-export function chartBars(rows: CapacityRow[]): Bar[] {
-  const known = rows.filter((r): r is CapacityRow & { occupancyRate: number } => typeof r.occupancyRate === 'number');
-  const top = Math.max(1, ...known.map((r) => r.occupancyRate));
-  return known.map((r) => ({ group: r.group, rate: r.occupancyRate, share: r.occupancyRate / top }));
 }
