@@ -268,12 +268,17 @@ export async function adminAndReportTests({ test, expect, signIn, axe, shot, har
     for (const id of ['occupancy-month', 'unmet-region']) {
       const canvas = page.locator(`harbour-chart figure[data-chart="${id}"] canvas`);
       await canvas.waitFor();
-      const drawn = await canvas.evaluate((c) => {
-        const { data } = c.getContext('2d').getImageData(0, 0, c.width, c.height);
-        let painted = 0;
-        for (let i = 3; i < data.length; i += 4) if (data[i] > 0) painted++;
-        return { width: c.width, height: c.height, painted };
-      });
+      // Chart.js loads lazily and draws on an animation frame: look again until painted or 5 s.
+      let drawn;
+      for (const deadline = Date.now() + 5000; ; await page.waitForTimeout(100)) {
+        drawn = await canvas.evaluate((c) => {
+          const { data } = c.getContext('2d').getImageData(0, 0, c.width, c.height);
+          let painted = 0;
+          for (let i = 3; i < data.length; i += 4) if (data[i] > 0) painted++;
+          return { width: c.width, height: c.height, painted };
+        });
+        if ((drawn.width > 100 && drawn.painted > 500) || Date.now() > deadline) break;
+      }
       expect(drawn.width > 100 && drawn.height > 100 && drawn.painted > 500, `${id} drawn: ${JSON.stringify(drawn)}`);
     }
     await page.getByRole('img', { name: 'Occupancy rate by month' }).waitFor();
