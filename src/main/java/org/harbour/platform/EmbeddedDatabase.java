@@ -34,11 +34,22 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     public static EmbeddedDatabase start(Path home) {
         try {
+            return start(home, freePort());
+        } catch (IOException e) {
+            throw new IllegalStateException("No free port for the embedded MariaDB: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Starts on the given port: a restart on the same port and data folder is the same database to
+     * every pool that knew it (the outage tests stop and restart it under a running service).
+     */
+    public static EmbeddedDatabase start(Path home, int port) {
+        try {
             Path dataDir = home.resolve("mariadb-data");
             Path baseDir = home.resolve("mariadb-base");
             Path tmpDir = home.resolve("mariadb-tmp");
             Files.createDirectories(tmpDir);
-            int port = freePort();
             DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
                     .setPort(port)
                     .setBaseDir(baseDir.toFile())
@@ -74,6 +85,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
             statement.execute("CREATE DATABASE IF NOT EXISTS " + DATABASE
                     + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
         }
+    }
+
+    /** The folder holding mariadb, mariadb-dump and friends of this distribution. */
+    public Path binDir() {
+        return Path.of(db.getConfiguration().getBaseDir().toString(), "bin");
     }
 
     public String jdbcUrl() {
