@@ -140,6 +140,11 @@ class DatabaseOutageTest implements HarbourTest {
                     (up - restartBegins) / 1_000_000, healthBack.toMillis(), writesBack.toMillis(),
                     resumed.toMillis(), dropping.attempts());
 
+            var statuses = new java.util.TreeMap<>(calls.stream().collect(
+                    java.util.stream.Collectors.groupingBy(OutageLoad.Call::status, java.util.stream.Collectors.counting())));
+            System.out.println("OUTAGE: answers by status " + statuses);
+            // whatever the moment it met the crash, a call got its answer or a 503: never a 500
+            assertThat(statuses.keySet()).as("statuses").allMatch(s -> (s >= 200 && s < 300) || s == 503);
             // fail fast with 503 problem+json and Retry-After
             assertThat(inOutage).hasSizeGreaterThan(10);
             assertThat(inOutage).allSatisfy(c -> {
