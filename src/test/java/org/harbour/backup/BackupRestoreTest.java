@@ -26,6 +26,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -84,7 +86,9 @@ class BackupRestoreTest implements HarbourTest {
                 "--result-file=" + dump), null);
         long dumpMillis = (System.nanoTime() - dumpStart) / 1_000_000;
 
-        restored = PrivateDatabase.fresh("backup-restored-mariadb");
+        if (restored == null) {
+            restored = PrivateDatabase.fresh("backup-restored-mariadb");
+        }
         long restoreStart = System.nanoTime();
         // the README's restore command
         run(List.of(restored.binDir().resolve("mariadb").toString(), "--no-defaults", "--skip-ssl",
@@ -126,6 +130,75 @@ class BackupRestoreTest implements HarbourTest {
             long program = after.number("SELECT MIN(program_id) FROM availability");
             assertThat(adminAfter.put("/api/programs/" + program + "/availability", Map.of("available", 1)).status()).isEqualTo(200);
             assertThat(LiveClient.seq(live.next(Duration.ofSeconds(20)))).isGreaterThan(lastSeq);
+        }
+    }
+
+    @Test
+    @Timeout(value = 3, unit = TimeUnit.MINUTES)
+    void aDumpTakenWhileHarbourWritesIsConsistent() throws Exception {
+        Fixtures fixtures = new Fixtures(server.getURI());
+        Http admin = fixtures.admin();
+        List<Long> programs = List.of(fixtures.facilityWithBeds(50, 50).programId(), fixtures.facilityWithBeds(50, 50).programId());
+        AtomicBoolean writing = new AtomicBoolean(true);
+        AtomicInteger writes = new AtomicInteger();
+        Thread writer = new Thread(() -> {
+            for (int n = 0; writing.get(); n++) { // holds taken and given back: counts, history, holds, events per change
+                long program = programs.get(n % 2);
+                Http.Reply hold = admin.post("/api/programs/" + program + "/holds", Map.of("minutes", 30));
+                if (hold.status() == 201 && n % 3 != 0) {
+                    admin.delete("/api/holds/" + hold.id());
+                }
+                writes.incrementAndGet();
+            }
+        }, "backup-writer");
+        writer.start();
+        try {
+            while (writes.get() < 20) {
+                Thread.sleep(50);
+            }
+            Path dump = Path.of("target", "backup", "harbour-live.sql").toAbsolutePath();
+            run(List.of(source.binDir().resolve("mariadb-dump").toString(), "--no-defaults", "--skip-ssl",
+                    "-h", "127.0.0.1", "-P", String.valueOf(source.port()), "-u", EmbeddedDatabase.USER,
+                    "--single-transaction", "--routines", "--triggers", EmbeddedDatabase.DATABASE, "--result-file=" + dump), null);
+            int during = writes.get();
+            if (restored == null) {
+                restored = PrivateDatabase.fresh("backup-restored-mariadb");
+            }
+            List<String> client = List.of(restored.binDir().resolve("mariadb").toString(), "--no-defaults", "--skip-ssl",
+                    "-h", "127.0.0.1", "-P", String.valueOf(restored.port()), "-u", EmbeddedDatabase.USER);
+            List<String> create = new ArrayList<>(client);
+            create.addAll(List.of("-e", "CREATE DATABASE harbour_live"));
+            run(create, null);
+            List<String> restore = new ArrayList<>(client);
+            restore.add("harbour_live");
+            run(restore, dump);
+
+            String url = restored.jdbcUrl().replace("/harbour?", "/harbour_live?");
+            SqlAt live = new SqlAt(url, EmbeddedDatabase.USER, "");
+            // one snapshot: every change in it whole, with its holds, history and events
+            assertThat(live.rows("""
+                    SELECT a.program_id FROM availability a
+                     WHERE a.held <> (SELECT COUNT(*) FROM holds h WHERE h.program_id = a.program_id AND h.status = 'ACTIVE')
+                    """)).as("held counts without their holds").isEmpty();
+            assertThat(live.rows("""
+                    SELECT a.program_id FROM availability a WHERE NOT EXISTS (SELECT 1 FROM availability_history h
+                     WHERE h.program_id = a.program_id AND h.version = a.version)
+                    """)).as("counts without history").isEmpty();
+            assertThat(live.rows("""
+                    SELECT h.program_id, COUNT(*) AS changes,
+                           (SELECT COUNT(*) FROM events e WHERE e.type = 'availability.changed' AND e.program_id = h.program_id) AS events
+                      FROM availability_history h GROUP BY h.program_id HAVING changes <> events
+                    """)).as("history without events").isEmpty();
+            assertThat(live.number("""
+                    SELECT COUNT(*) FROM holds h WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.type = 'hold.created'
+                       AND CAST(JSON_VALUE(e.payload, '$.holdId') AS UNSIGNED) = h.id)
+                    """)).as("holds without events").isZero();
+            Flyway.configure().dataSource(url, EmbeddedDatabase.USER, "").locations("classpath:db/migration").load().validate();
+            System.out.printf("BACKUP: a dump taken while writes went on (%d of them by its end) restored consistent: %d holds, %d events%n",
+                    during, live.number("SELECT COUNT(*) FROM holds"), live.number("SELECT COUNT(*) FROM events"));
+        } finally {
+            writing.set(false);
+            writer.join(30_000);
         }
     }
 
