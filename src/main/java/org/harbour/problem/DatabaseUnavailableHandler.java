@@ -4,9 +4,11 @@ import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import jakarta.inject.Singleton;
+import org.harbour.platform.DatabaseStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,6 +26,12 @@ class DatabaseUnavailableHandler implements ExceptionHandler<DataAccessException
     private static final Logger LOG = LoggerFactory.getLogger(DatabaseUnavailableHandler.class);
     static final String RETRY_AFTER_SECONDS = "5";
 
+    private final DatabaseStatus database;
+
+    DatabaseUnavailableHandler(DatabaseStatus database) {
+        this.database = database;
+    }
+
     @Override
     public HttpResponse<Problem> handle(HttpRequest request, DataAccessException exception) {
         if (isLockConflict(exception)) {
@@ -39,6 +47,7 @@ class DatabaseUnavailableHandler implements ExceptionHandler<DataAccessException
                     .body(new Problem("about:blank", HttpStatus.CONFLICT.getReason(), 409,
                             "This conflicts with an existing record; nothing was changed", null));
         }
+        database.failed(exception);
         HttpStatus status = isConnectionFailure(exception) ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.INTERNAL_SERVER_ERROR;
         if (status == HttpStatus.INTERNAL_SERVER_ERROR) {
             LOG.error("Data access failed on {} {}", request.getMethodName(), request.getPath(), exception);
@@ -46,7 +55,7 @@ class DatabaseUnavailableHandler implements ExceptionHandler<DataAccessException
         return respond(status);
     }
 
-    static HttpResponse<Problem> respond(HttpStatus status) {
+    static MutableHttpResponse<Problem> respond(HttpStatus status) {
         String detail = status == HttpStatus.SERVICE_UNAVAILABLE
                 ? "The database is unreachable; try again shortly" : "Something went wrong on our side";
         var response = HttpResponse.<Problem>status(status).contentType(ProblemResponseProcessor.PROBLEM_JSON)
