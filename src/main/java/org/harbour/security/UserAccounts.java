@@ -42,7 +42,7 @@ public class UserAccounts {
             checks.fail("username", "must be 3-100 letters, digits or . _ @ -");
         }
         if (checks.required("password", request.password())) {
-            String problem = PasswordHasher.problemWith(request.password());
+            String problem = PasswordHasher.problemWith(request.password(), request.username());
             if (problem != null) {
                 checks.fail("password", problem);
             }
