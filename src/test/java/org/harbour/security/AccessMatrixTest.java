@@ -47,7 +47,7 @@ import static org.harbour.testdata.Problems.assertProblem;
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AccessMatrixTest implements HarbourTest {
+public class AccessMatrixTest implements HarbourTest {
 
     /**
      * STAFF and FEED belong to the facility in the path; OTHER_STAFF works at another facility. The three
@@ -140,6 +140,11 @@ class AccessMatrixTest implements HarbourTest {
                 Tokens.claims(TestDatabase.ADMIN_USERNAME, "ADMIN", Instant.now().minusSeconds(60))));
         tokens.put(Caller.FORGED, Tokens.hs256("another-secret-that-is-also-long-enough-for-hs256",
                 Tokens.claims(TestDatabase.ADMIN_USERNAME, "ADMIN", Instant.now().plusSeconds(3600))));
+    }
+
+    /** Every route the service serves, as "METHOD /path/{param}": the bad-input property test's endpoints. */
+    public static List<String> routes() {
+        return MATRIX.stream().map(row -> row.method() + " " + row.path()).toList();
     }
 
     /** How many cells the matrix checks: every route it names times every kind of caller. */
