@@ -15,7 +15,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.harbour.testdata.Problems.assertProblem;
 
-/** A bug's exception may quote personal data: the caller gets a bare 500, the log the classes and frames only. */
+/** A bug's exception may quote personal data: the caller gets a bare 500 problem, the log (MessageFreeExceptions) the classes and frames only. */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class UnexpectedErrorTest implements HarbourTest {
