@@ -16,7 +16,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** GET /api/audit (ADMIN): who read or changed what, newest first, filtered. Read-only by design. */
+/**
+ * GET /api/audit (ADMIN): who read or changed what, newest first, filtered by actor (username), action,
+ * object (objectType, objectId), time (from inclusive, to exclusive) and remoteAddress. Read-only by
+ * design: no route changes the log, and the database refuses UPDATE and DELETE on it (V20).
+ */
 @Controller("/api/audit")
 @Secured("ADMIN")
 class AuditController {
@@ -37,9 +41,13 @@ class AuditController {
     List<AuditEntry> search(@Nullable @QueryValue String username, @Nullable @QueryValue String objectType,
                             @Nullable @QueryValue Long objectId, @Nullable @QueryValue String action,
                             @Nullable @QueryValue Instant from, @Nullable @QueryValue Instant to,
-                            @Nullable @QueryValue Integer limit) {
+                            @Nullable @QueryValue String remoteAddress, @Nullable @QueryValue Integer limit) {
         Checks checks = new Checks();
         checks.range("limit", limit, 1, 1000);
+        checks.maxLength("username", username, 100);
+        checks.maxLength("objectType", objectType, 30);
+        checks.maxLength("action", action, 40);
+        checks.maxLength("remoteAddress", remoteAddress, 64);
         if (from != null && to != null && to.isBefore(from)) {
             checks.fail("to", "must not be before from");
         }
@@ -53,6 +61,7 @@ class AuditController {
         filter(sql, params, "action = ?", action == null ? null : action.toUpperCase());
         filter(sql, params, "at >= ?", from == null ? null : Timestamp.from(from));
         filter(sql, params, "at < ?", to == null ? null : Timestamp.from(to));
+        filter(sql, params, "remote_address = ?", remoteAddress);
         sql.append(" ORDER BY id DESC LIMIT ").append(limit == null ? 200 : limit);
         return jdbc.prepareStatement(sql.toString(), statement -> {
             for (int i = 0; i < params.size(); i++) {

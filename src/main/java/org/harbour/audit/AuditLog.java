@@ -5,6 +5,7 @@ import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.http.context.ServerRequestContext;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import org.harbour.security.ClientAddress;
 import org.harbour.security.CurrentUser;
 
 import java.sql.Timestamp;
@@ -19,16 +20,18 @@ public class AuditLog {
 
     private final JdbcOperations jdbc;
     private final Clock clock;
+    private final ClientAddress clientAddress;
 
-    AuditLog(JdbcOperations jdbc, Clock clock) {
+    AuditLog(JdbcOperations jdbc, Clock clock, ClientAddress clientAddress) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.clientAddress = clientAddress;
     }
 
     @Transactional
     public void record(CurrentUser user, String action, String objectType, @Nullable Long objectId) {
         String address = ServerRequestContext.currentRequest()
-                .map(r -> r.getRemoteAddress().getAddress().getHostAddress())
+                .map(clientAddress::of)
                 .orElse(null);
         jdbc.prepareStatement("""
                 INSERT INTO audit_log (at, user_id, username, organization_id, action, object_type, object_id, remote_address)

@@ -10,6 +10,7 @@ import org.harbour.facility.FacilityRequests.ProgramRequest;
 import org.harbour.facility.FacilityRequests.WindowRequest;
 import org.harbour.facility.FacilityViews.FacilityView;
 import org.harbour.facility.FacilityViews.ProgramView;
+import org.harbour.audit.AuditLog;
 import org.harbour.problem.Checks;
 import org.harbour.problem.ProblemException;
 import org.harbour.region.RegionRepository;
@@ -42,9 +43,11 @@ public class Facilities {
     private final AvailabilityLedger ledger;
     private final JsonMapper json;
     private final Clock clock;
+    private final AuditLog audit;
 
     Facilities(FacilityRepository facilities, ProgramRepository programs, Organizations organizations,
-               RegionRepository regions, AvailabilityLedger ledger, JsonMapper json, Clock clock) {
+               RegionRepository regions, AvailabilityLedger ledger, JsonMapper json, Clock clock, AuditLog audit) {
+        this.audit = audit;
         this.facilities = facilities;
         this.programs = programs;
         this.organizations = organizations;
@@ -69,6 +72,7 @@ public class Facilities {
         for (Program program : drafts) {
             saveProgram(program, saved.id(), by);
         }
+        audit.record(by, "FACILITY_CREATED", "FACILITY", saved.id());
         return view(saved, by);
     }
 
@@ -79,6 +83,7 @@ public class Facilities {
         Facility changed = toFacility(request, existing, clock.instant(), checks);
         checks.throwIfAny();
         facilities.update(changed);
+        audit.record(by, "FACILITY_UPDATED", "FACILITY", id);
         return view(changed, by);
     }
 
@@ -89,7 +94,9 @@ public class Facilities {
         Instant now = clock.instant();
         Program draft = ProgramRules.toProgram(request, "", checks, facilityId, null, now, now);
         checks.throwIfAny();
-        return ProgramView.of(saveProgram(draft, facilityId, by));
+        Program saved = saveProgram(draft, facilityId, by);
+        audit.record(by, "PROGRAM_CREATED", "PROGRAM", saved.id());
+        return ProgramView.of(saved);
     }
 
     @Transactional
@@ -100,6 +107,7 @@ public class Facilities {
                 existing.createdAt(), clock.instant());
         checks.throwIfAny();
         Program updated = programs.update(withExternalRef(changed, existing.externalRef()));
+        audit.record(by, "PROGRAM_UPDATED", "PROGRAM", programId);
         if (updated.capacity() != existing.capacity()) {
             var counts = ledger.capacityChanged(programId, by.username());
             if (counts.isPresent() && counts.get().available() + counts.get().outOfService() > updated.capacity()) {

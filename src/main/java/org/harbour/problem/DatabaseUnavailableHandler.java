@@ -50,7 +50,8 @@ class DatabaseUnavailableHandler implements ExceptionHandler<DataAccessException
         database.failed(exception);
         HttpStatus status = isConnectionFailure(exception) ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.INTERNAL_SERVER_ERROR;
         if (status == HttpStatus.INTERNAL_SERVER_ERROR) {
-            LOG.error("Data access failed on {} {}", request.getMethodName(), request.getPath(), exception);
+            LOG.error("Data access failed on {} {}", request.getMethodName(), request.getPath(),
+                    LogSafe.withoutMessages(exception));
         }
         return respond(status);
     }

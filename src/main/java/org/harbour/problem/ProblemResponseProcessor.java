@@ -1,6 +1,7 @@
 package org.harbour.problem;
 
 import io.micronaut.context.annotation.Primary;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.convert.exceptions.ConversionErrorException;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -36,7 +37,7 @@ public class ProblemResponseProcessor implements ErrorResponseProcessor<Problem>
         return response.contentType(PROBLEM_JSON).body(problem);
     }
 
-    static String detailFor(HttpStatus status, ErrorContext context) {
+    static String detailFor(HttpStatus status, @Nullable ErrorContext context) {
         return switch (status) {
             case BAD_REQUEST -> badRequestDetail(context);
             case UNAUTHORIZED -> "Authentication is required";
@@ -53,7 +54,7 @@ public class ProblemResponseProcessor implements ErrorResponseProcessor<Problem>
 
     /** Most routes take JSON; the imports take CSV: the route's own types are named. */
     private static String unsupportedMediaTypeDetail(ErrorContext context) {
-        if (context.getRootCause().orElse(null) instanceof UnsupportedMediaException unsupported
+        if (context != null && context.getRootCause().orElse(null) instanceof UnsupportedMediaException unsupported
                 && !unsupported.getAcceptableContentTypes().isEmpty()) {
             return "Unsupported content type; send " + String.join(" or ", unsupported.getAcceptableContentTypes());
         }
@@ -61,7 +62,7 @@ public class ProblemResponseProcessor implements ErrorResponseProcessor<Problem>
     }
 
     private static String badRequestDetail(ErrorContext context) {
-        Throwable cause = context.getRootCause().orElse(null);
+        Throwable cause = context == null ? null : context.getRootCause().orElse(null);
         String field = jsonPath(cause);
         if (field != null) {
             return "The request body has a value of the wrong type at '" + field + "'";

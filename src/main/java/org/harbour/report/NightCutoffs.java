@@ -47,6 +47,9 @@ final class NightCutoffs {
      */
     static SqlQuery offsetSeconds(SqlQuery s, String zoneColumn, String instantColumn, Collection<ZoneId> zones,
                                   Instant start, Instant end) {
+        if (zones.isEmpty()) {
+            return s.add("0"); // no zone known (no facility yet): a CASE without WHEN is a syntax error
+        }
         s.add("(CASE " + zoneColumn);
         for (ZoneId zone : zones) {
             ZoneRules rules = zone.getRules();

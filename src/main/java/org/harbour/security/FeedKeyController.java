@@ -8,6 +8,7 @@ import io.micronaut.http.annotation.Status;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Parameter;
+import org.harbour.audit.AuditLog;
 import org.harbour.facility.FacilityRepository;
 import org.harbour.problem.ProblemException;
 
@@ -16,8 +17,10 @@ class FeedKeyController {
 
     private final FeedKeys feedKeys;
     private final FacilityRepository facilities;
+    private final AuditLog audit;
 
-    FeedKeyController(FeedKeys feedKeys, FacilityRepository facilities) {
+    FeedKeyController(FeedKeys feedKeys, FacilityRepository facilities, AuditLog audit) {
+        this.audit = audit;
         this.feedKeys = feedKeys;
         this.facilities = facilities;
     }
@@ -30,6 +33,7 @@ class FeedKeyController {
             throw ProblemException.notFound("Facility");
         }
         FeedKeys.Issued issued = feedKeys.issue(facilityId, user.username());
+        audit.record(user, "FEED_KEY_ISSUED", "FEED_KEY", issued.id());
         return new FeedKeyView(issued.id(), issued.facilityId(), issued.key());
     }
 

@@ -38,7 +38,7 @@ class FirstAdmin implements ApplicationEventListener<StartupEvent> {
         if (users.existsByUsername(username)) {
             return;
         }
-        String problem = PasswordHasher.problemWith(password);
+        String problem = PasswordHasher.problemWith(password, username);
         if (problem != null) {
             throw new IllegalStateException("HARBOUR_ADMIN_PASSWORD " + problem);
         }

@@ -1,6 +1,7 @@
 package org.harbour.security;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -13,17 +14,23 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.security.token.generator.AccessRefreshTokenGenerator;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.Parameter;
 import org.harbour.problem.Problem;
 import org.harbour.problem.ProblemResponseProcessor;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
 @Controller("/api/login")
-@Secured(SecurityRule.IS_ANONYMOUS)
 class LoginController {
+
+    /** When the user last typed a password (epoch seconds): a refresh keeps it, so a session cannot outlive maxSession. */
+    static final String AUTH_TIME = "auth_time";
 
     /** The users.username column holds at most this many characters; longer names cannot exist. */
     private static final int MAX_USERNAME = 100;
@@ -32,20 +39,28 @@ class LoginController {
     private final PasswordHasher hasher;
     private final LoginThrottle throttle;
     private final AccessRefreshTokenGenerator tokens;
+    private final ClientAddress clientAddress;
+    private final Clock clock;
+    private final Duration maxSession;
 
     LoginController(UserRepository users, PasswordHasher hasher, LoginThrottle throttle,
-                    AccessRefreshTokenGenerator tokens) {
+                    AccessRefreshTokenGenerator tokens, ClientAddress clientAddress, Clock clock,
+                    @Value("${harbour.security.max-session:PT12H}") Duration maxSession) {
         this.users = users;
         this.hasher = hasher;
         this.throttle = throttle;
         this.tokens = tokens;
+        this.clientAddress = clientAddress;
+        this.clock = clock;
+        this.maxSession = maxSession;
     }
 
     @Post
+    @Secured(SecurityRule.IS_ANONYMOUS)
     HttpResponse<?> login(@Body LoginRequest request, HttpRequest<?> http) {
         String username = request.username() == null ? "" : request.username().trim();
         String password = request.password() == null ? "" : request.password();
-        String address = http.getRemoteAddress().getAddress().getHostAddress();
+        String address = clientAddress.of(http);
 
         // The database compares names case- and accent-insensitively, so "Admin" and "ádmin" find
         // "admin": failures count against the account found, never against the spelling sent.
@@ -70,11 +85,29 @@ class LoginController {
         }
         throttle.succeeded(throttleKey, address);
         User u = user.get();
-        List<String> roles = List.of(u.role().name());
-        Authentication authentication = Authentication.build(u.username(), roles, Map.of("uid", u.id()));
+        return HttpResponse.ok(token(u.id(), u.username(), u.role(), clock.instant().getEpochSecond()));
+    }
+
+    /**
+     * A fresh token for a still-valid one, so a dashboard left open overnight keeps working without
+     * the password being typed again; never past maxSession after the last sign-in, and never for a
+     * user who has been disabled (the token would not have been accepted) or a feed key (no role here).
+     */
+    @Post("/refresh")
+    @Secured({"ADMIN", "SHELTER_STAFF", "CASEWORKER", "FUNDER"})
+    HttpResponse<?> refresh(Authentication authentication, @Parameter(hidden = true) CurrentUser user) {
+        long signedInAt = authentication.getAttributes().get(AUTH_TIME) instanceof Number n ? n.longValue() : 0L;
+        if (Instant.ofEpochSecond(signedInAt).plus(maxSession).isBefore(clock.instant())) {
+            return problem(HttpStatus.UNAUTHORIZED, "Sign in again");
+        }
+        return HttpResponse.ok(token(user.id(), user.username(), user.role(), signedInAt));
+    }
+
+    private LoginResponse token(long id, String username, Role role, long signedInAt) {
+        List<String> roles = List.of(role.name());
+        Authentication authentication = Authentication.build(username, roles, Map.of("uid", id, AUTH_TIME, signedInAt));
         var token = tokens.generate(authentication).orElseThrow();
-        return HttpResponse.ok(new LoginResponse(token.getAccessToken(), "Bearer", token.getExpiresIn(),
-                u.username(), roles));
+        return new LoginResponse(token.getAccessToken(), "Bearer", token.getExpiresIn(), username, roles);
     }
 
     private static String truncate(String username) {

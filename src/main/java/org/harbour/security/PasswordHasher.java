@@ -6,6 +6,8 @@ import jakarta.inject.Singleton;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 
 /** bcrypt (at.favre.lib): salted, tunable cost, constant-time verification. */
 @Singleton
@@ -44,7 +46,12 @@ public class PasswordHasher {
         matches(password, dummyHash);
     }
 
-    public static String problemWith(String password) {
+    /**
+     * Length is what counts most (NIST SP 800-63B): at least 12 characters. Beyond that only what an
+     * attacker tries first is refused: the username itself, one character repeated, a run of the
+     * keyboard or of digits, and the most common long passwords. No composition rules.
+     */
+    public static String problemWith(String password, String username) {
         if (password == null || password.length() < MIN_LENGTH) {
             return "must be at least " + MIN_LENGTH + " characters";
         }
@@ -54,6 +61,30 @@ public class PasswordHasher {
         if (password.isBlank()) {
             return "must not be blank";
         }
+        String folded = password.toLowerCase(Locale.ROOT);
+        if (username != null && !username.isBlank() && (folded.equals(username.toLowerCase(Locale.ROOT))
+                || folded.equals(new StringBuilder(username.toLowerCase(Locale.ROOT)).reverse().toString()))) {
+            return "must not be the username";
+        }
+        if (folded.chars().distinct().count() <= 2 || isCommon(folded)) {
+            return "is too easy to guess; a few unrelated words make a good one";
+        }
         return null;
+    }
+
+    public static String problemWith(String password) {
+        return problemWith(password, null);
+    }
+
+    private static final List<String> RUNS = List.of("0123456789012345678901234567890", "1234567890", "qwertyuiopasdfghjklzxcvbnm",
+            "abcdefghijklmnopqrstuvwxyz", "1q2w3e4r5t6y7u8i9o0p", "1qaz2wsx3edc4rfv5tgb", "zaq12wsxcde34rfv");
+    private static final List<String> COMMON = List.of("password1234", "password12345", "password123456", "passwordpassword",
+            "iloveyou1234", "changeme1234", "letmein12345", "welcome12345", "administrator", "qwerty123456",
+            "trustno1trustno1", "football1234", "baseball1234", "princess1234", "sunshine1234", "monkey123456",
+            "superman1234", "starwars1234", "dragon123456", "master123456", "correcthorsebatterystaple");
+
+    private static boolean isCommon(String folded) {
+        String reversed = new StringBuilder(folded).reverse().toString();
+        return COMMON.contains(folded) || RUNS.stream().anyMatch(run -> run.contains(folded) || run.contains(reversed));
     }
 }

@@ -3,6 +3,7 @@ package org.harbour.security;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import org.harbour.audit.AuditLog;
 import org.harbour.facility.FacilityRepository;
 import org.harbour.problem.Checks;
 import org.harbour.problem.ProblemException;
@@ -22,9 +23,11 @@ public class UserAccounts {
     private final PasswordHasher hasher;
     private final FacilityRepository facilities;
     private final CurrentUsers currentUsers;
+    private final AuditLog audit;
 
     UserAccounts(UserRepository users, Organizations organizations, PasswordHasher hasher,
-                 FacilityRepository facilities, CurrentUsers currentUsers) {
+                 FacilityRepository facilities, CurrentUsers currentUsers, AuditLog audit) {
+        this.audit = audit;
         this.users = users;
         this.organizations = organizations;
         this.hasher = hasher;
@@ -33,13 +36,13 @@ public class UserAccounts {
     }
 
     @Transactional
-    UserController.UserView create(UserController.NewUser request) {
+    UserController.UserView create(UserController.NewUser request, CurrentUser admin) {
         Checks checks = new Checks();
         if (checks.required("username", request.username()) && !USERNAME.matcher(request.username()).matches()) {
             checks.fail("username", "must be 3-100 letters, digits or . _ @ -");
         }
         if (checks.required("password", request.password())) {
-            String problem = PasswordHasher.problemWith(request.password());
+            String problem = PasswordHasher.problemWith(request.password(), request.username());
             if (problem != null) {
                 checks.fail("password", problem);
             }
@@ -62,7 +65,9 @@ public class UserAccounts {
         if (users.existsByUsername(request.username())) {
             throw new ProblemException(HttpStatus.CONFLICT, "That username is taken");
         }
-        return view(createUser(request.username(), request.password(), role, request.organization(), facilityIds));
+        long id = createUser(request.username(), request.password(), role, request.organization(), facilityIds);
+        audit.record(admin, "USER_CREATED", "USER", id);
+        return view(id);
     }
 
     /** Also used at start for the first ADMIN and the demo users. */

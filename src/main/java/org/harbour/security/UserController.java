@@ -29,9 +29,9 @@ class UserController {
     @Post
     @Secured("ADMIN")
     @Status(HttpStatus.CREATED)
-    UserView create(@Body NewUser request) {
+    UserView create(@Body NewUser request, @Parameter(hidden = true) CurrentUser admin) {
         try {
-            return accounts.create(request);
+            return accounts.create(request, admin);
         } catch (DataAccessException e) {
             // Two creates of one name can both pass the existence check; the unique key decides.
             if (DatabaseErrors.isDuplicateKey(e)) {

@@ -42,8 +42,13 @@ final class SecurityHeadersFilter implements Ordered {
         setIfAbsent(headers, "X-Content-Type-Options", "nosniff");
         setIfAbsent(headers, "Referrer-Policy", "no-referrer");
         setIfAbsent(headers, "Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()");
+        setIfAbsent(headers, "Cross-Origin-Opener-Policy", "same-origin");
+        setIfAbsent(headers, "Cross-Origin-Resource-Policy", "same-origin");
         String path = request.getPath();
-        if (path.startsWith("/assets/") && response.code() == 200) {
+        if (path.startsWith("/api/")) {
+            // answers may name clients: no browser cache or shared proxy may keep a copy
+            headers.set("Cache-Control", "no-store");
+        } else if (path.startsWith("/assets/") && response.code() == 200) {
             headers.set("Cache-Control", "public, max-age=31536000, immutable");
         } else if (path.equals("/") || path.equals("/index.html")) {
             headers.set("Cache-Control", "no-cache");

@@ -10,6 +10,8 @@ import org.harbour.testdata.Fixtures;
 import org.harbour.testdata.HarbourTest;
 import org.harbour.testdata.Http;
 import org.harbour.testdata.ProgramBuilder;
+import org.harbour.testdata.Sql;
+import org.harbour.testdata.TestDatabase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -23,6 +25,7 @@ import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
@@ -44,53 +47,58 @@ import static org.harbour.testdata.Problems.assertProblem;
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AccessMatrixTest implements HarbourTest {
+public class AccessMatrixTest implements HarbourTest {
 
-    /** STAFF and FEED belong to the facility in the path; OTHER_STAFF works at another facility. */
-    enum Caller { ADMIN, STAFF, CASEWORKER, FUNDER, FEED, OTHER_STAFF, ANONYMOUS }
+    /**
+     * STAFF and FEED belong to the facility in the path; OTHER_STAFF works at another facility. The three
+     * dead tokens are an ADMIN's: DISABLED was signed for a user disabled since, EXPIRED has run out,
+     * FORGED is signed with another key. They must fare no better than no token at all.
+     */
+    enum Caller { ADMIN, STAFF, CASEWORKER, FUNDER, FEED, OTHER_STAFF, DISABLED, EXPIRED, FORGED, ANONYMOUS }
 
     private static final List<Row> MATRIX = List.of(
-            //                                                  ADMIN STAFF CASEW FUNDR FEED  OTHER ANON
-            row("POST", "/api/login",                            200,  200,  200,  200,  200,  200,  200),
-            row("GET",  "/api/users/me",                         200,  200,  200,  200,  403,  200,  401),
-            row("GET",  "/api/users",                            200,  403,  403,  403,  403,  403,  401),
-            row("POST", "/api/users",                            201,  403,  403,  403,  403,  403,  401),
-            row("POST", "/api/facilities/{id}/feed-keys",        201,  403,  403,  403,  403,  403,  401),
-            row("GET",  "/api/regions",                          200,  200,  200,  200,  403,  200,  401),
-            row("GET",  "/api/facilities",                       200,  200,  200,  200,  403,  200,  401),
-            row("POST", "/api/facilities",                       201,  403,  403,  403,  403,  403,  401),
-            row("GET",  "/api/facilities/{id}",                  200,  200,  200,  200,  403,  200,  401),
-            row("PUT",  "/api/facilities/{id}",                  200,  403,  403,  403,  403,  403,  401),
-            row("POST", "/api/facilities/{id}/programs",         201,  403,  403,  403,  403,  403,  401),
-            row("PUT",  "/api/programs/{id}",                    200,  403,  403,  403,  403,  403,  401),
-            row("PUT",  "/api/programs/{id}/availability",       200,  200,  403,  403,  200,  403,  401),
-            row("GET",  "/api/programs/{id}/availability",       200,  200,  200,  200,  403,  200,  401),
-            row("GET",  "/api/availability",                     200,  200,  200,  200,  403,  200,  401),
-            row("GET",  "/health",                               200,  200,  200,  200,  200,  200,  200),
-            row("GET",  "/openapi.yml",                          200,  200,  200,  200,  200,  200,  200),
-            row("GET",  "/prometheus",                           200,  200,  200,  200,  200,  200,  200),
-            row("POST", "/api/clients",                          201,  403,  201,  403,  403,  403,  401),
-            row("GET",  "/api/clients",                          200,  403,  200,  403,  403,  403,  401),
-            row("GET",  "/api/clients/{clientId}",               200,  403,  200,  403,  403,  403,  401),
-            row("GET",  "/api/clients/{clientId}/placements",    200,  403,  200,  403,  403,  403,  401),
-            row("POST", "/api/bed-requests",                     201,  403,  201,  403,  403,  403,  401),
-            row("POST", "/api/bed-requests/{requestId}/outcome", 201,  403,  201,  403,  403,  403,  401),
-            row("POST", "/api/programs/{bedsId}/holds",          201,  403,  201,  403,  403,  403,  401),
-            row("GET",  "/api/programs/{id}/holds",              200,  200,  200,  403,  403,  200,  401),
-            row("DELETE", "/api/holds/{holdId}",                 204,  403,  204,  403,  403,  403,  401),
-            row("POST", "/api/placements",                       201,  403,  201,  403,  403,  403,  401),
-            row("GET",  "/api/placements",                       200,  403,  200,  403,  403,  403,  401),
-            row("POST", "/api/placements/{placementId}/end",     200,  403,  200,  403,  403,  403,  401),
-            row("POST", "/api/placements/{placementId}/move",    201,  403,  201,  403,  403,  403,  401),
-            row("POST", "/api/waitlist",                         201,  403,  201,  403,  403,  403,  401),
-            row("GET",  "/api/waitlist",                         200,  403,  200,  403,  403,  403,  401),
-            row("DELETE", "/api/waitlist/{entryId}",             204,  403,  204,  403,  403,  403,  401),
-            row("GET",  "/api/audit",                            200,  403,  403,  403,  403,  403,  401),
-            row("POST", "/api/imports/toronto-occupancy",        200,  403,  403,  403,  403,  403,  401),
-            row("POST", "/api/imports/toronto-central-intake",   200,  403,  403,  403,  403,  403,  401),
-            row("GET",  "/api/reports/capacity",                 200,  403,  403,  200,  403,  403,  401),
-            row("GET",  "/api/reports/turnaways",                200,  403,  403,  200,  403,  403,  401),
-            row("GET",  "/ws/live",                              101,  101,  101,  101,  403,  101,  401));
+            //                                                  ADMIN STAFF CASEW FUNDR FEED  OTHER DSBLD EXPRD FORGD ANON
+            row("POST", "/api/login",                            200,  200,  200,  200,  200,  200,  200,  200,  200,  200),
+            row("POST", "/api/login/refresh",                    200,  200,  200,  200,  403,  200,  401,  401,  401,  401),
+            row("GET",  "/api/users/me",                         200,  200,  200,  200,  403,  200,  401,  401,  401,  401),
+            row("GET",  "/api/users",                            200,  403,  403,  403,  403,  403,  401,  401,  401,  401),
+            row("POST", "/api/users",                            201,  403,  403,  403,  403,  403,  401,  401,  401,  401),
+            row("POST", "/api/facilities/{id}/feed-keys",        201,  403,  403,  403,  403,  403,  401,  401,  401,  401),
+            row("GET",  "/api/regions",                          200,  200,  200,  200,  403,  200,  401,  401,  401,  401),
+            row("GET",  "/api/facilities",                       200,  200,  200,  200,  403,  200,  401,  401,  401,  401),
+            row("POST", "/api/facilities",                       201,  403,  403,  403,  403,  403,  401,  401,  401,  401),
+            row("GET",  "/api/facilities/{id}",                  200,  200,  200,  200,  403,  200,  401,  401,  401,  401),
+            row("PUT",  "/api/facilities/{id}",                  200,  403,  403,  403,  403,  403,  401,  401,  401,  401),
+            row("POST", "/api/facilities/{id}/programs",         201,  403,  403,  403,  403,  403,  401,  401,  401,  401),
+            row("PUT",  "/api/programs/{id}",                    200,  403,  403,  403,  403,  403,  401,  401,  401,  401),
+            row("PUT",  "/api/programs/{id}/availability",       200,  200,  403,  403,  200,  403,  401,  401,  401,  401),
+            row("GET",  "/api/programs/{id}/availability",       200,  200,  200,  200,  403,  200,  401,  401,  401,  401),
+            row("GET",  "/api/availability",                     200,  200,  200,  200,  403,  200,  401,  401,  401,  401),
+            row("GET",  "/health",                               200,  200,  200,  200,  200,  200,  200,  200,  200,  200),
+            row("GET",  "/openapi.yml",                          200,  200,  200,  200,  200,  200,  200,  200,  200,  200),
+            row("GET",  "/prometheus",                           200,  200,  200,  200,  200,  200,  200,  200,  200,  200),
+            row("POST", "/api/clients",                          201,  403,  201,  403,  403,  403,  401,  401,  401,  401),
+            row("GET",  "/api/clients",                          200,  403,  200,  403,  403,  403,  401,  401,  401,  401),
+            row("GET",  "/api/clients/{clientId}",               200,  403,  200,  403,  403,  403,  401,  401,  401,  401),
+            row("GET",  "/api/clients/{clientId}/placements",    200,  403,  200,  403,  403,  403,  401,  401,  401,  401),
+            row("POST", "/api/bed-requests",                     201,  403,  201,  403,  403,  403,  401,  401,  401,  401),
+            row("POST", "/api/bed-requests/{requestId}/outcome", 201,  403,  201,  403,  403,  403,  401,  401,  401,  401),
+            row("POST", "/api/programs/{bedsId}/holds",          201,  403,  201,  403,  403,  403,  401,  401,  401,  401),
+            row("GET",  "/api/programs/{id}/holds",              200,  200,  200,  403,  403,  200,  401,  401,  401,  401),
+            row("DELETE", "/api/holds/{holdId}",                 204,  403,  204,  403,  403,  403,  401,  401,  401,  401),
+            row("POST", "/api/placements",                       201,  403,  201,  403,  403,  403,  401,  401,  401,  401),
+            row("GET",  "/api/placements",                       200,  403,  200,  403,  403,  403,  401,  401,  401,  401),
+            row("POST", "/api/placements/{placementId}/end",     200,  403,  200,  403,  403,  403,  401,  401,  401,  401),
+            row("POST", "/api/placements/{placementId}/move",    201,  403,  201,  403,  403,  403,  401,  401,  401,  401),
+            row("POST", "/api/waitlist",                         201,  403,  201,  403,  403,  403,  401,  401,  401,  401),
+            row("GET",  "/api/waitlist",                         200,  403,  200,  403,  403,  403,  401,  401,  401,  401),
+            row("DELETE", "/api/waitlist/{entryId}",             204,  403,  204,  403,  403,  403,  401,  401,  401,  401),
+            row("GET",  "/api/audit",                            200,  403,  403,  403,  403,  403,  401,  401,  401,  401),
+            row("POST", "/api/imports/toronto-occupancy",        200,  403,  403,  403,  403,  403,  401,  401,  401,  401),
+            row("POST", "/api/imports/toronto-central-intake",   200,  403,  403,  403,  403,  403,  401,  401,  401,  401),
+            row("GET",  "/api/reports/capacity",                 200,  403,  403,  200,  403,  403,  401,  401,  401,  401),
+            row("GET",  "/api/reports/turnaways",                200,  403,  403,  200,  403,  403,  401,  401,  401,  401),
+            row("GET",  "/ws/live",                              101,  101,  101,  101,  403,  101,  401,  401,  401,  401));
 
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -98,6 +106,8 @@ class AccessMatrixTest implements HarbourTest {
     EmbeddedServer server;
     @Inject
     Router router;
+    @Inject
+    CurrentUsers currentUsers;
 
     Fixtures fixtures;
     Fixtures.CreatedFacility facility;
@@ -122,6 +132,24 @@ class AccessMatrixTest implements HarbourTest {
         tokens.put(Caller.OTHER_STAFF, fixtures.staffOf(otherFacility).token());
         feedKey = fixtures.admin().post("/api/facilities/" + facility.id() + "/feed-keys", Map.of()).string("key");
         loginUser = fixtures.createUser("CASEWORKER", "Street Outreach Toronto");
+        String disabled = fixtures.createUser("ADMIN", null);
+        tokens.put(Caller.DISABLED, fixtures.anonymous().login(disabled, Fixtures.PASSWORD).token());
+        Sql.update("UPDATE users SET active = FALSE WHERE username = ?", disabled);
+        currentUsers.forget(disabled);
+        tokens.put(Caller.EXPIRED, Tokens.hs256(TestDatabase.JWT_SECRET,
+                Tokens.claims(TestDatabase.ADMIN_USERNAME, "ADMIN", Instant.now().minusSeconds(60))));
+        tokens.put(Caller.FORGED, Tokens.hs256("another-secret-that-is-also-long-enough-for-hs256",
+                Tokens.claims(TestDatabase.ADMIN_USERNAME, "ADMIN", Instant.now().plusSeconds(3600))));
+    }
+
+    /** Every route the service serves, as "METHOD /path/{param}": the bad-input property test's endpoints. */
+    public static List<String> routes() {
+        return MATRIX.stream().map(row -> row.method() + " " + row.path()).toList();
+    }
+
+    /** How many cells the matrix checks: every route it names times every kind of caller. */
+    static int cells() {
+        return MATRIX.size() * Caller.values().length;
     }
 
     @TestFactory
@@ -158,6 +186,26 @@ class AccessMatrixTest implements HarbourTest {
     }
 
     @Test
+    void aDeadTokenFaresNoBetterThanNoTokenOnAnyRoute() {
+        assertThat(MATRIX).allSatisfy(row -> {
+            for (Caller dead : List.of(Caller.DISABLED, Caller.EXPIRED, Caller.FORGED)) {
+                assertThat(row.expected(dead)).as(row.path() + " as " + dead).isEqualTo(row.expected(ANONYMOUS));
+            }
+        });
+    }
+
+    @Test
+    void theDeadTokensWouldWorkWereTheyAlive() {
+        // Each dead token differs from a working one only in what makes it dead, so a 401 proves the check.
+        String alive = Tokens.hs256(TestDatabase.JWT_SECRET,
+                Tokens.claims(TestDatabase.ADMIN_USERNAME, "ADMIN", Instant.now().plusSeconds(3600)));
+        assertThat(fixtures.anonymous().as(alive).get("/api/users").status()).isEqualTo(200);
+        for (Caller dead : List.of(Caller.EXPIRED, Caller.FORGED)) {
+            assertProblem(fixtures.anonymous().as(tokens.get(dead)).get("/api/users"), 401);
+        }
+    }
+
+    @Test
     void managementEndpointsAreNotServed() {
         for (String path : List.of("/routes", "/beans", "/threaddump", "/info", "/metrics", "/flyway", "/env",
                 "/loggers", "/token_info", "/keys")) {
@@ -184,6 +232,7 @@ class AccessMatrixTest implements HarbourTest {
     private Object body(Row row, Caller caller) {
         Map<String, Supplier<Object>> bodies = Map.of(
                 "POST /api/login", () -> Map.of("username", loginUser, "password", Fixtures.PASSWORD),
+                "POST /api/login/refresh", Map::of,
                 "POST /api/users", () -> Map.of("username", Fixtures.unique("matrix").replace(' ', '-'),
                         "password", Fixtures.PASSWORD, "role", "FUNDER"),
                 "POST /api/facilities/{id}/feed-keys", Map::of,
