@@ -26,6 +26,8 @@ public class AvailabilityLedger {
     private final EventLog events;
     private final Clock clock;
     private final ApplicationEventPublisher<BedsFreed> bedsFreed;
+    /** Count changes made on this thread, to see whether a BedsFreed listener changed counts again. */
+    private final ThreadLocal<int[]> nestedChanges = ThreadLocal.withInitial(() -> new int[1]);
 
     AvailabilityLedger(JdbcOperations jdbc, AvailabilityQueries queries, EventLog events, Clock clock,
                        ApplicationEventPublisher<BedsFreed> bedsFreed) {
@@ -62,9 +64,19 @@ public class AvailabilityLedger {
         if (changed == 0) {
             throw whyNotChanged(programId, available, outOfService, expectedVersion);
         }
-        recordChange(programId, by, source);
-        bedsFreed.publishEvent(new BedsFreed(programId));
-        return queries.find(programId).orElseThrow(); // offers may have held some of the freed beds
+        AvailabilityView view = recordChange(programId, by, source);
+        return afterBedsFreed(view);
+    }
+
+    /**
+     * Lets the waitlist offer freed beds; only when an offer held one (a nested count change on this
+     * thread) are the counts read again, so a report nobody waits for costs no extra read.
+     */
+    private AvailabilityView afterBedsFreed(AvailabilityView view) {
+        int[] changes = nestedChanges.get();
+        int before = changes[0];
+        bedsFreed.publishEvent(new BedsFreed(view.programId(), view.type(), view.regionCode()));
+        return changes[0] == before ? view : queries.find(view.programId()).orElseThrow();
     }
 
     /** A new program starts with nothing bookable until its staff report counts. */
@@ -111,12 +123,9 @@ public class AvailabilityLedger {
         if (changed == 0) {
             return Optional.empty();
         }
+        nestedChanges.get()[0]++;
         AvailabilityView view = recordChange(programId, by, change.name());
-        if (change.freesBed) {
-            bedsFreed.publishEvent(new BedsFreed(programId));
-            view = queries.find(programId).orElseThrow();
-        }
-        return Optional.of(view);
+        return Optional.of(change.freesBed ? afterBedsFreed(view) : view);
     }
 
     private AvailabilityView recordChange(long programId, String by, String source) {
