@@ -32,7 +32,7 @@ import java.util.stream.Stream;
  * System properties (defaults are the issue's figures): bench.quick=true (a short run for iteration),
  * bench.sockets, bench.rate (updates/s), bench.seconds, bench.programs, bench.writeSeconds,
  * bench.jvmArgs (for the Harbour JVM, e.g. "-Xmx256m"), bench.jfr=true (profile the Harbour JVM into
- * target/bench/harbour.jfr), bench.jar, bench.dir.
+ * target/bench/harbour.jfr), bench.noCds=true (skip the class-data-sharing starts), bench.jar, bench.dir.
  */
 public final class Main {
 
@@ -98,6 +98,9 @@ public final class Main {
                 harbour.close();
             }
         }
+        if (!Boolean.getBoolean("bench.noCds")) {
+            classDataSharing(data);
+        }
         String header = String.format("Harbour performance suite, %s, %s; %d cores (%s), load average before the "
                         + "run %s; Harbour JVM flags: %s; %d s in all", Instant.now(), QUICK ? "QUICK run" : "full run",
                 Runtime.getRuntime().availableProcessors(), cpuModel(), loadAverageAtStart,
@@ -129,6 +132,38 @@ public final class Main {
         results.figure("6", "resident memory after start (VmRSS of the Harbour JVM, " + harbour.threads() + " threads)",
                 harbour.rssMegabytes() + " MB", "");
         jdbcUrl = "jdbc:mysql://127.0.0.1:" + harbour.databasePort() + "/harbour?sslMode=DISABLED&rewriteBatchedStatements=true";
+    }
+
+    /**
+     * Item 6 with optional JVM flags (the run command stays java -jar): an application class-data-sharing
+     * archive written by one run (JDK 17: -XX:ArchiveClassesAtExit) and read by the next, alone and with
+     * the C1 compiler only.
+     */
+    private void classDataSharing(Path data) throws Exception {
+        Path archive = dir.resolve("harbour.jsa");
+        Files.deleteIfExists(archive);
+        List<String> dump = new ArrayList<>(jvmArgs);
+        dump.add("-XX:ArchiveClassesAtExit=" + archive);
+        try (HarbourProcess training = HarbourProcess.start(jar, data, dir.resolve("harbour-cds-dump.log"), dump)) {
+            training.awaitHealthy(Duration.ofMinutes(3));
+            Api.login(training.base(), "admin", "harbour-demo-admin").get("/api/availability").expect(200);
+        }
+        if (!Files.exists(archive)) {
+            results.note("item 6: the class-data-sharing archive was not written; see harbour-cds-dump.log");
+            return;
+        }
+        for (List<String> flags : List.of(List.of("-XX:SharedArchiveFile=" + archive),
+                List.of("-XX:SharedArchiveFile=" + archive, "-XX:TieredStopAtLevel=1"))) {
+            List<String> args = new ArrayList<>(jvmArgs);
+            args.addAll(flags);
+            try (HarbourProcess cds = HarbourProcess.start(jar, data, dir.resolve("harbour-cds.log"), args)) {
+                long healthy = cds.awaitHealthy(Duration.ofMinutes(3));
+                long db = cds.databaseStartMillis();
+                results.figure("6", "restart with optional flags " + String.join(" ", flags).replace(dir + "/", "")
+                        + " to /health UP, minus the MariaDB start (" + db + " ms); RSS " + cds.rssMegabytes() + " MB",
+                        (healthy - db) + " ms", "< 2 s");
+            }
+        }
     }
 
     /** Item 1: one program updated RATE times a second; every dashboard must get every change, in order. */
