@@ -7,8 +7,13 @@ import jakarta.inject.Singleton;
 import org.harbour.event.EventLog;
 import org.harbour.problem.ProblemException;
 
+import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
 
@@ -26,6 +31,8 @@ public class AvailabilityLedger {
     private final EventLog events;
     private final Clock clock;
     private final ApplicationEventPublisher<BedsFreed> bedsFreed;
+    /** Count changes made on this thread, to see whether a BedsFreed listener changed counts again. */
+    private final ThreadLocal<int[]> nestedChanges = ThreadLocal.withInitial(() -> new int[1]);
 
     AvailabilityLedger(JdbcOperations jdbc, AvailabilityQueries queries, EventLog events, Clock clock,
                        ApplicationEventPublisher<BedsFreed> bedsFreed) {
@@ -40,6 +47,7 @@ public class AvailabilityLedger {
     @Transactional
     public AvailabilityView report(long programId, int available, Integer outOfService, Long expectedVersion,
                                    String by, String source) {
+        ZoneId zone = zoneOf(programId);
         int changed = jdbc.prepareStatement("""
                 UPDATE availability a JOIN programs p ON p.id = a.program_id
                    SET a.available = ?, a.out_of_service = COALESCE(?, a.out_of_service),
@@ -62,14 +70,25 @@ public class AvailabilityLedger {
         if (changed == 0) {
             throw whyNotChanged(programId, available, outOfService, expectedVersion);
         }
-        recordChange(programId, by, source);
-        bedsFreed.publishEvent(new BedsFreed(programId));
-        return queries.find(programId).orElseThrow(); // offers may have held some of the freed beds
+        AvailabilityView view = recordChange(programId, zone, by, source);
+        return afterBedsFreed(view);
+    }
+
+    /**
+     * Lets the waitlist offer freed beds; only when an offer held one (a nested count change on this
+     * thread) are the counts read again, so a report nobody waits for costs no extra read.
+     */
+    private AvailabilityView afterBedsFreed(AvailabilityView view) {
+        int[] changes = nestedChanges.get();
+        int before = changes[0];
+        bedsFreed.publishEvent(new BedsFreed(view.programId(), view.type(), view.regionCode()));
+        return changes[0] == before ? view : queries.find(view.programId()).orElseThrow();
     }
 
     /** A new program starts with nothing bookable until its staff report counts. */
     @Transactional
     public AvailabilityView open(long programId, String by) {
+        ZoneId zone = zoneOf(programId);
         jdbc.prepareStatement("""
                 INSERT INTO availability (program_id, available, held, out_of_service, version, updated_at, updated_by)
                 VALUES (?, 0, 0, 0, 0, ?, ?)
@@ -79,12 +98,13 @@ public class AvailabilityLedger {
             statement.setString(3, by);
             return statement.executeUpdate();
         });
-        return recordChange(programId, by, "PROGRAM");
+        return recordChange(programId, zone, by, "PROGRAM");
     }
 
     /** Capacity changed by an admin: counts stay, the new capacity is recorded and pushed (if live). */
     @Transactional
     public Optional<AvailabilityView> capacityChanged(long programId, String by) {
+        ZoneId zone = zoneOf(programId);
         int changed = jdbc.prepareStatement("UPDATE availability SET version = version + 1, updated_at = ?, updated_by = ? WHERE program_id = ?",
                 statement -> {
                     statement.setTimestamp(1, Timestamp.from(clock.instant()));
@@ -93,7 +113,7 @@ public class AvailabilityLedger {
                     return statement.executeUpdate();
                 });
         // imported programs have history but no live counts: nothing to record
-        return changed == 0 ? Optional.empty() : Optional.of(recordChange(programId, by, "PROGRAM"));
+        return changed == 0 ? Optional.empty() : Optional.of(recordChange(programId, zone, by, "PROGRAM"));
     }
 
     /**
@@ -102,6 +122,7 @@ public class AvailabilityLedger {
      */
     @Transactional
     public Optional<AvailabilityView> apply(long programId, CountChange change, String by) {
+        ZoneId zone = zoneOf(programId);
         int changed = jdbc.prepareStatement("UPDATE availability a JOIN programs p ON p.id = a.program_id SET "
                 + change.assignments + ", a.version = a.version + 1 WHERE a.program_id = ? AND " + change.guard,
                 statement -> {
@@ -111,27 +132,47 @@ public class AvailabilityLedger {
         if (changed == 0) {
             return Optional.empty();
         }
-        AvailabilityView view = recordChange(programId, by, change.name());
-        if (change.freesBed) {
-            bedsFreed.publishEvent(new BedsFreed(programId));
-            view = queries.find(programId).orElseThrow();
-        }
-        return Optional.of(view);
+        nestedChanges.get()[0]++;
+        AvailabilityView view = recordChange(programId, zone, by, change.name());
+        return Optional.of(change.freesBed ? afterBedsFreed(view) : view);
     }
 
-    private AvailabilityView recordChange(long programId, String by, String source) {
+    /**
+     * The facility's time zone, read before any count row is locked: each history row is stored with the
+     * night it counts for (see {@link Nights}), so reports need not work out local times per row.
+     */
+    private ZoneId zoneOf(long programId) {
+        String zone = jdbc.prepareStatement(
+                "SELECT f.time_zone FROM programs p JOIN facilities f ON f.id = p.facility_id WHERE p.id = ?",
+                statement -> {
+                    statement.setLong(1, programId);
+                    try (ResultSet rs = statement.executeQuery()) {
+                        return rs.next() ? rs.getString(1) : null;
+                    }
+                });
+        try {
+            return zone == null ? ZoneOffset.UTC : ZoneId.of(zone);
+        } catch (DateTimeException unknown) {
+            return ZoneOffset.UTC; // reports count an unknown zone as UTC too
+        }
+    }
+
+    private AvailabilityView recordChange(long programId, ZoneId zone, String by, String source) {
+        Instant now = clock.instant();
         jdbc.prepareStatement("""
                 INSERT INTO availability_history
-                       (program_id, capacity, available, held, out_of_service, occupied, version, changed_at, changed_by, source)
+                       (program_id, capacity, available, held, out_of_service, occupied, version, changed_at, changed_by,
+                        source, night)
                 SELECT a.program_id, p.capacity, a.available, a.held, a.out_of_service,
-                       GREATEST(0, p.capacity - a.available - a.out_of_service), a.version, ?, ?, ?
+                       GREATEST(0, p.capacity - a.available - a.out_of_service), a.version, ?, ?, ?, ?
                   FROM availability a JOIN programs p ON p.id = a.program_id
                  WHERE a.program_id = ?
                 """, statement -> {
-            statement.setTimestamp(1, Timestamp.from(clock.instant()));
+            statement.setTimestamp(1, Timestamp.from(now));
             statement.setString(2, by);
             statement.setString(3, source);
-            statement.setLong(4, programId);
+            statement.setObject(4, Nights.of(now, zone));
+            statement.setLong(5, programId);
             return statement.executeUpdate();
         });
         AvailabilityView view = queries.find(programId).orElseThrow();

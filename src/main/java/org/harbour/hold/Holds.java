@@ -76,10 +76,17 @@ public class Holds {
         if (clientId != null) {
             organizationId = clients.owned(clientId, user).organizationId();
         }
-        Hold hold = place(programId, clientId, organizationId, minutes == null ? DEFAULT_MINUTES : minutes,
-                user.id(), user.username())
-                .orElseThrow(() -> new ProblemException(HttpStatus.CONFLICT, "No bookable bed is left in this program"));
+        var program = programs.findById(programId).orElseThrow(() -> ProblemException.notFound("Program"));
+        // The hold and audit rows go in first, taking no lock others wait for; the program's count row is
+        // locked last, so 20 caseworkers on one program queue only for the count change and the commit.
+        // A lost race throws, and the rollback takes the hold and audit rows away again.
+        Hold hold = insertHold(programId, clientId, organizationId, minutes == null ? DEFAULT_MINUTES : minutes,
+                user.id());
         audit.record(user, "HOLD_CREATED", "HOLD", hold.id());
+        if (ledger.apply(programId, CountChange.HOLD, user.username()).isEmpty()) {
+            throw new ProblemException(HttpStatus.CONFLICT, "No bookable bed is left in this program");
+        }
+        holdCreated(hold, program.facilityId());
         return HoldView.of(hold);
     }
 
@@ -93,12 +100,21 @@ public class Holds {
         if (ledger.apply(programId, CountChange.HOLD, by).isEmpty()) {
             return Optional.empty();
         }
-        Instant now = clock.instant();
-        Hold hold = holds.save(new Hold(null, programId, clientId, organizationId, createdBy, now,
-                now.plus(Duration.ofMinutes(minutes)), Hold.ACTIVE, null));
-        events.append("hold.created", programId, program.facilityId(), null,
-                Map.of("programId", programId, "holdId", hold.id()));
+        Hold hold = insertHold(programId, clientId, organizationId, minutes, createdBy);
+        holdCreated(hold, program.facilityId());
         return Optional.of(hold);
+    }
+
+    private Hold insertHold(long programId, @Nullable Long clientId, @Nullable Long organizationId, int minutes,
+                            long createdBy) {
+        Instant now = clock.instant();
+        return holds.save(new Hold(null, programId, clientId, organizationId, createdBy, now,
+                now.plus(Duration.ofMinutes(minutes)), Hold.ACTIVE, null));
+    }
+
+    private void holdCreated(Hold hold, long facilityId) {
+        events.append("hold.created", hold.programId(), facilityId, null,
+                Map.of("programId", hold.programId(), "holdId", hold.id()));
     }
 
     @Transactional
@@ -119,10 +135,11 @@ public class Holds {
             return false;
         }
         holdEnded.publishEvent(new HoldEnded(hold.id(), status));
+        // read before the count change: nothing more is read while the program's count row is locked
+        long facilityId = programs.findById(hold.programId()).orElseThrow().facilityId();
         if (!Hold.CONSUMED.equals(status)) {
             ledger.apply(hold.programId(), CountChange.RELEASE_HOLD, by).orElseThrow();
         }
-        long facilityId = programs.findById(hold.programId()).orElseThrow().facilityId();
         events.append("hold.released", hold.programId(), facilityId, null,
                 Map.of("programId", hold.programId(), "holdId", hold.id()));
         return true;

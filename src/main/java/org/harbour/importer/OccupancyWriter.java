@@ -31,10 +31,10 @@ class OccupancyWriter {
     // A later file may correct a night: its counts replace the old ones; the same file changes nothing.
     private static final String UPSERT_HISTORY = """
             INSERT INTO availability_history (program_id, capacity, available, held, out_of_service, occupied, version,
-                                              changed_at, changed_by, source, import_key)
-            VALUES (?, ?, ?, 0, ?, ?, 0, ?, '%s', 'IMPORT', ?)
+                                              changed_at, changed_by, source, import_key, night)
+            VALUES (?, ?, ?, 0, ?, ?, 0, ?, '%s', 'IMPORT', ?, ?)
             ON DUPLICATE KEY UPDATE capacity = VALUES(capacity), available = VALUES(available),
-                out_of_service = VALUES(out_of_service), occupied = VALUES(occupied)
+                out_of_service = VALUES(out_of_service), occupied = VALUES(occupied), night = VALUES(night)
             """.formatted(CHANGED_BY);
 
     private final JdbcOperations jdbc;
@@ -92,5 +92,6 @@ class OccupancyWriter {
         history.setInt(5, counts.occupied());
         history.setTimestamp(6, Timestamp.from(night.night().atTime(COUNTED_AT).atZone(TORONTO).toInstant()));
         history.setString(7, night.importKey());
+        history.setObject(8, night.night()); // the night it counts for: D 23:00 local is inside night D
     }
 }

@@ -2,13 +2,18 @@ package org.harbour.live;
 
 import io.micronaut.core.annotation.Nullable;
 
-/** One committed event, with its WebSocket message already rendered once for every receiver. */
-record LiveEvent(long seq, String type, @Nullable Long programId, @Nullable Long facilityId,
-                 @Nullable Long organizationId, String message) {
+import java.nio.charset.StandardCharsets;
 
-    static String render(String type, long seq, String payload) {
+/**
+ * One committed event, with its WebSocket message rendered and UTF-8 encoded once for every receiver:
+ * a thousand dashboards share these bytes instead of each encoding its own copy (issue 6).
+ */
+record LiveEvent(long seq, String type, @Nullable Long programId, @Nullable Long facilityId,
+                 @Nullable Long organizationId, byte[] message) {
+
+    static byte[] render(String type, long seq, String payload) {
         String body = payload.trim();
         String rest = body.length() <= 2 ? "}" : "," + body.substring(1);
-        return "{\"type\":\"" + type + "\",\"seq\":" + seq + rest;
+        return ("{\"type\":\"" + type + "\",\"seq\":" + seq + rest).getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -1,9 +1,12 @@
 package org.harbour.live;
 
 import io.micronaut.websocket.CloseReason;
+import io.netty.buffer.Unpooled;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.micronaut.websocket.WebSocketSession;
 import org.harbour.security.CurrentUser;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -17,7 +20,7 @@ final class LiveSession {
 
     private final WebSocketSession socket;
     private final CurrentUser user;
-    private final Outbox outbox;
+    private final Outbox<byte[]> outbox;
     private final Consumer<LiveSession> onDrop;
     private final AtomicBoolean dropped = new AtomicBoolean();
     private final List<LiveEvent> parked = new ArrayList<>();
@@ -28,7 +31,9 @@ final class LiveSession {
         this.socket = socket;
         this.user = user;
         this.onDrop = onDrop;
-        this.outbox = new Outbox(outboxLimit, message -> socket.sendAsync(message), this::drop);
+        // each frame wraps the event's shared UTF-8 bytes (no copy, nothing encoded per socket)
+        this.outbox = new Outbox<>(outboxLimit,
+                message -> socket.sendAsync(new TextWebSocketFrame(Unpooled.wrappedBuffer(message))), this::drop);
     }
 
     String id() {
@@ -54,7 +59,7 @@ final class LiveSession {
     /** Catch-up messages, before going live. */
     synchronized void sendCatchUp(String message, long seq) {
         cursor = Math.max(cursor, seq);
-        push(message);
+        push(message.getBytes(StandardCharsets.UTF_8));
     }
 
     synchronized void resumeFrom(long seq) {
@@ -87,7 +92,7 @@ final class LiveSession {
         }
     }
 
-    private void push(String message) {
+    private void push(byte[] message) {
         if (!dropped.get() && !outbox.offer(message)) {
             drop();
         }

@@ -12,22 +12,22 @@ import java.util.function.Function;
  * client only fills its own queue. When full, {@link #offer} answers false and the caller drops
  * the socket; the client reconnects with {@code since} and loses nothing.
  */
-final class Outbox {
+final class Outbox<M> {
 
-    private final Queue<String> queue = new ConcurrentLinkedQueue<>();
+    private final Queue<M> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger size = new AtomicInteger();
     private final AtomicBoolean sending = new AtomicBoolean();
     private final int limit;
-    private final Function<String, CompletableFuture<?>> sender;
+    private final Function<M, CompletableFuture<?>> sender;
     private final Runnable onFailure;
 
-    Outbox(int limit, Function<String, CompletableFuture<?>> sender, Runnable onFailure) {
+    Outbox(int limit, Function<M, CompletableFuture<?>> sender, Runnable onFailure) {
         this.limit = limit;
         this.sender = sender;
         this.onFailure = onFailure;
     }
 
-    boolean offer(String message) {
+    boolean offer(M message) {
         if (size.incrementAndGet() > limit) {
             size.decrementAndGet();
             return false;
@@ -43,7 +43,7 @@ final class Outbox {
 
     private void drain() {
         while (sending.compareAndSet(false, true)) {
-            String next = queue.poll();
+            M next = queue.poll();
             if (next == null) {
                 sending.set(false);
                 if (queue.isEmpty()) {

@@ -43,10 +43,11 @@ final class CapacitySql {
                 + " LEAST(x.ends, t.ends + 1) - GREATEST(x.night, t.starts) AS n"
                 + " FROM (SELECT c.program_id, c.beds, c.occupied, c.night, IF(c.imported, c.night + 1,"
                 + " COALESCE(LEAD(c.night) OVER w, ?)) AS ends, LEAD(c.night) OVER w AS next_night FROM (", to + 1);
+        // the night stored with the row (V16); worked out from its local time only for rows written before
         s.add("SELECT h.id, h.program_id, h.changed_at, h.source = 'IMPORT' AS imported,"
-                + " h.capacity - h.out_of_service AS beds, h.occupied, GREATEST(");
+                + " h.capacity - h.out_of_service AS beds, h.occupied, GREATEST(COALESCE(TO_DAYS(h.night), ");
         NightCutoffs.night(s, "f.time_zone", "h.changed_at", zones, lo, hi);
-        s.add(", ?) AS night FROM programs p JOIN facilities f ON f.id = p.facility_id"
+        s.add("), ?) AS night FROM programs p JOIN facilities f ON f.id = p.facility_id"
                 + " JOIN availability_history h ON h.program_id = p.id AND h.changed_at >= ? AND h.changed_at < ?"
                 + " WHERE 1 = 1", from - 1, sql(lo), sql(hi));
         programFilters(s);

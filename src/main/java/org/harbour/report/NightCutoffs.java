@@ -1,5 +1,7 @@
 package org.harbour.report;
 
+import org.harbour.availability.Nights;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -21,7 +23,7 @@ import java.util.List;
 final class NightCutoffs {
 
     /** Toronto open-data convention: a night's counts are those in force at 04:00 the next morning. */
-    static final LocalTime CUTOFF = LocalTime.of(4, 0);
+    static final LocalTime CUTOFF = Nights.CUTOFF;
 
     /** TO_DAYS('1970-01-01'): SQL day numbers are TO_DAYS numbers, plain integers to compare and subtract. */
     private static final long TO_DAYS_EPOCH = 719_528;

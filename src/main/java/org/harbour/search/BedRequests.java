@@ -96,7 +96,7 @@ class BedRequests {
         }
         Instant now = clock.instant();
         boolean admitNow = Boolean.TRUE.equals(r.admitNow());
-        List<Match> matches = candidates.bookable(region, types).stream()
+        List<Match> matches = candidates.bookable(region, types, needs).stream()
                 .filter(c -> Matcher.admits(c.eligibility(), needs))
                 .map(c -> toMatch(c, now))
                 .filter(m -> !admitNow || m.intakeOpenNow())

@@ -37,6 +37,15 @@ class CandidateQueries {
 
     @Transactional(readOnly = true)
     List<Candidate> bookable(@Nullable String regionCode, Collection<String> types) {
+        return bookable(regionCode, types, Needs.NONE);
+    }
+
+    /**
+     * Narrows by the stated needs in SQL too, so a search over thousands of programs loads and maps only
+     * the few that can match (issue 6); {@link Matcher} still decides, these filters only pre-select.
+     */
+    @Transactional(readOnly = true)
+    List<Candidate> bookable(@Nullable String regionCode, Collection<String> types, Needs needs) {
         StringBuilder sql = new StringBuilder("""
                 SELECT p.id, p.facility_id, f.name AS facility_name, p.name AS program_name, p.type, f.region_code,
                        f.municipality, f.intake_phone, f.time_zone, f.intake_always_open, f.intake_weekly,
@@ -57,6 +66,7 @@ class CandidateQueries {
             sql.append(" AND p.type IN (").append(String.join(",", types.stream().map(t -> "?").toList())).append(")");
             params.addAll(types);
         }
+        needsFilters(needs, sql, params);
         return jdbc.prepareStatement(sql.toString(), statement -> {
             for (int i = 0; i < params.size(); i++) {
                 statement.setObject(i + 1, params.get(i));
@@ -69,6 +79,41 @@ class CandidateQueries {
             }
             return candidates;
         });
+    }
+
+    /** The SQL form of each rule of Matcher.reasonsRefused. */
+    private static void needsFilters(Needs needs, StringBuilder sql, List<Object> params) {
+        if (needs.gender() != null) {
+            sql.append(" AND FIND_IN_SET(?, p.genders) > 0");
+            params.add(needs.gender());
+        }
+        if (needs.age() != null) {
+            sql.append(" AND (p.min_age IS NULL OR p.min_age <= ?) AND (p.max_age IS NULL OR p.max_age >= ?)");
+            params.add(needs.age());
+            params.add(needs.age());
+        }
+        if (needs.children() != null && needs.children() > 0) {
+            sql.append(" AND p.accepts_children");
+        }
+        if (Boolean.TRUE.equals(needs.pets())) {
+            sql.append(" AND p.accepts_pets");
+        }
+        if (Boolean.TRUE.equals(needs.substanceUse())) {
+            sql.append(" AND p.substance_use <> 'SOBRIETY_REQUIRED'");
+        }
+        if (Boolean.TRUE.equals(needs.currentSexTrade())) {
+            sql.append(" AND p.accepts_current_sex_trade");
+        }
+        if (Boolean.TRUE.equals(needs.wheelchair())) {
+            sql.append(" AND p.wheelchair_accessible");
+        }
+        if (Boolean.TRUE.equals(needs.avoidMandatoryActivities())) {
+            sql.append(" AND NOT p.mandatory_activities");
+        }
+        if (needs.language() != null) {
+            sql.append(" AND FIND_IN_SET(?, p.languages) > 0");
+            params.add(needs.language());
+        }
     }
 
     private Candidate map(ResultSet rs) throws SQLException {

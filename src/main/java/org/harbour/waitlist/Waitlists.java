@@ -149,6 +149,9 @@ public class Waitlists {
     /** A bed became bookable: offer it to whoever is first in line, while beds and people remain. */
     @EventListener
     void onBedsFreed(BedsFreed freed) {
+        if (entries.countWaitingFor(freed.programId(), freed.type(), freed.regionCode()) == 0) {
+            return;
+        }
         Program program = programs.findById(freed.programId()).orElseThrow();
         Facility facility = facilities.findById(program.facilityId()).orElseThrow();
         while (true) {

@@ -32,7 +32,7 @@ class OutboxTest {
     @Test
     void aStuckSocketHoldsOneSendInFlightPlusTheLimitThenRefuses() {
         List<CompletableFuture<Object>> inFlight = new ArrayList<>();
-        Outbox outbox = new Outbox(5, message -> {
+        Outbox<String> outbox = new Outbox<String>(5, message -> {
             CompletableFuture<Object> never = new CompletableFuture<>();
             inFlight.add(never);
             return never;
@@ -48,7 +48,7 @@ class OutboxTest {
 
     @Test
     void aFastSenderDrainsEverythingInOrder() {
-        Outbox outbox = new Outbox(10, message -> {
+        Outbox<String> outbox = new Outbox<String>(10, message -> {
             sent.add(message);
             return CompletableFuture.completedFuture(null);
         }, failures::incrementAndGet);
@@ -64,7 +64,7 @@ class OutboxTest {
     void sendsCompletingOnOtherThreadsKeepOrderAndOneInFlight() {
         AtomicInteger concurrentSends = new AtomicInteger();
         AtomicInteger mostConcurrent = new AtomicInteger();
-        Outbox outbox = new Outbox(100_000, message -> {
+        Outbox<String> outbox = new Outbox<String>(100_000, message -> {
             mostConcurrent.accumulateAndGet(concurrentSends.incrementAndGet(), Math::max);
             sent.add(message);
             CompletableFuture<Object> done = new CompletableFuture<>();
@@ -89,7 +89,7 @@ class OutboxTest {
         // A socket that was stuck comes back and completes every further send at once: the backlog
         // must drain in a loop, not one stack frame per message.
         CompletableFuture<Object> first = new CompletableFuture<>();
-        Outbox outbox = new Outbox(200_000, message -> {
+        Outbox<String> outbox = new Outbox<String>(200_000, message -> {
             sent.add(message);
             return message.equals("m0") ? first : CompletableFuture.completedFuture(null);
         }, failures::incrementAndGet);
@@ -106,7 +106,7 @@ class OutboxTest {
 
     @Test
     void aFailedSendReportsTheFailure() {
-        Outbox outbox = new Outbox(10, message -> CompletableFuture.failedFuture(new IllegalStateException("closed")),
+        Outbox<String> outbox = new Outbox<String>(10, message -> CompletableFuture.failedFuture(new IllegalStateException("closed")),
                 failures::incrementAndGet);
 
         outbox.offer("m0");

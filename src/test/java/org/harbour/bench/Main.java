@@ -1,0 +1,613 @@
+package org.harbour.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+
+/**
+ * The performance suite of issue 6, end to end against the real jar: starts target/harbour.jar on a
+ * fresh embedded MariaDB under target/bench, drives it over real HTTP and WebSocket, and prints one
+ * table (also written to target/bench/results.md). Run: {@code mvn -B -Pbench verify -Dui.skip=true}.
+ * <p>
+ * System properties (defaults are the issue's figures): bench.quick=true (a short run for iteration),
+ * bench.sockets, bench.rate (updates/s), bench.seconds, bench.programs, bench.writeSeconds,
+ * bench.jvmArgs (for the Harbour JVM, e.g. "-Xmx256m"), bench.jfr=true (profile the Harbour JVM into
+ * target/bench/harbour.jfr), bench.noCds=true (skip the class-data-sharing starts), bench.jar, bench.dir.
+ */
+public final class Main {
+
+    private static final boolean QUICK = Boolean.getBoolean("bench.quick");
+    private static final int SOCKETS = Integer.getInteger("bench.sockets", QUICK ? 200 : 1000);
+    private static final int RATE = Integer.getInteger("bench.rate", 50);
+    private static final int SECONDS = Integer.getInteger("bench.seconds", QUICK ? 10 : 60);
+    private static final int PROGRAMS = Integer.getInteger("bench.programs", 10_000);
+    private static final int WRITE_SECONDS = Integer.getInteger("bench.writeSeconds", QUICK ? 5 : 15);
+    /** bench.only=live,search,holds,updates,report runs only those items (start-up is always measured). */
+    private static final String ONLY = System.getProperty("bench.only", "");
+    private static final String[] TYPES = {"EMERGENCY_SHELTER", "DV_SHELTER", "YOUTH_SHELTER", "SAFE_HOUSE",
+            "HOTEL_MOTEL", "TRANSITIONAL_HOUSING", "DETOX", "TREATMENT", "RESPITE"};
+
+    private final Results results = new Results();
+    private final Path dir = Path.of(System.getProperty("bench.dir", "target/bench")).toAbsolutePath();
+    private final Path jar = Path.of(System.getProperty("bench.jar", "target/harbour.jar")).toAbsolutePath();
+    private final List<String> jvmArgs = new ArrayList<>();
+    private HarbourProcess harbour;
+    private String jdbcUrl;
+
+    public static void main(String[] args) throws Exception {
+        new Main().run();
+    }
+
+    private void run() throws Exception {
+        String configured = System.getProperty("bench.jvmArgs", "").trim();
+        if (!configured.isEmpty()) {
+            jvmArgs.addAll(Arrays.asList(configured.split("\\s+")));
+        }
+        if (Boolean.getBoolean("bench.jfr")) {
+            jvmArgs.add("-XX:StartFlightRecording=filename=" + dir.resolve("harbour.jfr") + ",settings=profile");
+        }
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: build it first (mvn -Pbench verify does)");
+        }
+        Path data = dir.resolve("data");
+        deleteTree(data);
+        Files.createDirectories(dir);
+        long began = System.nanoTime();
+        try {
+            startUp(data);
+            Api admin = Api.login(harbour.base(), "admin", "harbour-demo-admin");
+            Api caseworker = Api.login(harbour.base(), "caseworker", "harbour-demo-caseworker");
+            if (wanted("live")) {
+                updateToPush(admin, caseworker);
+            }
+            seedPrograms();
+            if (wanted("search")) {
+                search(caseworker);
+            }
+            if (wanted("holds")) {
+                holds(caseworker);
+            }
+            if (wanted("updates")) {
+                updates(admin);
+            }
+            if (wanted("report")) {
+                importAndReport(admin);
+            }
+        } finally {
+            if (harbour != null) {
+                harbour.close();
+            }
+        }
+        if (!Boolean.getBoolean("bench.noCds")) {
+            classDataSharing(data);
+        }
+        String header = String.format("Harbour performance suite, %s, %s; %d cores (%s), load average before the "
+                        + "run %s; Harbour JVM flags: %s; %d s in all", Instant.now(), QUICK ? "QUICK run" : "full run",
+                Runtime.getRuntime().availableProcessors(), cpuModel(), loadAverageAtStart,
+                jvmArgs.isEmpty() ? "none (java -jar target/harbour.jar)" : String.join(" ", jvmArgs),
+                (System.nanoTime() - began) / 1_000_000_000);
+        results.write(dir.resolve("results.md"), header);
+        System.out.println();
+        System.out.println(header);
+        System.out.println(results.table());
+        System.out.println("written to " + dir.resolve("results.md"));
+    }
+
+    private String loadAverageAtStart = loadAverage();
+
+    /** Item 6: first start on an empty data folder, then a restart, each minus the database's own start. */
+    private void startUp(Path data) throws Exception {
+        try (HarbourProcess first = HarbourProcess.start(jar, data, dir.resolve("harbour-first-start.log"), jvmArgs)) {
+            long healthy = first.awaitHealthy(Duration.ofMinutes(3));
+            long db = first.databaseStartMillis();
+            results.figure("6", "first start (empty database: migrations, demo data) to /health UP, minus the "
+                    + "embedded MariaDB's own start (" + db + " ms); Micronaut: " + first.micronautStartup(),
+                    (healthy - db) + " ms", "< 2 s");
+        }
+        harbour = HarbourProcess.start(jar, data, dir.resolve("harbour.log"), jvmArgs);
+        long healthy = harbour.awaitHealthy(Duration.ofMinutes(3));
+        long db = harbour.databaseStartMillis();
+        results.figure("6", "restart to /health UP, minus the embedded MariaDB's own start (" + db
+                + " ms); Micronaut: " + harbour.micronautStartup(), (healthy - db) + " ms", "< 2 s");
+        results.figure("6", "resident memory after start (VmRSS of the Harbour JVM, " + harbour.threads() + " threads)",
+                harbour.rssMegabytes() + " MB", "");
+        jdbcUrl = "jdbc:mysql://127.0.0.1:" + harbour.databasePort() + "/harbour?sslMode=DISABLED&rewriteBatchedStatements=true";
+    }
+
+    /**
+     * Item 6 with optional JVM flags (the run command stays java -jar): an application class-data-sharing
+     * archive written by one run (JDK 17: -XX:ArchiveClassesAtExit) and read by the next, alone and with
+     * the C1 compiler only.
+     */
+    private void classDataSharing(Path data) throws Exception {
+        Path archive = dir.resolve("harbour.jsa");
+        Files.deleteIfExists(archive);
+        List<String> dump = new ArrayList<>(jvmArgs);
+        dump.add("-XX:ArchiveClassesAtExit=" + archive);
+        try (HarbourProcess training = HarbourProcess.start(jar, data, dir.resolve("harbour-cds-dump.log"), dump)) {
+            training.awaitHealthy(Duration.ofMinutes(3));
+            Api.login(training.base(), "admin", "harbour-demo-admin").get("/api/availability").expect(200);
+        }
+        if (!Files.exists(archive)) {
+            results.note("item 6: the class-data-sharing archive was not written; see harbour-cds-dump.log");
+            return;
+        }
+        for (List<String> flags : List.of(List.of("-XX:SharedArchiveFile=" + archive),
+                List.of("-XX:SharedArchiveFile=" + archive, "-XX:TieredStopAtLevel=1"))) {
+            List<String> args = new ArrayList<>(jvmArgs);
+            args.addAll(flags);
+            try (HarbourProcess cds = HarbourProcess.start(jar, data, dir.resolve("harbour-cds.log"), args)) {
+                long healthy = cds.awaitHealthy(Duration.ofMinutes(3));
+                long db = cds.databaseStartMillis();
+                results.figure("6", "restart with optional flags " + String.join(" ", flags).replace(dir + "/", "")
+                        + " to /health UP, minus the MariaDB start (" + db + " ms); RSS " + cds.rssMegabytes() + " MB",
+                        (healthy - db) + " ms", "< 2 s");
+            }
+        }
+    }
+
+    /** Item 1: one program updated RATE times a second; every dashboard must get every change, in order. */
+    private void updateToPush(Api admin, Api caseworker) throws Exception {
+        long programId = admin.get("/api/availability").expect(200).number("programId");
+        String path = "/api/programs/" + programId + "/availability";
+        Api.Reply current = admin.get(path).expect(200);
+        int capacity = (int) current.number("capacity");
+        admin.put(path, "{\"available\":0,\"outOfService\":0}").expect(200);
+        int updates = RATE * SECONDS;
+        int warmUp = Math.min(RATE * 2, updates / 10);
+        try (LiveLoad live = new LiveLoad(programId, 2)) {
+            long connecting = System.nanoTime();
+            live.connect(harbour.base(), caseworker.token(), SOCKETS, 64);
+            long connectMillis = (System.nanoTime() - connecting) / 1_000_000;
+            Thread.sleep(1000); // snapshots delivered
+            long version = admin.get(path).expect(200).number("version");
+            live.expect(version, updates, warmUp);
+            Histogram put = new Histogram();
+            long period = 1_000_000_000L / RATE;
+            long start = System.nanoTime();
+            long maxLagNanos = 0;
+            for (int i = 1; i <= updates; i++) {
+                long due = start + (i - 1) * period;
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                } else {
+                    maxLagNanos = Math.max(maxLagNanos, -wait);
+                }
+                long sent = System.nanoTime();
+                live.sent(i, sent);
+                admin.put(path, "{\"available\":" + (i % (capacity + 1)) + ",\"outOfService\":0}").expect(200);
+                put.recordNanos(System.nanoTime() - sent);
+            }
+            double elapsed = (System.nanoTime() - start) / 1e9;
+            boolean complete = live.awaitAll(updates, 60_000);
+            String rate = String.format("%.1f updates/s, %.0f deliveries/s", updates / elapsed,
+                    updates * (double) live.size() / elapsed);
+            results.latency("1", String.format("update -> push at %d dashboards, %d updates/s x %d s (PUT sent to "
+                    + "message read; first %d untimed)", live.size(), RATE, SECONDS, warmUp), live.latency, rate,
+                    "p99 < 100 ms, none lost");
+            results.latency("1", "  the PUT itself, while pushing", put, "", "");
+            String problems = live.problems(updates);
+            results.note("item 1: " + (complete && problems.isEmpty()
+                    ? "no message lost: every socket saw every update once, in seq order"
+                    : "LOST OR LATE: " + problems) + String.format("; the sender was at most %d ms behind its schedule",
+                    maxLagNanos / 1_000_000) + "; " + SOCKETS + " sockets connected in " + connectMillis + " ms");
+            results.figure("6", "resident memory after the " + live.size() + "-socket run (VmRSS, "
+                    + harbour.threads() + " threads)", harbour.rssMegabytes() + " MB", "< 300 MB");
+        }
+    }
+
+    /** PROGRAMS live programs over every region, written straight into the database (10 per facility). */
+    private void seedPrograms() throws SQLException {
+        long start = System.nanoTime();
+        try (Connection c = DriverManager.getConnection(jdbcUrl, "root", ""); Statement s = c.createStatement()) {
+            s.executeUpdate("INSERT INTO organizations (name) VALUES ('Benchmark Society')");
+            int facilities = PROGRAMS / 10;
+            s.executeUpdate("INSERT INTO facilities (name, organization_id, region_code, municipality, time_zone,"
+                    + " confidential, intake_always_open, created_at, updated_at)"
+                    + " SELECT CONCAT('Bench facility ', s.seq), o.id, r.code, 'Benchville', r.time_zone, FALSE,"
+                    + " MOD(s.seq, 4) <> 0, NOW(6), NOW(6)"
+                    + " FROM seq_1_to_" + facilities + " s JOIN organizations o ON o.name = 'Benchmark Society'"
+                    + " JOIN (SELECT code, time_zone, ROW_NUMBER() OVER (ORDER BY code) - 1 AS n FROM regions) r"
+                    + " ON r.n = MOD(s.seq, (SELECT COUNT(*) FROM regions))");
+            s.executeUpdate("UPDATE facilities SET intake_weekly = '[{\"day\":\"MONDAY\",\"open\":\"09:00\","
+                    + "\"close\":\"17:00\"},{\"day\":\"TUESDAY\",\"open\":\"09:00\",\"close\":\"17:00\"}]'"
+                    + " WHERE name LIKE 'Bench facility %' AND NOT intake_always_open");
+            s.executeUpdate("INSERT INTO programs (facility_id, name, type, population, capacity_type, capacity,"
+                    + " max_stay_days, genders, min_age, max_age, accepts_children, accepts_pets, substance_use,"
+                    + " accepts_current_sex_trade, mandatory_activities, wheelchair_accessible, trafficking_specialized,"
+                    + " languages, culturally_specific, created_at, updated_at)"
+                    + " SELECT f.id, CONCAT('Bench program ', k.seq), ELT(MOD(f.id + k.seq, 9) + 1, "
+                    + String.join(",", Stream.of(TYPES).map(t -> "'" + t + "'").toList()) + "),"
+                    + " ELT(MOD(k.seq, 5) + 1, 'WOMEN', 'MEN', 'MIXED_ADULT', 'YOUTH', 'FAMILIES'),"
+                    + " IF(MOD(k.seq, 4) = 0, 'ROOM', 'BED'), 20, 30,"
+                    + " ELT(MOD(f.id * 7 + k.seq, 4) + 1, 'WOMAN,TRANS_WOMAN,NON_BINARY', 'MAN,TRANS_MAN',"
+                    + " 'WOMAN,MAN,TRANS_WOMAN,TRANS_MAN,NON_BINARY,TWO_SPIRIT', 'WOMAN'),"
+                    + " IF(MOD(k.seq, 3) = 0, 16, 18), IF(MOD(k.seq, 5) = 3, 24, NULL), MOD(k.seq, 2) = 0,"
+                    + " MOD(k.seq, 3) = 0, ELT(MOD(f.id + k.seq, 3) + 1, 'SOBRIETY_REQUIRED', 'HARM_REDUCTION', 'ALLOWED'),"
+                    + " MOD(k.seq, 2) = 1, MOD(k.seq, 7) = 0, MOD(f.id, 3) <> 0, MOD(f.id + k.seq, 6) = 0,"
+                    + " IF(MOD(k.seq, 2) = 0, 'en,fr', 'en'), NULL, NOW(6), NOW(6)"
+                    + " FROM facilities f JOIN seq_1_to_10 k WHERE f.name LIKE 'Bench facility %'");
+            s.executeUpdate("INSERT INTO availability (program_id, available, held, out_of_service, version,"
+                    + " updated_at, updated_by) SELECT id, IF(MOD(id, 8) = 0, 1 + MOD(id, 5), 0), 0, 0, 0, NOW(6), 'bench'"
+                    + " FROM programs WHERE name LIKE 'Bench program %'");
+            s.execute("ANALYZE TABLE facilities, programs, availability");
+        }
+        results.note(String.format("seeded %,d programs in %,d facilities over every region (1 in 8 with free beds, "
+                        + "as most shelters are full) in %d ms", PROGRAMS,
+                PROGRAMS / 10, (System.nanoTime() - start) / 1_000_000));
+    }
+
+    /** Item 2: POST /api/bed-requests over PROGRAMS programs, by region, half with a type. */
+    private void search(Api caseworker) throws Exception {
+        List<String> regions = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection(jdbcUrl, "root", "");
+             ResultSet rs = c.createStatement().executeQuery("SELECT code FROM regions ORDER BY code")) {
+            while (rs.next()) {
+                regions.add(rs.getString(1));
+            }
+        }
+        Histogram single = new Histogram();
+        int n = QUICK ? 150 : 500;
+        for (int i = 0; i < n + 50; i++) {
+            long start = System.nanoTime();
+            caseworker.post("/api/bed-requests", bedRequest(regions, i)).expect(201);
+            if (i >= 50) {
+                single.recordNanos(System.nanoTime() - start);
+            }
+        }
+        results.latency("2", String.format("bed request, 1 caseworker, %,d programs (region + gender + age, half "
+                + "with a type)", PROGRAMS), single, "", "median < 3 ms, p99 < 15 ms");
+        Histogram concurrent = new Histogram();
+        int each = QUICK ? 20 : 50;
+        double seconds = concurrently(20, t -> {
+            for (int i = 0; i < each; i++) {
+                long start = System.nanoTime();
+                caseworker.post("/api/bed-requests", bedRequest(regions, t * 31 + i)).expect(201);
+                concurrent.recordNanos(System.nanoTime() - start);
+            }
+        });
+        results.latency("2", "bed request, 20 caseworkers at once", concurrent,
+                String.format("%.0f requests/s", concurrent.count() / seconds), "");
+    }
+
+    private static String bedRequest(List<String> regions, int i) {
+        String region = regions.get(i % regions.size());
+        String types = i % 2 == 0 ? "" : ",\"types\":[\"" + TYPES[i % TYPES.length] + "\"]";
+        return "{\"regionCode\":\"" + region + "\"" + types + ",\"needs\":{\"gender\":\""
+                + (i % 3 == 0 ? "MAN" : "WOMAN") + "\",\"age\":" + (20 + i % 40) + "}}";
+    }
+
+    /** Item 3: 20 caseworkers hold at the same moment (a barrier per round), on one program and on 20. */
+    private void holds(Api caseworker) throws Exception {
+        List<Long> ids = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection(jdbcUrl, "root", ""); Statement s = c.createStatement()) {
+            try (ResultSet rs = s.executeQuery("SELECT id FROM programs WHERE name LIKE 'Bench program %' ORDER BY id LIMIT 21")) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+            }
+            String list = ids.toString().replace("[", "(").replace("]", ")");
+            s.executeUpdate("UPDATE programs SET capacity = 1000 WHERE id IN " + list);
+            s.executeUpdate("UPDATE availability SET available = 1000, held = 0 WHERE program_id IN " + list);
+        }
+        long one = ids.get(20);
+        Histogram single = new Histogram();
+        for (int i = 0; i < (QUICK ? 50 : 150); i++) {
+            long start = System.nanoTime();
+            long hold = caseworker.post("/api/programs/" + one + "/holds", "{\"minutes\":15}").expect(201).number("id");
+            if (i >= 20) {
+                single.recordNanos(System.nanoTime() - start);
+            }
+            caseworker.delete("/api/holds/" + hold).expect(204);
+        }
+        results.latency("3", "hold, 1 caseworker", single, "", "");
+        int rounds = QUICK ? 10 : 30;
+        for (boolean sameProgram : List.of(true, false)) {
+            long[] before = serverCounters();
+            Histogram h = new Histogram();
+            CyclicBarrier together = new CyclicBarrier(20);
+            double seconds = concurrently(20, t -> {
+                long program = sameProgram ? one : ids.get(t);
+                for (int r = 0; r < rounds + 3; r++) {
+                    together.await();
+                    long start = System.nanoTime();
+                    long hold = caseworker.post("/api/programs/" + program + "/holds", "{\"minutes\":15}")
+                            .expect(201).number("id");
+                    if (r >= 3) {
+                        h.recordNanos(System.nanoTime() - start);
+                    }
+                    together.await(); // every hold of the round is in before any is released
+                    caseworker.delete("/api/holds/" + hold).expect(204);
+                }
+            });
+            long[] after = serverCounters();
+            long requests = 20L * (rounds + 3) * 2;
+            results.latency("3", sameProgram ? "hold, 20 caseworkers at once on ONE program (" + rounds + " rounds)"
+                    : "hold, 20 caseworkers at once on 20 programs", h,
+                    String.format("%.1f statements per hold or release; row-lock waits %d ms in all",
+                            (after[0] - before[0]) / (double) requests, after[1] - before[1]),
+                    sameProgram ? "median < 25 ms" : "");
+        }
+        try (Connection c = DriverManager.getConnection(jdbcUrl, "root", "");
+             ResultSet rs = c.createStatement().executeQuery("SELECT available, held FROM availability WHERE program_id = " + one)) {
+            rs.next();
+            if (rs.getInt(1) != 1000 || rs.getInt(2) != 0) {
+                results.note("item 3: COUNTS WRONG after the holds: available " + rs.getInt(1) + ", held " + rs.getInt(2));
+            }
+        }
+    }
+
+    /** Item 4: 100 shelters report counts at once, over HTTP, then the same writes over plain JDBC. */
+    private void updates(Api admin) throws Exception {
+        List<Long> ids = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection(jdbcUrl, "root", "");
+             ResultSet rs = c.createStatement().executeQuery(
+                     "SELECT id FROM programs WHERE name LIKE 'Bench program %' ORDER BY id DESC LIMIT 100")) {
+            while (rs.next()) {
+                ids.add(rs.getLong(1));
+            }
+        }
+        long[] before = serverCounters();
+        Histogram http = new Histogram();
+        java.util.Map<Integer, AtomicLong> failures = new java.util.concurrent.ConcurrentHashMap<>();
+        double httpRate = timedLoop(100, WRITE_SECONDS, http, (t, i) -> {
+            int status = admin.put("/api/programs/" + ids.get(t) + "/availability",
+                    "{\"available\":" + (i % 20) + ",\"outOfService\":0}").status();
+            if (status != 200) {
+                failures.computeIfAbsent(status, k -> new AtomicLong()).incrementAndGet();
+            }
+        });
+        long[] after = serverCounters();
+        results.latency("4", "availability PUT, 100 shelters at once (HTTP, " + WRITE_SECONDS + " s)", http,
+                String.format("%.0f updates/s; %.1f statements per update", httpRate,
+                        (after[0] - before[0]) / (double) Math.max(1, http.count())), "within 2x of raw");
+        if (!failures.isEmpty()) {
+            results.note("item 4: answers other than 200 over HTTP (status=count): " + failures
+                    + "; latest deadlock: " + latestDeadlock());
+        }
+        String payload = "{\"availability\":{\"programId\":1,\"facilityId\":1,\"facilityName\":\"Bench facility 1\","
+                + "\"programName\":\"Bench program 1\",\"regionCode\":\"ON-CENTRAL\",\"municipality\":\"Benchville\","
+                + "\"type\":\"DV_SHELTER\",\"population\":\"WOMEN\",\"capacityType\":\"BED\",\"capacity\":20,"
+                + "\"available\":3,\"held\":0,\"bookable\":3,\"outOfService\":0,\"occupied\":17,"
+                + "\"updatedAt\":\"2026-01-01T00:00:00Z\",\"updatedBy\":\"bench\",\"version\":1,\"stale\":false,"
+                + "\"refusalRate\":null,\"outcomes\":0}}";
+        for (boolean appendLock : List.of(false, true)) {
+            List<Connection> connections = new ArrayList<>();
+            for (int i = 0; i < 100; i++) {
+                Connection c = DriverManager.getConnection(jdbcUrl, "root", "");
+                c.setAutoCommit(false);
+                connections.add(c);
+            }
+            Histogram raw = new Histogram();
+            double rawRate = timedLoop(100, WRITE_SECONDS, raw, (t, i) -> rawUpdate(connections.get(t), ids.get(t),
+                    i % 20, payload, appendLock));
+            for (Connection c : connections) {
+                c.close();
+            }
+            results.latency("4", appendLock ? "  raw JDBC, the same + Harbour's event_append_lock (seq order)"
+                    : "  raw JDBC: conditional UPDATE + event INSERT + commit, 100 connections", raw,
+                    String.format("%.0f updates/s = %.2fx Harbour's", rawRate, rawRate / httpRate), "");
+        }
+    }
+
+    /** The database's statement count (Questions) and total row-lock wait (ms), to see what a change saved. */
+    private long[] serverCounters() throws SQLException {
+        long[] counters = new long[2];
+        try (Connection c = DriverManager.getConnection(jdbcUrl, "root", "");
+             ResultSet rs = c.createStatement().executeQuery("SHOW GLOBAL STATUS WHERE Variable_name IN "
+                     + "('Questions', 'Innodb_row_lock_time')")) {
+            while (rs.next()) {
+                counters["Questions".equalsIgnoreCase(rs.getString(1)) ? 0 : 1] = rs.getLong(2);
+            }
+        }
+        return counters;
+    }
+
+    private String latestDeadlock() {
+        try (Connection c = DriverManager.getConnection(jdbcUrl, "root", "");
+             ResultSet rs = c.createStatement().executeQuery("SHOW ENGINE INNODB STATUS")) {
+            rs.next();
+            String status = rs.getString("Status");
+            int at = status.indexOf("LATEST DETECTED DEADLOCK");
+            if (at < 0) {
+                return "none";
+            }
+            int end = status.indexOf("------------\nTRANSACTIONS", at);
+            String text = status.substring(at, end < 0 ? Math.min(status.length(), at + 4000) : end);
+            Files.writeString(dir.resolve("latest-deadlock.txt"), text);
+            return "see target/bench/latest-deadlock.txt";
+        } catch (SQLException | IOException e) {
+            return "unknown (" + e.getMessage() + ")";
+        }
+    }
+
+    private static void rawUpdate(Connection c, long programId, int available, String payload, boolean appendLock)
+            throws SQLException {
+        try (PreparedStatement update = c.prepareStatement("""
+                UPDATE availability a JOIN programs p ON p.id = a.program_id
+                   SET a.available = ?, a.out_of_service = COALESCE(?, a.out_of_service),
+                       a.version = a.version + 1, a.updated_at = ?, a.updated_by = ?
+                 WHERE a.program_id = ? AND ? + COALESCE(?, a.out_of_service) <= p.capacity
+                   AND (? IS NULL OR a.version = ?)""");
+             PreparedStatement event = c.prepareStatement("INSERT INTO events (type, program_id, facility_id,"
+                     + " organization_id, payload, created_at) VALUES ('bench.raw', ?, NULL, NULL, ?, ?)")) {
+            Timestamp now = Timestamp.from(Instant.now());
+            update.setInt(1, available);
+            update.setObject(2, 0);
+            update.setTimestamp(3, now);
+            update.setString(4, "bench");
+            update.setLong(5, programId);
+            update.setInt(6, available);
+            update.setObject(7, 0);
+            update.setObject(8, null);
+            update.setObject(9, null);
+            if (update.executeUpdate() != 1) {
+                throw new IllegalStateException("raw update changed nothing");
+            }
+            if (appendLock) {
+                try (Statement lock = c.createStatement()) {
+                    lock.executeUpdate("UPDATE event_append_lock SET appends = appends + 1 WHERE id = 1");
+                }
+            }
+            event.setLong(1, programId);
+            event.setString(2, payload);
+            event.setTimestamp(3, now);
+            event.executeUpdate();
+            c.commit();
+        }
+    }
+
+    /** Item 5: a year of Toronto nights (the shared file shifted by whole 85-night blocks), then the report. */
+    private void importAndReport(Api admin) throws Exception {
+        Path file = Path.of("..", "shared", "data", "toronto_shelter_occupancy_2024-01-01_to_2024-03-25.csv");
+        if (!Files.exists(file)) {
+            file = Path.of("/work/shared/data/toronto_shelter_occupancy_2024-01-01_to_2024-03-25.csv");
+        }
+        if (!Files.exists(file)) {
+            results.note("item 5 skipped: ../shared/data/toronto_shelter_occupancy_2024-01-01_to_2024-03-25.csv is absent");
+            return;
+        }
+        List<String> lines = Files.readAllLines(file);
+        StringBuilder csv = new StringBuilder(lines.get(0)).append('\n');
+        int rows = 0;
+        LocalDate last = LocalDate.of(2024, 12, 31);
+        for (int shift = 0; shift * 85 < 366; shift++) {
+            for (String line : lines.subList(1, lines.size())) {
+                int first = line.indexOf(',');
+                int second = line.indexOf(',', first + 1);
+                LocalDate night = LocalDate.parse(line.substring(first + 1, second)).plusDays(85L * shift);
+                if (!night.isAfter(last)) {
+                    csv.append(++rows).append(',').append(night).append(line, second, line.length()).append('\n');
+                }
+            }
+        }
+        long start = System.nanoTime();
+        Api.Reply reply = admin.send("POST", "/api/imports/toronto-occupancy", csv.toString(), "text/csv");
+        double seconds = (System.nanoTime() - start) / 1e9;
+        if (reply.status() / 100 != 2) {
+            throw new IllegalStateException("import failed: " + reply.status() + " " + reply.body());
+        }
+        results.figure("5", String.format("import over HTTP: %,d Toronto rows (%.1f MB) in %.2f s", rows,
+                csv.length() / 1e6, seconds), String.format("%,.0f rows/s", rows / seconds), "> 20,000 rows/s");
+        long nights;
+        try (Connection c = DriverManager.getConnection(jdbcUrl, "root", "");
+             ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM availability_history WHERE source = 'IMPORT'")) {
+            rs.next();
+            nights = rs.getLong(1);
+        }
+        Api funder = Api.login(harbour.base(), "funder", "harbour-demo-funder");
+        for (String groupBy : List.of("region", "type", "population", "month")) {
+            Histogram h = new Histogram();
+            for (int i = 0; i < (QUICK ? 5 : 12); i++) {
+                long t0 = System.nanoTime();
+                funder.get("/api/reports/capacity?from=2024-01-01&to=2024-12-31&groupBy=" + groupBy).expect(200);
+                if (i >= 2) {
+                    h.recordNanos(System.nanoTime() - t0);
+                }
+            }
+            results.latency("5", String.format("capacity report, 2024, groupBy=%s (%,d program-nights)", groupBy, nights),
+                    h, "", "< 300 ms");
+        }
+    }
+
+    private interface Task {
+        void run(int thread) throws Exception;
+    }
+
+    private interface Step {
+        void run(int thread, int iteration) throws Exception;
+    }
+
+    /** Runs threads to completion; answers the seconds they took. */
+    private static double concurrently(int threads, Task task) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            long start = System.nanoTime();
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                done.add(pool.submit(() -> {
+                    task.run(thread);
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+            return (System.nanoTime() - start) / 1e9;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Closed loop: each thread repeats its step for 2 s of warm-up and then the timed seconds; answers ops/s. */
+    private static double timedLoop(int threads, int seconds, Histogram h, Step step) throws Exception {
+        long warmEnd = System.nanoTime() + 2_000_000_000L;
+        long end = warmEnd + seconds * 1_000_000_000L;
+        AtomicLong timed = new AtomicLong();
+        concurrently(threads, t -> {
+            for (int i = 0; System.nanoTime() < end; i++) {
+                long start = System.nanoTime();
+                step.run(t, i);
+                if (start >= warmEnd) {
+                    h.recordNanos(System.nanoTime() - start);
+                    timed.incrementAndGet();
+                }
+            }
+        });
+        return timed.get() / (double) seconds;
+    }
+
+    private static boolean wanted(String item) {
+        return ONLY.isBlank() || Arrays.asList(ONLY.split(",")).contains(item);
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim().split(" ")[0];
+        } catch (IOException e) {
+            return "?";
+        }
+    }
+
+    private static String cpuModel() {
+        try (Stream<String> lines = Files.lines(Path.of("/proc/cpuinfo"))) {
+            return lines.filter(l -> l.startsWith("model name")).findFirst().map(l -> l.replaceAll(".*:\\s*", ""))
+                    .orElse("?");
+        } catch (IOException e) {
+            return "?";
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}
