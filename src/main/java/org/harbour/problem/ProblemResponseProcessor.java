@@ -45,7 +45,8 @@ public class ProblemResponseProcessor implements ErrorResponseProcessor<Problem>
             case NOT_FOUND -> "Not found";
             case METHOD_NOT_ALLOWED -> "Method not allowed here";
             case NOT_ACCEPTABLE -> "Cannot answer in the requested media type";
-            case REQUEST_ENTITY_TOO_LARGE -> "The request body is too large (limit 1 MiB; imports 100 MiB)";
+            case REQUEST_ENTITY_TOO_LARGE ->
+                    "The request is too large (URL and headers 64 KiB; body 1 MiB, imports 100 MiB)";
             case UNSUPPORTED_MEDIA_TYPE -> unsupportedMediaTypeDetail(context);
             case SERVICE_UNAVAILABLE -> "The service is temporarily unavailable; try again shortly";
             default -> status.getCode() >= 500 ? "Something went wrong on our side" : status.getReason();

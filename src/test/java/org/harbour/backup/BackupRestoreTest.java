@@ -30,6 +30,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Issue 7 item 8: the backup and restore the README documents, run on the real schema. Data goes in through
@@ -84,6 +85,7 @@ class BackupRestoreTest implements HarbourTest {
                 "-h", "127.0.0.1", "-P", String.valueOf(source.port()), "-u", EmbeddedDatabase.USER,
                 "--single-transaction", "--routines", "--triggers", "--databases", EmbeddedDatabase.DATABASE,
                 "--result-file=" + dump), null);
+        run(withoutDefiners(dump), null);
         long dumpMillis = (System.nanoTime() - dumpStart) / 1_000_000;
 
         if (restored == null) {
@@ -108,6 +110,11 @@ class BackupRestoreTest implements HarbourTest {
             assertThat(after.rows("SELECT * FROM " + table + " ORDER BY 1")).as(table)
                     .isEqualTo(before.rows("SELECT * FROM " + table + " ORDER BY 1"));
         }
+        // the audit log's append-only triggers came back with it
+        assertThatThrownBy(() -> after.update("UPDATE audit_log SET action = 'REWRITTEN'"))
+                .hasRootCauseMessage("audit_log is append-only");
+        assertThatThrownBy(() -> after.update("DELETE FROM audit_log"))
+                .hasRootCauseMessage("audit_log is append-only");
         long rows = sourceCounts.values().stream().mapToLong(Long::longValue).sum();
         System.out.printf("BACKUP: %d tables, %d rows dumped in %d ms (%d bytes) and restored into a fresh server in %d ms%n",
                 sourceCounts.size(), rows, dumpMillis, Files.size(dump), restoreMillis);
@@ -160,6 +167,7 @@ class BackupRestoreTest implements HarbourTest {
             run(List.of(source.binDir().resolve("mariadb-dump").toString(), "--no-defaults", "--skip-ssl",
                     "-h", "127.0.0.1", "-P", String.valueOf(source.port()), "-u", EmbeddedDatabase.USER,
                     "--single-transaction", "--routines", "--triggers", EmbeddedDatabase.DATABASE, "--result-file=" + dump), null);
+            run(withoutDefiners(dump), null);
             int during = writes.get();
             if (restored == null) {
                 restored = PrivateDatabase.fresh("backup-restored-mariadb");
@@ -244,6 +252,15 @@ class BackupRestoreTest implements HarbourTest {
     private static long created(Http.Reply reply) {
         assertThat(reply.status()).as(reply.body()).isEqualTo(201);
         return reply.id();
+    }
+
+    /**
+     * The README's step between dump and restore: a trigger's DEFINER names the account that ran the
+     * migrations, which the server restored into may not have (the embedded one has no accounts at
+     * all); without it the account restoring becomes the definer.
+     */
+    private static List<String> withoutDefiners(Path dump) {
+        return List.of("sed", "-i", "-e", "s#/\\*!50017 DEFINER=[^*]*\\*/##", dump.toString());
     }
 
     private static void run(List<String> command, Path input) throws IOException, InterruptedException {

@@ -82,6 +82,31 @@ class ErrorsTest implements HarbourTest {
     }
 
     @Test
+    void aVeryLongParameterWithABodyIsAnsweredAndTheConnectionServesTheNextRequest() {
+        String longValue = "x".repeat(10_000);
+        // four of them, as the bad-input property test may send: still under the 64 KiB request line
+        String query = "?limit=" + longValue + "&from=" + longValue + "&to=" + longValue + "&since=" + longValue;
+        for (int i = 0; i < 20; i++) {
+            // the URL was read (not a 413 and a closed connection): the answer is about the body
+            assertProblem(admin.post("/api/clients" + query, "{\"alias\": \"Long URL\"}"), 422);
+        }
+        assertProblem(admin.get("/api/placements?endingWithinDays=" + longValue), 400);
+        assertProblem(admin.get("/api/availability?regionCode=" + "x".repeat(70_000)), 413);
+        assertThat(admin.get("/api/clients").status()).isEqualTo(200);
+    }
+
+    @Test
+    void anUnreadableAcceptLanguageOrCharsetIsIgnored() {
+        for (String header : List.of("Accept-Language", "Accept-Charset")) {
+            for (String value : List.of(",", ";", ",;", ",;a", ";q=", "en;q=x", "*;q=2", "\u00e9", "a".repeat(3000))) {
+                Http odd = admin.withHeader(header, value);
+                assertThat(odd.get("/api/placements?endingWithinDays=2").status()).as(header + ": " + value).isEqualTo(200);
+                assertProblem(odd.post("/api/facilities", "1723668807425383908"), 400);
+            }
+        }
+    }
+
+    @Test
     void aBodyThatIsNotJsonIs415Problem() {
         assertProblem(admin.send("POST", "/api/facilities", "name=Harbour", "application/x-www-form-urlencoded"), 415);
         assertProblem(admin.send("PUT", "/api/programs/" + programId + "/availability", "available=1", "text/plain"), 415);
