@@ -152,6 +152,22 @@ for (const [role, expected] of [
   });
 }
 
+await test('a night shift: the token is refreshed before it expires, and the dashboard keeps working', async (page) => {
+  await page.clock.install();
+  await signIn(page, world.caseworker);
+  const tokenNow = () => page.evaluate(() => JSON.parse(sessionStorage.getItem('harbour.session')).token);
+  const first = await tokenNow();
+  const refreshed = page.waitForResponse((r) => r.url().endsWith('/api/login/refresh'));
+  await page.clock.fastForward('55:30'); // the token lives an hour; the dashboard renews it 5 minutes ahead
+  const response = await refreshed;
+  expect(response.status() === 200 && response.request().headers().authorization === `Bearer ${first}`,
+    `refresh answered ${response.status()} with the first token`);
+  await page.waitForFunction((old) => JSON.parse(sessionStorage.getItem('harbour.session')).token !== old, first);
+  await page.goto(base + '/#/clients');
+  await page.getByRole('heading', { name: 'Clients' }).first().waitFor();
+  await page.getByRole('button', { name: 'Sign out' }).waitFor();
+});
+
 await test('live board: a count changed through the API shows within 2 s without reload', async (page) => {
   await signIn(page, world.funder);
   await page.goto(base + '/#/board');

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ApiError, api, session, setUnauthorizedHandler, signIn } from './index';
+import { ApiError, api, refreshSession, session, setUnauthorizedHandler, signIn } from './index';
 
 function reply(status: number, body: unknown, type = 'application/json') {
   return new Response(body === null ? null : JSON.stringify(body), { status, headers: { 'Content-Type': type } });
@@ -51,6 +51,28 @@ describe('api', () => {
     await expect(api.me()).rejects.toMatchObject({ status: 401 });
     expect(session.get()).toBeNull();
     expect(handler).toHaveBeenCalledOnce();
+  });
+
+  it('refreshes the session with the current token; a refusal keeps the token and does not sign out', async () => {
+    session.set({ token: 'old', username: 'cw', roles: ['CASEWORKER'], expiresAt: Date.now() + 60_000 });
+    const handler = vi.fn();
+    setUnauthorizedHandler(handler);
+    fetchMock.mockResolvedValueOnce(reply(200, {
+      access_token: 'new', token_type: 'Bearer', expires_in: 3600, username: 'cw', roles: ['CASEWORKER'],
+    }));
+    expect(await refreshSession()).toBe('refreshed');
+    const [path, init] = fetchMock.mock.calls[0];
+    expect([path, init.method, init.headers.Authorization]).toEqual(['/api/login/refresh', 'POST', 'Bearer old']);
+    expect(session.get()?.token).toBe('new');
+    expect(session.get()!.expiresAt).toBeGreaterThan(Date.now() + 3500_000);
+
+    fetchMock.mockResolvedValueOnce(reply(401, { title: 'Unauthorized', status: 401 }));
+    expect(await refreshSession()).toBe('refused');
+    expect(session.get()?.token).toBe('new');
+    expect(handler).not.toHaveBeenCalled();
+
+    fetchMock.mockRejectedValueOnce(new TypeError('offline'));
+    expect(await refreshSession()).toBe('unreachable');
   });
 
   it('reports a network failure as status 0', async () => {

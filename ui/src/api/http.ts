@@ -44,11 +44,16 @@ export function setUnauthorizedHandler(handler: () => void): void {
   onUnauthorized = handler;
 }
 
-export async function request<T>(method: string, path: string, body?: unknown, auth = true): Promise<T> {
+/**
+ * One API call. `auth` sends the session's token and treats a 401 as the end of the session;
+ * `bearer` sends the given token instead, and a 401 is then the caller's to handle.
+ */
+export async function request<T>(method: string, path: string, body?: unknown, auth = true, bearer?: string): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   const current = session.get();
-  if (auth && current) headers.Authorization = `Bearer ${current.token}`;
+  if (bearer) headers.Authorization = `Bearer ${bearer}`;
+  else if (auth && current) headers.Authorization = `Bearer ${current.token}`;
   let response: Response;
   try {
     response = await fetch(path, {
@@ -65,7 +70,7 @@ export async function request<T>(method: string, path: string, body?: unknown, a
   const text = await response.text();
   const parsed: unknown = text ? safeJson(text) : null;
   if (!response.ok) {
-    if (response.status === 401 && auth) {
+    if (response.status === 401 && auth && !bearer) {
       session.clear();
       onUnauthorized();
     }

@@ -1,4 +1,4 @@
-import { request, requestBlob, session } from './http';
+import { ApiError, request, requestBlob, session } from './http';
 import type {
   Availability, BedRequest, CapacityQuery, CapacityReport, BedRequestResult, Client, Facility, Hold, Id, LoginResponse, Me, Placement, Region,
   ClientDetail, ClientPlacements, EndPlacementBody, JoinWaitlistBody, MovePlacementBody, NewClient, PlacementDetail, WaitlistEntry,
@@ -29,13 +29,36 @@ export function turnawayReportUrl(q: { from: string; to: string }): string {
 
 export async function signIn(username: string, password: string): Promise<LoginResponse> {
   const r = await request<LoginResponse>('POST', '/api/login', { username, password }, false);
+  keep(r);
+  return r;
+}
+
+export type RefreshOutcome = 'refreshed' | 'refused' | 'unreachable';
+
+/**
+ * Swaps a still-valid token for a fresh one (POST /api/login/refresh). Refused 12 h after the password
+ * was typed or once the user is disabled: the current token then lives out its time and the next 401
+ * shows sign-in.
+ */
+export async function refreshSession(): Promise<RefreshOutcome> {
+  const current = session.get();
+  if (!current) return 'refused';
+  try {
+    keep(await request<LoginResponse>('POST', '/api/login/refresh', undefined, false, current.token));
+    return 'refreshed';
+  } catch (e) {
+    const status = e instanceof ApiError ? e.status : 0;
+    return status === 0 || status >= 500 || status === 429 ? 'unreachable' : 'refused';
+  }
+}
+
+function keep(r: LoginResponse): void {
   session.set({
     token: r.access_token,
     username: r.username,
     roles: r.roles,
     expiresAt: Date.now() + r.expires_in * 1000,
   });
-  return r;
 }
 
 export function signOut(): void {

@@ -4,6 +4,7 @@ import { session, setUnauthorizedHandler, signOut } from '../api';
 import { LocaleController, t } from '../i18n';
 import { shared } from '../ui/styles';
 import { DashboardData } from './dashboard-data';
+import { SessionKeeper } from './session-keeper';
 import { canonicalHash, hashDetail, parseHash, type RouteId } from './routes';
 import './sign-in';
 import './app-header';
@@ -37,6 +38,7 @@ export class HarbourApp extends LitElement {
   @state() private expired = false;
   @state() private now = Date.now();
   private data: DashboardData | null = null;
+  private readonly keeper = new SessionKeeper();
   private tick: ReturnType<typeof setInterval> | null = null;
   private readonly onHash = () => {
     this.syncRoute();
@@ -62,6 +64,7 @@ export class HarbourApp extends LitElement {
     window.removeEventListener('hashchange', this.onHash);
     if (this.tick) clearInterval(this.tick);
     this.data?.stop();
+    this.keeper.stop();
   }
 
   private begin(): void {
@@ -70,9 +73,11 @@ export class HarbourApp extends LitElement {
     this.syncRoute();
     this.data = new DashboardData(() => this.requestUpdate());
     void this.data.start();
+    this.keeper.start();
   }
 
   private end(expired: boolean): void {
+    this.keeper.stop();
     this.data?.stop();
     this.data = null;
     signOut();
