@@ -12,11 +12,14 @@ import org.harbour.client.Clients;
 import org.harbour.facility.ProgramType;
 import org.harbour.problem.Checks;
 import org.harbour.problem.ProblemException;
-import org.harbour.region.RegionRepository;
+import org.harbour.region.KnownRegions;
 import org.harbour.security.CurrentUser;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -34,14 +37,14 @@ class BedRequests {
 
     private final CandidateQueries candidates;
     private final AvailabilityQueries availability;
-    private final RegionRepository regions;
+    private final KnownRegions regions;
     private final Clients clients;
     private final JdbcOperations jdbc;
     private final JsonMapper json;
     private final AuditLog audit;
     private final Clock clock;
 
-    BedRequests(CandidateQueries candidates, AvailabilityQueries availability, RegionRepository regions,
+    BedRequests(CandidateQueries candidates, AvailabilityQueries availability, KnownRegions regions,
                 Clients clients, JdbcOperations jdbc, JsonMapper json, AuditLog audit, Clock clock) {
         this.candidates = candidates;
         this.availability = availability;
@@ -76,7 +79,7 @@ class BedRequests {
         }
         Needs needs = NeedsRules.validate(r.needs(), "needs.", checks);
         String region = r.regionCode() == null ? null : r.regionCode().trim().toUpperCase(Locale.ROOT);
-        if (region != null && regions.findByCode(region).isEmpty()) {
+        if (region != null && !regions.exists(region)) {
             checks.fail("regionCode", "unknown region; see GET /api/regions");
         }
         Set<String> types = new LinkedHashSet<>();
@@ -153,24 +156,27 @@ class BedRequests {
 
     private long record(Request r, Needs needs, String region, Set<String> types, boolean admitNow,
                         List<Match> matches, CurrentUser user, Instant now) {
-        long id = jdbc.prepareStatement("""
-                INSERT INTO bed_requests (organization_id, user_id, client_id, region_code, types, needs, admit_now,
-                                          match_count, unmet, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", statement -> {
-            statement.setObject(1, user.organizationId());
-            statement.setLong(2, user.id());
-            statement.setObject(3, r.clientId());
-            statement.setString(4, region);
-            statement.setString(5, types.isEmpty() ? null : String.join(",", types));
-            statement.setString(6, toJson(needs));
-            statement.setBoolean(7, admitNow);
-            statement.setInt(8, matches.size());
-            statement.setBoolean(9, matches.isEmpty());
-            statement.setTimestamp(10, Timestamp.from(now));
-            statement.executeUpdate();
-            try (var keys = statement.getConnection().createStatement().executeQuery("SELECT LAST_INSERT_ID()")) {
-                keys.next();
-                return keys.getLong(1);
+        // the generated id comes back in the INSERT's own OK packet: no SELECT LAST_INSERT_ID() round trip
+        long id = jdbc.execute(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement("""
+                    INSERT INTO bed_requests (organization_id, user_id, client_id, region_code, types, needs, admit_now,
+                                              match_count, unmet, created_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", Statement.RETURN_GENERATED_KEYS)) {
+                statement.setObject(1, user.organizationId());
+                statement.setLong(2, user.id());
+                statement.setObject(3, r.clientId());
+                statement.setString(4, region);
+                statement.setString(5, types.isEmpty() ? null : String.join(",", types));
+                statement.setString(6, toJson(needs));
+                statement.setBoolean(7, admitNow);
+                statement.setInt(8, matches.size());
+                statement.setBoolean(9, matches.isEmpty());
+                statement.setTimestamp(10, Timestamp.from(now));
+                statement.executeUpdate();
+                try (ResultSet keys = statement.getGeneratedKeys()) {
+                    keys.next();
+                    return keys.getLong(1);
+                }
             }
         });
         if (!matches.isEmpty()) {

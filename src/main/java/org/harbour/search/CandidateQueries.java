@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -46,6 +47,8 @@ class CandidateQueries {
      */
     @Transactional(readOnly = true)
     List<Candidate> bookable(@Nullable String regionCode, Collection<String> types, Needs needs) {
+        // Programs are reached through their (facility_id, type) index and their counts checked before the
+        // program row itself is read: most programs are full, so most rows are never fetched (V24).
         StringBuilder sql = new StringBuilder("""
                 SELECT p.id, p.facility_id, f.name AS facility_name, p.name AS program_name, p.type, f.region_code,
                        f.municipality, f.intake_phone, f.time_zone, f.intake_always_open, f.intake_weekly,
@@ -53,9 +56,10 @@ class CandidateQueries {
                        p.genders, p.min_age, p.max_age, p.accepts_children, p.accepts_pets, p.substance_use,
                        p.accepts_current_sex_trade, p.mandatory_activities, p.wheelchair_accessible,
                        p.trafficking_specialized, p.languages, p.culturally_specific
-                  FROM availability a
-                  JOIN programs p ON p.id = a.program_id
-                  JOIN facilities f ON f.id = p.facility_id
+                  FROM facilities f
+                  JOIN programs listed ON listed.facility_id = f.id
+                  JOIN availability a ON a.program_id = listed.id
+                  JOIN programs p ON p.id = listed.id
                  WHERE a.available - a.held > 0""");
         List<Object> params = new ArrayList<>();
         if (regionCode != null) {
@@ -63,7 +67,7 @@ class CandidateQueries {
             params.add(regionCode);
         }
         if (!types.isEmpty()) {
-            sql.append(" AND p.type IN (").append(String.join(",", types.stream().map(t -> "?").toList())).append(")");
+            sql.append(" AND listed.type IN (").append(String.join(",", types.stream().map(t -> "?").toList())).append(")");
             params.addAll(types);
         }
         needsFilters(needs, sql, params);
@@ -116,21 +120,28 @@ class CandidateQueries {
         }
     }
 
+    /** Reads the columns by position, in order: the driver then neither looks names up nor seeks back. */
     private Candidate map(ResultSet rs) throws SQLException {
+        long programId = rs.getLong(1);
+        long facilityId = rs.getLong(2);
+        String facilityName = rs.getString(3);
+        String programName = rs.getString(4);
+        String type = rs.getString(5);
+        String regionCode = rs.getString(6);
+        String municipality = rs.getString(7);
+        String intakePhone = rs.getString(8);
+        ZoneId timeZone = ZoneId.of(rs.getString(9));
+        IntakeHours intakeHours = intakeHours(rs.getBoolean(10), rs.getString(11));
+        Integer maxStayDays = rs.getObject(12, Integer.class);
+        int bookable = rs.getInt(13);
+        Instant updatedAt = rs.getTimestamp(14).toInstant();
         Eligibility eligibility = new Eligibility(
-                split(rs.getString("genders")).stream().map(Gender::valueOf).toList(),
-                (Integer) rs.getObject("min_age", Integer.class), rs.getObject("max_age", Integer.class),
-                rs.getBoolean("accepts_children"), rs.getBoolean("accepts_pets"),
-                SubstancePolicy.valueOf(rs.getString("substance_use")), rs.getBoolean("accepts_current_sex_trade"),
-                rs.getBoolean("mandatory_activities"), rs.getBoolean("wheelchair_accessible"),
-                rs.getBoolean("trafficking_specialized"), split(rs.getString("languages")),
-                rs.getString("culturally_specific"));
-        return new Candidate(rs.getLong("id"), rs.getLong("facility_id"), rs.getString("facility_name"),
-                rs.getString("program_name"), rs.getString("type"), rs.getString("region_code"),
-                rs.getString("municipality"), rs.getString("intake_phone"), ZoneId.of(rs.getString("time_zone")),
-                intakeHours(rs.getBoolean("intake_always_open"), rs.getString("intake_weekly")),
-                rs.getObject("max_stay_days", Integer.class), rs.getInt("bookable"),
-                rs.getTimestamp("updated_at").toInstant(), eligibility);
+                split(rs.getString(15)).stream().map(Gender::valueOf).toList(),
+                rs.getObject(16, Integer.class), rs.getObject(17, Integer.class),
+                rs.getBoolean(18), rs.getBoolean(19), SubstancePolicy.valueOf(rs.getString(20)), rs.getBoolean(21),
+                rs.getBoolean(22), rs.getBoolean(23), rs.getBoolean(24), split(rs.getString(25)), rs.getString(26));
+        return new Candidate(programId, facilityId, facilityName, programName, type, regionCode, municipality,
+                intakePhone, timeZone, intakeHours, maxStayDays, bookable, updatedAt, eligibility);
     }
 
     private IntakeHours intakeHours(boolean alwaysOpen, String weekly) {

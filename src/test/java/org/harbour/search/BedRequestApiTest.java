@@ -215,6 +215,24 @@ class BedRequestApiTest implements HarbourTest {
         return searches.matchedNow(List.of(programId)).contains(programId);
     }
 
+    @Test
+    void aRegionAddedByHandIsAcceptedAtOnce() {
+        // known region codes are cached (KnownRegions); an unknown one must still be asked of the database
+        String code = "XX-BY-HAND-" + (System.nanoTime() % 1_000_000);
+        assertInvalid(Map.of("needs", Map.of(), "regionCode", code), "regionCode");
+        Sql.update("INSERT INTO regions (code, name, province, time_zone, rural)"
+                + " VALUES (?, 'Added by hand', 'ON', 'America/Toronto', FALSE)", code);
+        try {
+            Http.Reply reply = caseworker.post("/api/bed-requests", Map.of("needs", Map.of(), "regionCode", code));
+            assertThat(reply.status()).as(reply.body()).isEqualTo(201);
+            assertThat(Sql.row("SELECT unmet, region_code FROM bed_requests WHERE id = ?", reply.id()))
+                    .containsEntry("unmet", true).containsEntry("region_code", code);
+        } finally {
+            Sql.update("DELETE FROM bed_requests WHERE region_code = ?", code);
+            Sql.update("DELETE FROM regions WHERE code = ?", code);
+        }
+    }
+
     private void assertInvalid(Map<String, Object> body, String field) {
         Http.Reply reply = caseworker.post("/api/bed-requests", body);
         assertThat(reply.status()).as(reply.body()).isEqualTo(422);
