@@ -79,13 +79,32 @@ final class ResumingListener implements AutoCloseable {
         throw new AssertionError("the live connection did not come back within " + deadline);
     }
 
-    /** Every message from here up to and including the first that matches. */
-    void readUntil(java.util.function.Predicate<Map<String, Object>> last, Duration timeout) {
-        Map<String, Object> message;
-        do {
-            message = current.next(timeout);
-            keep(List.of(message));
-        } while (!last.test(message));
+    /**
+     * Every message from here up to and including the first that matches. A connection the service
+     * closes meanwhile (a resume whose catch-up met the outage is closed so the client retries) is
+     * resumed with since, as the dashboard does.
+     */
+    void readUntil(java.util.function.Predicate<Map<String, Object>> last, Duration timeout) throws InterruptedException {
+        long end = System.nanoTime() + timeout.toNanos();
+        int seen = received.size();
+        while (System.nanoTime() < end) {
+            List<Map<String, Object>> messages = current.drain(Duration.ofMillis(200));
+            for (Map<String, Object> message : messages) {
+                keep(List.of(message));
+                if (last.test(message)) {
+                    return;
+                }
+            }
+            if (messages.isEmpty() && current.closed().isDone()) {
+                current.close();
+                reconnect(Duration.ofMillis(500), Duration.ofNanos(Math.max(1, end - System.nanoTime())));
+                if (received.subList(seen, received.size()).stream().anyMatch(last)) {
+                    return;
+                }
+            }
+            seen = received.size();
+        }
+        throw new AssertionError("no matching live message within " + timeout);
     }
 
     /** Every message received, snapshot first. */
