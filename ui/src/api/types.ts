@@ -87,17 +87,9 @@ export interface Program {
   eligibility: Eligibility;
 }
 
-export interface Facility {
+/** A facility as the API answers it: what was sent (FacilityBody), its id and its programs. */
+export interface Facility extends FacilityBody {
   id: Id;
-  name: string;
-  organization: string;
-  regionCode: string;
-  municipality: string;
-  timeZone: string;
-  address: string | null;
-  confidential: boolean;
-  intakePhone: string | null;
-  intakeHours: IntakeHours;
   programs: Program[];
 }
 

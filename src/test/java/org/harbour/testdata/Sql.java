@@ -2,13 +2,6 @@ package org.harbour.testdata;
 
 import org.harbour.platform.EmbeddedDatabase;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -20,20 +13,7 @@ public final class Sql {
 
     /** Every row, each as column label (lower case) to value. */
     public static List<Map<String, Object>> rows(String sql, Object... params) {
-        try (Connection connection = connect(); PreparedStatement statement = prepare(connection, sql, params);
-             ResultSet rs = statement.executeQuery()) {
-            List<Map<String, Object>> rows = new ArrayList<>();
-            while (rs.next()) {
-                Map<String, Object> row = new LinkedHashMap<>();
-                for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-                    row.put(rs.getMetaData().getColumnLabel(i).toLowerCase(), rs.getObject(i));
-                }
-                rows.add(row);
-            }
-            return rows;
-        } catch (SQLException e) {
-            throw new IllegalStateException(sql, e);
-        }
+        return shared().rows(sql, params);
     }
 
     /** The single row the query must answer. */
@@ -56,22 +36,10 @@ public final class Sql {
     }
 
     public static int update(String sql, Object... params) {
-        try (Connection connection = connect(); PreparedStatement statement = prepare(connection, sql, params)) {
-            return statement.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException(sql, e);
-        }
+        return shared().update(sql, params);
     }
 
-    private static Connection connect() throws SQLException {
-        return DriverManager.getConnection(TestDatabase.get().jdbcUrl(), EmbeddedDatabase.USER, "");
-    }
-
-    private static PreparedStatement prepare(Connection connection, String sql, Object... params) throws SQLException {
-        PreparedStatement statement = connection.prepareStatement(sql);
-        for (int i = 0; i < params.length; i++) {
-            statement.setObject(i + 1, params[i]);
-        }
-        return statement;
+    private static SqlAt shared() {
+        return new SqlAt(TestDatabase.get().jdbcUrl(), EmbeddedDatabase.USER, "");
     }
 }
