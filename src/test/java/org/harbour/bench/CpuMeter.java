@@ -1,0 +1,91 @@
+package org.harbour.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+/**
+ * CPU time of the Harbour JVM and its MariaDB, and the share of the machine the hypervisor took (steal),
+ * over one item. On a shared host the wall-clock figures move 2x from run to run; CPU per request does
+ * not, so a change is judged by both.
+ */
+final class CpuMeter {
+
+    /** Linux reports process and machine CPU in clock ticks of 1/100 s (USER_HZ). */
+    private static final double MS_PER_TICK = 10.0;
+
+    private final long harbourPid;
+
+    CpuMeter(long harbourPid) {
+        this.harbourPid = harbourPid;
+    }
+
+    record Snapshot(long harbourTicks, long mariadbTicks, long busyTicks, long stealTicks) {
+    }
+
+    record Span(double harbourMs, double mariadbMs, double stealPercent) {
+        String perRequest(long requests) {
+            return String.format("CPU per request: Harbour %.2f ms, MariaDB %.2f ms; host steal %.0f %%",
+                    harbourMs / requests, mariadbMs / requests, stealPercent);
+        }
+    }
+
+    Snapshot snapshot() {
+        long[] machine = machineTicks();
+        return new Snapshot(processTicks(harbourPid), mariadbTicks(), machine[0], machine[1]);
+    }
+
+    Span since(Snapshot before) {
+        Snapshot now = snapshot();
+        long all = now.busyTicks() - before.busyTicks();
+        long steal = now.stealTicks() - before.stealTicks();
+        return new Span((now.harbourTicks() - before.harbourTicks()) * MS_PER_TICK,
+                (now.mariadbTicks() - before.mariadbTicks()) * MS_PER_TICK, all == 0 ? 0 : 100.0 * steal / all);
+    }
+
+    /** utime + stime of one process (fields 14 and 15 of /proc/pid/stat, after the command name). */
+    private static long processTicks(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        } catch (IOException | RuntimeException gone) {
+            return 0;
+        }
+    }
+
+    /** The MariaDB that Harbour started: a mariadbd whose parent is the Harbour JVM. */
+    private long mariadbTicks() {
+        try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
+            return processes.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
+                    .mapToLong(p -> {
+                        try {
+                            String stat = Files.readString(p.resolve("stat"));
+                            String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                            boolean ours = name.equals("mariadbd") && Long.parseLong(fields[1]) == harbourPid;
+                            return ours ? Long.parseLong(fields[11]) + Long.parseLong(fields[12]) : 0;
+                        } catch (IOException | RuntimeException gone) {
+                            return 0;
+                        }
+                    }).sum();
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    /** {all ticks, steal ticks} of the machine from the first line of /proc/stat. */
+    private static long[] machineTicks() {
+        try {
+            String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long all = 0;
+            for (int i = 1; i <= 8 && i < cpu.length; i++) {
+                all += Long.parseLong(cpu[i]);
+            }
+            return new long[] {all, cpu.length > 8 ? Long.parseLong(cpu[8]) : 0};
+        } catch (IOException | RuntimeException e) {
+            return new long[] {0, 0};
+        }
+    }
+}
