@@ -15,7 +15,9 @@ import java.io.UncheckedIOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -136,7 +138,8 @@ class CandidateQueries {
         IntakeHours intakeHours = intakeHours(rs.getBoolean(10), rs.getString(11));
         Integer maxStayDays = rs.getObject(12, Integer.class);
         int bookable = rs.getInt(13);
-        Instant updatedAt = rs.getTimestamp(14).toInstant();
+        // DATETIME read as it is stored (UTC, the session zone): getTimestamp would build a Calendar per row
+        Instant updatedAt = rs.getObject(14, LocalDateTime.class).toInstant(ZoneOffset.UTC);
         Eligibility eligibility = new Eligibility(
                 split(rs.getString(15)).stream().map(Gender::valueOf).toList(),
                 rs.getObject(16, Integer.class), rs.getObject(17, Integer.class),
