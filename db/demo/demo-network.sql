@@ -95,7 +95,7 @@ SELECT fa.id, p.name, p.type, p.population, p.capacity_type, p.capacity, p.max_s
   ) p JOIN facilities fa ON fa.name = p.facility;
 
 -- Counts: most fresh, two deliberately stale, so the board shows what an out-of-date figure looks like.
-INSERT INTO availability (program_id, available, held, out_of_service, version, updated_at, updated_by)
+INSERT INTO availability (program_id, available, held, out_of_service, version, updated_at, updated_by, region_code)
 SELECT p.id,
        CASE WHEN p.type IN ('DETOX', 'TRANSITIONAL_HOUSING', 'TREATMENT') THEN 0 ELSE GREATEST(0, ROUND(p.capacity * 0.15)) END,
        0,
@@ -103,8 +103,9 @@ SELECT p.id,
        1,
        CASE WHEN p.name IN ('Emergency beds', 'Treatment beds') THEN UTC_TIMESTAMP(6) - INTERVAL 9 HOUR
             ELSE UTC_TIMESTAMP(6) - INTERVAL (p.id MOD 50) MINUTE END,
-       'demo'
-  FROM programs p;
+       'demo',
+       f.region_code
+  FROM programs p JOIN facilities f ON f.id = p.facility_id;
 
 INSERT INTO availability_history (program_id, capacity, available, held, out_of_service, occupied, version, changed_at, changed_by, source)
 SELECT a.program_id, p.capacity, a.available, a.held, a.out_of_service,

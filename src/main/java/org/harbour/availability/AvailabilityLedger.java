@@ -89,13 +89,17 @@ public class AvailabilityLedger {
     @Transactional
     public AvailabilityView open(long programId, String by) {
         ZoneId zone = zoneOf(programId);
+        // the facility's region is copied onto the counts for the bed-request index (V25)
         jdbc.prepareStatement("""
-                INSERT INTO availability (program_id, available, held, out_of_service, version, updated_at, updated_by)
-                VALUES (?, 0, 0, 0, 0, ?, ?)
+                INSERT INTO availability (program_id, available, held, out_of_service, version, updated_at, updated_by,
+                                          region_code)
+                SELECT p.id, 0, 0, 0, 0, ?, ?, f.region_code
+                  FROM programs p JOIN facilities f ON f.id = p.facility_id
+                 WHERE p.id = ?
                 """, statement -> {
-            statement.setLong(1, programId);
-            statement.setTimestamp(2, Timestamp.from(clock.instant()));
-            statement.setString(3, by);
+            statement.setTimestamp(1, Timestamp.from(clock.instant()));
+            statement.setString(2, by);
+            statement.setLong(3, programId);
             return statement.executeUpdate();
         });
         return recordChange(programId, zone, by, "PROGRAM");

@@ -1,6 +1,7 @@
 package org.harbour.availability;
 
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
@@ -65,6 +66,8 @@ public class AvailabilityQueries {
         });
     }
 
+    /** Arithmetic only: no transaction of its own (a search calls it per match outside any transaction). */
+    @Transactional(propagation = TransactionDefinition.Propagation.SUPPORTS)
     public boolean isStale(Instant updatedAt, Instant now) {
         return updatedAt.isBefore(now.minus(staleAfter));
     }

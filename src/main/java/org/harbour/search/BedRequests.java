@@ -1,6 +1,7 @@
 package org.harbour.search;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.serde.annotation.Serdeable;
@@ -17,9 +18,6 @@ import org.harbour.security.CurrentUser;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -39,17 +37,20 @@ class BedRequests {
     private final AvailabilityQueries availability;
     private final KnownRegions regions;
     private final Clients clients;
+    private final DemandRecords demands;
     private final JdbcOperations jdbc;
     private final JsonMapper json;
     private final AuditLog audit;
     private final Clock clock;
 
     BedRequests(CandidateQueries candidates, AvailabilityQueries availability, KnownRegions regions,
-                Clients clients, JdbcOperations jdbc, JsonMapper json, AuditLog audit, Clock clock) {
+                Clients clients, DemandRecords demands, JdbcOperations jdbc, JsonMapper json, AuditLog audit,
+                Clock clock) {
         this.candidates = candidates;
         this.availability = availability;
         this.regions = regions;
         this.clients = clients;
+        this.demands = demands;
         this.jdbc = jdbc;
         this.json = json;
         this.audit = audit;
@@ -71,7 +72,11 @@ class BedRequests {
 
     enum DoorOutcome { PLACED, REFUSED_AT_DOOR, CLIENT_DECLINED, NO_SHOW }
 
-    @Transactional
+    /**
+     * Reads the candidates in autocommit (no transaction: one statement, nothing to keep consistent with),
+     * then records the demand in one round trip (see {@link DemandRecords}).
+     */
+    @Connectable
     Result search(Request r, CurrentUser user) {
         Checks checks = new Checks();
         if (r.needs() == null) {
@@ -105,10 +110,10 @@ class BedRequests {
                 .filter(m -> !admitNow || m.intakeOpenNow())
                 .sorted(Matcher.ranking(needs))
                 .toList();
-        long id = record(r, needs, region, types, admitNow, matches, user, now);
-        if (r.clientId() != null) {
-            audit.record(user, "BED_REQUEST", "CLIENT", r.clientId());
-        }
+        var demand = new DemandRecords.Demand(user, r.clientId(), region,
+                types.isEmpty() ? null : String.join(",", types), toJson(needs), admitNow,
+                matches.stream().map(Match::programId).toList(), now);
+        long id = r.clientId() == null ? demands.record(demand) : demands.recordAudited(demand);
         return new Result(id, matches, matches.isEmpty(), now);
     }
 
@@ -152,47 +157,6 @@ class BedRequests {
                 c.municipality(), c.bookable(), c.intakeHours().isOpenAt(now, c.timeZone()), c.intakePhone(),
                 c.updatedAt(), availability.isStale(c.updatedAt(), now), c.maxStayDays(),
                 c.eligibility().traffickingSpecialized(), c.eligibility().culturallySpecific());
-    }
-
-    private long record(Request r, Needs needs, String region, Set<String> types, boolean admitNow,
-                        List<Match> matches, CurrentUser user, Instant now) {
-        // the generated id comes back in the INSERT's own OK packet: no SELECT LAST_INSERT_ID() round trip
-        long id = jdbc.execute(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement("""
-                    INSERT INTO bed_requests (organization_id, user_id, client_id, region_code, types, needs, admit_now,
-                                              match_count, unmet, created_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", Statement.RETURN_GENERATED_KEYS)) {
-                statement.setObject(1, user.organizationId());
-                statement.setLong(2, user.id());
-                statement.setObject(3, r.clientId());
-                statement.setString(4, region);
-                statement.setString(5, types.isEmpty() ? null : String.join(",", types));
-                statement.setString(6, toJson(needs));
-                statement.setBoolean(7, admitNow);
-                statement.setInt(8, matches.size());
-                statement.setBoolean(9, matches.isEmpty());
-                statement.setTimestamp(10, Timestamp.from(now));
-                statement.executeUpdate();
-                try (ResultSet keys = statement.getGeneratedKeys()) {
-                    keys.next();
-                    return keys.getLong(1);
-                }
-            }
-        });
-        if (!matches.isEmpty()) {
-            jdbc.prepareStatement("INSERT INTO bed_request_matches (bed_request_id, rank_order, program_id) VALUES (?, ?, ?)",
-                    statement -> {
-                        int rank = 1;
-                        for (Match m : matches.subList(0, Math.min(matches.size(), 50))) {
-                            statement.setLong(1, id);
-                            statement.setInt(2, rank++);
-                            statement.setLong(3, m.programId());
-                            statement.addBatch();
-                        }
-                        return statement.executeBatch();
-                    });
-        }
-        return id;
     }
 
     private String toJson(Object value) {
