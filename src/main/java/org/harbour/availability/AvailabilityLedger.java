@@ -161,25 +161,34 @@ public class AvailabilityLedger {
         }
     }
 
+    /**
+     * The history row and the view read go to the database together: the count row stays locked until
+     * commit, so every round trip saved here shortens the queue of holds and updates on the same program.
+     */
     private AvailabilityView recordChange(long programId, ZoneId zone, String by, String source) {
         Instant now = clock.instant();
-        jdbc.prepareStatement("""
+        AvailabilityView view = jdbc.prepareStatement("""
                 INSERT INTO availability_history
                        (program_id, capacity, available, held, out_of_service, occupied, version, changed_at, changed_by,
                         source, night)
                 SELECT a.program_id, p.capacity, a.available, a.held, a.out_of_service,
                        GREATEST(0, p.capacity - a.available - a.out_of_service), a.version, ?, ?, ?, ?
                   FROM availability a JOIN programs p ON p.id = a.program_id
-                 WHERE a.program_id = ?
-                """, statement -> {
+                 WHERE a.program_id = ?;
+                """ + AvailabilityQueries.SELECT_ONE, statement -> {
             statement.setTimestamp(1, Timestamp.from(now));
             statement.setString(2, by);
             statement.setString(3, source);
             statement.setObject(4, Nights.of(now, zone));
             statement.setLong(5, programId);
-            return statement.executeUpdate();
+            statement.setLong(6, programId);
+            statement.execute();
+            statement.getMoreResults();
+            try (ResultSet rs = statement.getResultSet()) {
+                rs.next();
+                return queries.map(rs, now);
+            }
         });
-        AvailabilityView view = queries.find(programId).orElseThrow();
         events.append(CHANGED, programId, view.facilityId(), null, Map.of("availability", view));
         return view;
     }

@@ -33,6 +33,9 @@ public class AvailabilityQueries {
               JOIN facilities f ON f.id = p.facility_id
             """;
 
+    /** One program's view; after a change the ledger sends it in the change's own round trip. */
+    static final String SELECT_ONE = SELECT + " WHERE a.program_id = ?";
+
     private final JdbcOperations jdbc;
     private final Clock clock;
     private final Duration staleAfter;
@@ -44,7 +47,7 @@ public class AvailabilityQueries {
     }
 
     public Optional<AvailabilityView> find(long programId) {
-        return jdbc.prepareStatement(SELECT + " WHERE a.program_id = ?", statement -> {
+        return jdbc.prepareStatement(SELECT_ONE, statement -> {
             statement.setLong(1, programId);
             try (ResultSet rs = statement.executeQuery()) {
                 return rs.next() ? Optional.of(map(rs, clock.instant())) : Optional.empty();
@@ -72,7 +75,7 @@ public class AvailabilityQueries {
         return updatedAt.isBefore(now.minus(staleAfter));
     }
 
-    private AvailabilityView map(ResultSet rs, Instant now) throws SQLException {
+    AvailabilityView map(ResultSet rs, Instant now) throws SQLException {
         int capacity = rs.getInt("capacity");
         int available = rs.getInt("available");
         int held = rs.getInt("held");

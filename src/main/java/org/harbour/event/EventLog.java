@@ -12,8 +12,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -25,7 +25,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * The transactional outbox. Events appended during a transaction are written just before it commits,
  * under the event_append_lock row: events therefore commit in seq order (a reader remembering the last
  * seq never skips one), and that lock is always the last one a transaction takes, so it cannot join a
- * deadlock and is held only for the insert and the commit. After commit, local tailers are woken.
+ * deadlock and is held only for the insert and the commit, sent together. After commit, local tailers are woken.
  */
 @Singleton
 public class EventLog {
@@ -87,30 +87,39 @@ public class EventLog {
         }
     }
 
+    /**
+     * Takes the append lock, inserts the events and commits in one round trip, so the lock (and every row
+     * the transaction changed) is held for the server's work only, not for three trips over the wire.
+     * The driver then sees no open transaction, and the transaction manager's commit sends nothing more.
+     * The events' seqs are consecutive: nobody else inserts events while the lock is held.
+     */
     private long write(Connection connection, List<Pending> events) {
-        try (Statement lock = connection.createStatement();
-             PreparedStatement insert = connection.prepareStatement(
-                     "INSERT INTO events (type, program_id, facility_id, organization_id, payload, created_at) "
-                             + "VALUES (?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
-            lock.executeUpdate("UPDATE event_append_lock SET appends = appends + 1 WHERE id = 1");
+        StringBuilder sql = new StringBuilder("UPDATE event_append_lock SET appends = appends + 1 WHERE id = 1; "
+                + "INSERT INTO events (type, program_id, facility_id, organization_id, payload, created_at) VALUES ");
+        for (int i = 0; i < events.size(); i++) {
+            sql.append(i == 0 ? "(?, ?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?, ?)");
+        }
+        sql.append("; SELECT LAST_INSERT_ID(); COMMIT");
+        try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
             Timestamp now = Timestamp.from(clock.instant());
+            int p = 0;
             for (Pending event : events) {
-                insert.setString(1, event.type());
-                insert.setObject(2, event.programId());
-                insert.setObject(3, event.facilityId());
-                insert.setObject(4, event.organizationId());
-                insert.setString(5, event.payload());
-                insert.setTimestamp(6, now);
-                insert.addBatch();
+                statement.setString(++p, event.type());
+                statement.setObject(++p, event.programId());
+                statement.setObject(++p, event.facilityId());
+                statement.setObject(++p, event.organizationId());
+                statement.setString(++p, event.payload());
+                statement.setTimestamp(++p, now);
             }
-            insert.executeBatch();
-            long last = 0;
-            try (var keys = insert.getGeneratedKeys()) {
-                while (keys.next()) {
-                    last = Math.max(last, keys.getLong(1));
-                }
+            statement.execute();
+            statement.getMoreResults(); // the INSERT
+            statement.getMoreResults(); // the first seq
+            try (ResultSet first = statement.getResultSet()) {
+                first.next();
+                long last = first.getLong(1) + events.size() - 1;
+                statement.getMoreResults(); // the COMMIT
+                return last;
             }
-            return last;
         } catch (SQLException e) {
             throw new IllegalStateException("Could not write the transaction's events", e);
         }
