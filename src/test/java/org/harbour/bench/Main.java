@@ -271,7 +271,7 @@ public final class Main {
             }
         }
         // Warm-up, untimed: the server's JIT compilers otherwise spend more CPU than the requests measured.
-        int warmUp = Integer.getInteger("bench.searchWarmUp", QUICK ? 20 : 50);
+        int warmUp = Integer.getInteger("bench.searchWarmUp", QUICK ? 20 : 200);
         concurrently(20, t -> {
             for (int i = 0; i < warmUp; i++) {
                 caseworker.post("/api/bed-requests", bedRequest(regions, t * 7 + i)).expect(201);
