@@ -28,14 +28,16 @@ public class AvailabilityLedger {
 
     private final JdbcOperations jdbc;
     private final AvailabilityQueries queries;
+    private final AvailabilityRows rows;
     private final EventLog events;
     private final Clock clock;
     private final ApplicationEventPublisher<BedsFreed> bedsFreed;
     /** Count changes made on this thread, to see whether a BedsFreed listener changed counts again. */
     private final ThreadLocal<int[]> nestedChanges = ThreadLocal.withInitial(() -> new int[1]);
 
-    AvailabilityLedger(JdbcOperations jdbc, AvailabilityQueries queries, EventLog events, Clock clock,
-                       ApplicationEventPublisher<BedsFreed> bedsFreed) {
+    AvailabilityLedger(JdbcOperations jdbc, AvailabilityQueries queries, AvailabilityRows rows, EventLog events,
+                       Clock clock, ApplicationEventPublisher<BedsFreed> bedsFreed) {
+        this.rows = rows;
         this.bedsFreed = bedsFreed;
         this.jdbc = jdbc;
         this.queries = queries;
@@ -186,7 +188,7 @@ public class AvailabilityLedger {
             statement.getMoreResults();
             try (ResultSet rs = statement.getResultSet()) {
                 rs.next();
-                return queries.map(rs, now);
+                return rows.map(rs, now);
             }
         });
         events.append(CHANGED, programId, view.facilityId(), null, Map.of("availability", view));

@@ -6,15 +6,11 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-
-import io.micronaut.context.annotation.Value;
 
 /** Reads availability joined with its program and facility in one query (no N+1). */
 @Singleton
@@ -38,19 +34,19 @@ public class AvailabilityQueries {
 
     private final JdbcOperations jdbc;
     private final Clock clock;
-    private final Duration staleAfter;
+    private final AvailabilityRows rows;
 
-    AvailabilityQueries(JdbcOperations jdbc, Clock clock, @Value("${harbour.stale-after:PT4H}") Duration staleAfter) {
+    AvailabilityQueries(JdbcOperations jdbc, Clock clock, AvailabilityRows rows) {
         this.jdbc = jdbc;
         this.clock = clock;
-        this.staleAfter = staleAfter;
+        this.rows = rows;
     }
 
     public Optional<AvailabilityView> find(long programId) {
         return jdbc.prepareStatement(SELECT_ONE, statement -> {
             statement.setLong(1, programId);
             try (ResultSet rs = statement.executeQuery()) {
-                return rs.next() ? Optional.of(map(rs, clock.instant())) : Optional.empty();
+                return rs.next() ? Optional.of(rows.map(rs, clock.instant())) : Optional.empty();
             }
         });
     }
@@ -62,7 +58,7 @@ public class AvailabilityQueries {
             List<AvailabilityView> views = new ArrayList<>();
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
-                    views.add(map(rs, now));
+                    views.add(rows.map(rs, now));
                 }
             }
             return views;
@@ -72,26 +68,6 @@ public class AvailabilityQueries {
     /** Arithmetic only: no transaction of its own (a search calls it per match outside any transaction). */
     @Transactional(propagation = TransactionDefinition.Propagation.SUPPORTS)
     public boolean isStale(Instant updatedAt, Instant now) {
-        return updatedAt.isBefore(now.minus(staleAfter));
-    }
-
-    AvailabilityView map(ResultSet rs, Instant now) throws SQLException {
-        int capacity = rs.getInt("capacity");
-        int available = rs.getInt("available");
-        int held = rs.getInt("held");
-        int outOfService = rs.getInt("out_of_service");
-        Instant updatedAt = rs.getTimestamp("updated_at").toInstant();
-        return new AvailabilityView(rs.getLong("program_id"), rs.getLong("facility_id"),
-                rs.getString("facility_name"), rs.getString("program_name"), rs.getString("region_code"),
-                rs.getString("municipality"), rs.getString("type"), rs.getString("population"),
-                rs.getString("capacity_type"), capacity, available, held, Math.max(0, available - held),
-                outOfService, Math.max(0, capacity - available - outOfService), updatedAt,
-                rs.getString("updated_by"), rs.getLong("version"), isStale(updatedAt, now),
-                refusalRate(rs.getInt("outcomes"), rs.getInt("refused")), rs.getInt("outcomes"));
-    }
-
-    /** Share of recorded door outcomes that were refusals; unknown until something was recorded. */
-    private static Double refusalRate(int outcomes, int refused) {
-        return outcomes == 0 ? null : Math.round(10_000.0 * refused / outcomes) / 10_000.0;
+        return rows.isStale(updatedAt, now);
     }
 }

@@ -64,7 +64,8 @@ public class Clients {
         Gender gender = checks.enumValue("gender", request.gender(), Gender.class);
         Needs needs = NeedsRules.validate(request.needs(), "needs.", checks);
         Long organizationId = user.organizationId();
-        if (user.isAdmin() && request.organization() != null && !request.organization().isBlank()) {
+        if (user.isAdmin() && request.organization() != null && !request.organization().isBlank()
+                && checks.maxLength("organization", request.organization().trim(), 200)) {
             organizationId = organizations.idFor(request.organization());
         }
         if (organizationId == null) {

@@ -34,6 +34,8 @@ public class EventLog {
     private final JsonMapper json;
     private final ApplicationEventPublisher<EventsCommitted> committed;
     private final Clock clock;
+    private static final int ROWS_PER_INSERT = 200;
+
     private final Map<Connection, List<Pending>> pendingByTransaction = new ConcurrentHashMap<>();
 
     EventLog(TransactionOperations<Connection> transactions, JsonMapper json,
@@ -94,10 +96,11 @@ public class EventLog {
      * The events' seqs are consecutive: nobody else inserts events while the lock is held.
      */
     private long write(Connection connection, List<Pending> events) {
-        StringBuilder sql = new StringBuilder("UPDATE event_append_lock SET appends = appends + 1 WHERE id = 1; "
-                + "INSERT INTO events (type, program_id, facility_id, organization_id, payload, created_at) VALUES ");
+        StringBuilder sql = new StringBuilder("UPDATE event_append_lock SET appends = appends + 1 WHERE id = 1");
         for (int i = 0; i < events.size(); i++) {
-            sql.append(i == 0 ? "(?, ?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?, ?)");
+            // a long run of events (notices for many placements) goes as several INSERTs, each of bounded size
+            sql.append(i % ROWS_PER_INSERT == 0 ? "; INSERT INTO events (type, program_id, facility_id, "
+                    + "organization_id, payload, created_at) VALUES (?, ?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?, ?)");
         }
         sql.append("; SELECT LAST_INSERT_ID(); COMMIT");
         try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
@@ -111,15 +114,20 @@ public class EventLog {
                 statement.setString(++p, event.payload());
                 statement.setTimestamp(++p, now);
             }
-            statement.execute();
-            statement.getMoreResults(); // the INSERT
-            statement.getMoreResults(); // the first seq
-            try (ResultSet first = statement.getResultSet()) {
-                first.next();
-                long last = first.getLong(1) + events.size() - 1;
-                statement.getMoreResults(); // the COMMIT
-                return last;
+            long last = 0;
+            boolean isResultSet = statement.execute();
+            // results: the lock's update count, one per INSERT, the last INSERT's first seq, the COMMIT's
+            while (isResultSet || statement.getUpdateCount() != -1) {
+                if (isResultSet) {
+                    try (ResultSet firstOfLastInsert = statement.getResultSet()) {
+                        firstOfLastInsert.next();
+                        int lastInsertRows = (events.size() - 1) % ROWS_PER_INSERT + 1;
+                        last = firstOfLastInsert.getLong(1) + lastInsertRows - 1;
+                    }
+                }
+                isResultSet = statement.getMoreResults();
             }
+            return last;
         } catch (SQLException e) {
             throw new IllegalStateException("Could not write the transaction's events", e);
         }

@@ -29,10 +29,13 @@ public final class Checks {
         return true;
     }
 
-    public void maxLength(String field, @Nullable String value, int max) {
+    /** False (and a field error) when the value is longer than max; a missing value passes. */
+    public boolean maxLength(String field, @Nullable String value, int max) {
         if (value != null && value.length() > max) {
             fail(field, "must be at most " + max + " characters");
+            return false;
         }
+        return true;
     }
 
     public void range(String field, @Nullable Integer value, int min, int max) {

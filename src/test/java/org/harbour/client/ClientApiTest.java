@@ -85,6 +85,17 @@ class ClientApiTest implements HarbourTest {
     }
 
     @Test
+    void anAdminNamingAnOrganizationLongerThanTheColumnIsRefusedAndNothingIsCreated() {
+        // found by BadInputPropertyTest: INSERT IGNORE truncated the name, the lookup then missed it (500)
+        String tooLong = Fixtures.unique("Org").replace(' ', '-') + "x".repeat(200);
+        Http.Reply reply = fixtures.admin().post("/api/clients", Map.of("alias", "A", "organization", tooLong));
+        assertThat(reply.status()).as(reply.body()).isEqualTo(422);
+        assertThat(reply.body()).contains("\"field\":\"organization\"");
+        assertThat(Sql.number("SELECT COUNT(*) FROM organizations WHERE name LIKE ?", tooLong.substring(0, 20) + "%"))
+                .isZero();
+    }
+
+    @Test
     void theAliasAndAConfidentialAddressNeverReachALiveMessageNorTheLog() {
         String alias = Fixtures.unique("QZX-ALIAS").replace(' ', '-');
         String address = Fixtures.unique("77 Hidden Lane");

@@ -142,6 +142,26 @@ class LiveUpdatesTest implements HarbourTest {
     }
 
     @Test
+    void aTransactionsManyEventsGetConsecutiveSeqsAndAllArriveInOrder() {
+        int many = 450; // more than two INSERTs' worth: EventLog sends 200 rows per INSERT
+        var sentinel = fixtures.facilityWithBeds(4, 0);
+        long program = sentinel.programId();
+        try (LiveClient admin = connect(fixtures.admin(), null)) {
+            admin.next(WAIT);
+
+            long last = events.append("hold.released", program, null, many, Map.of("programId", program, "holdId", 7));
+            report(program, 1);
+
+            List<Long> released = untilChangeOf(admin, program, WAIT).stream()
+                    .filter(m -> "hold.released".equals(m.get("type")) && Long.valueOf(program).equals(
+                            ((Number) m.get("programId")).longValue()))
+                    .map(LiveClient::seq).toList();
+            assertThat(released).hasSize(many).isSorted().endsWith(last);
+            assertThat(released.get(many - 1) - released.get(0)).isEqualTo(many - 1);
+        }
+    }
+
+    @Test
     void noMessageCarriesAConfidentialAddress() {
         String address = Fixtures.unique("Hidden Harbour Lane");
         var hidden = fixtures.facility(FacilityBuilder.defaultFacility().confidential(true).with("address", address)
