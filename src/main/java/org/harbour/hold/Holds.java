@@ -76,7 +76,7 @@ public class Holds {
         if (clientId != null) {
             organizationId = clients.owned(clientId, user).organizationId();
         }
-        var program = programs.findById(programId).orElseThrow(() -> ProblemException.notFound("Program"));
+        long facilityId = programs.findFacilityIdById(programId).orElseThrow(() -> ProblemException.notFound("Program"));
         // The hold and audit rows go in first, taking no lock others wait for; the program's count row is
         // locked last, so 20 caseworkers on one program queue only for the count change and the commit.
         // A lost race throws, and the rollback takes the hold and audit rows away again.
@@ -86,7 +86,7 @@ public class Holds {
         if (ledger.apply(programId, CountChange.HOLD, user.username()).isEmpty()) {
             throw new ProblemException(HttpStatus.CONFLICT, "No bookable bed is left in this program");
         }
-        holdCreated(hold, program.facilityId());
+        holdCreated(hold, facilityId);
         return HoldView.of(hold);
     }
 
@@ -96,12 +96,12 @@ public class Holds {
      */
     public Optional<Hold> place(long programId, @Nullable Long clientId, @Nullable Long organizationId, int minutes,
                                 long createdBy, String by) {
-        var program = programs.findById(programId).orElseThrow(() -> ProblemException.notFound("Program"));
+        long facilityId = programs.findFacilityIdById(programId).orElseThrow(() -> ProblemException.notFound("Program"));
         if (ledger.apply(programId, CountChange.HOLD, by).isEmpty()) {
             return Optional.empty();
         }
         Hold hold = insertHold(programId, clientId, organizationId, minutes, createdBy);
-        holdCreated(hold, program.facilityId());
+        holdCreated(hold, facilityId);
         return Optional.of(hold);
     }
 
@@ -135,11 +135,10 @@ public class Holds {
             return false;
         }
         holdEnded.publishEvent(new HoldEnded(hold.id(), status));
-        // read before the count change: nothing more is read while the program's count row is locked
-        long facilityId = programs.findById(hold.programId()).orElseThrow().facilityId();
-        if (!Hold.CONSUMED.equals(status)) {
-            ledger.apply(hold.programId(), CountChange.RELEASE_HOLD, by).orElseThrow();
-        }
+        // the facility comes with the counts given back; only a placement's hold (no count change) reads it
+        long facilityId = Hold.CONSUMED.equals(status)
+                ? programs.findFacilityIdById(hold.programId()).orElseThrow()
+                : ledger.apply(hold.programId(), CountChange.RELEASE_HOLD, by).orElseThrow().facilityId();
         events.append("hold.released", hold.programId(), facilityId, null,
                 Map.of("programId", hold.programId(), "holdId", hold.id()));
         return true;
