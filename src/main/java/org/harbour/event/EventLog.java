@@ -30,12 +30,13 @@ import java.util.concurrent.ConcurrentHashMap;
 @Singleton
 public class EventLog {
 
+    /** Events per INSERT statement; a transaction with more sends several in the same packet. */
+    private static final int ROWS_PER_INSERT = 200;
+
     private final TransactionOperations<Connection> transactions;
     private final JsonMapper json;
     private final ApplicationEventPublisher<EventsCommitted> committed;
     private final Clock clock;
-    private static final int ROWS_PER_INSERT = 200;
-
     private final Map<Connection, List<Pending>> pendingByTransaction = new ConcurrentHashMap<>();
 
     EventLog(TransactionOperations<Connection> transactions, JsonMapper json,
