@@ -5,6 +5,7 @@ import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.harbour.event.EventLog;
+import org.harbour.platform.MultiStatements;
 import org.harbour.problem.ProblemException;
 
 import java.sql.ResultSet;
@@ -184,9 +185,7 @@ public class AvailabilityLedger {
             statement.setObject(4, Nights.of(now, zone));
             statement.setLong(5, programId);
             statement.setLong(6, programId);
-            statement.execute();
-            statement.getMoreResults();
-            try (ResultSet rs = statement.getResultSet()) {
+            try (ResultSet rs = MultiStatements.execute(statement)) {
                 rs.next();
                 return rows.map(rs, now);
             }

@@ -7,6 +7,7 @@ import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.TransactionStatus;
 import io.micronaut.transaction.support.TransactionSynchronization;
 import jakarta.inject.Singleton;
+import org.harbour.platform.MultiStatements;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -103,6 +104,7 @@ public class EventLog {
             sql.append(i % ROWS_PER_INSERT == 0 ? "; INSERT INTO events (type, program_id, facility_id, "
                     + "organization_id, payload, created_at) VALUES (?, ?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?, ?)");
         }
+        // COMMIT last: the server then reports no open transaction, so the transaction manager sends nothing more
         sql.append("; SELECT LAST_INSERT_ID(); COMMIT");
         try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
             Timestamp now = Timestamp.from(clock.instant());
@@ -115,20 +117,11 @@ public class EventLog {
                 statement.setString(++p, event.payload());
                 statement.setTimestamp(++p, now);
             }
-            long last = 0;
-            boolean isResultSet = statement.execute();
-            // results: the lock's update count, one per INSERT, the last INSERT's first seq, the COMMIT's
-            while (isResultSet || statement.getUpdateCount() != -1) {
-                if (isResultSet) {
-                    try (ResultSet firstOfLastInsert = statement.getResultSet()) {
-                        firstOfLastInsert.next();
-                        int lastInsertRows = (events.size() - 1) % ROWS_PER_INSERT + 1;
-                        last = firstOfLastInsert.getLong(1) + lastInsertRows - 1;
-                    }
-                }
-                isResultSet = statement.getMoreResults();
+            try (ResultSet firstOfLastInsert = MultiStatements.execute(statement)) {
+                firstOfLastInsert.next();
+                int lastInsertRows = (events.size() - 1) % ROWS_PER_INSERT + 1;
+                return firstOfLastInsert.getLong(1) + lastInsertRows - 1;
             }
-            return last;
         } catch (SQLException e) {
             throw new IllegalStateException("Could not write the transaction's events", e);
         }

@@ -5,6 +5,7 @@ import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.harbour.audit.AuditLog;
+import org.harbour.platform.MultiStatements;
 import org.harbour.security.CurrentUser;
 
 import java.sql.Connection;
@@ -87,15 +88,8 @@ class DemandRecords {
             for (Long programId : kept) {
                 statement.setLong(i++, programId);
             }
-            boolean isResultSet = statement.execute();
-            // step over the OK packets of START TRANSACTION, the INSERTs and COMMIT to the id
-            while (!isResultSet) {
-                if (statement.getUpdateCount() == -1) {
-                    throw new SQLException("bed request recorded but its id was not returned");
-                }
-                isResultSet = statement.getMoreResults();
-            }
-            try (ResultSet rs = statement.getResultSet()) {
+            // past START TRANSACTION, the INSERTs and COMMIT to the id
+            try (ResultSet rs = MultiStatements.execute(statement)) {
                 rs.next();
                 return rs.getLong(1);
             }

@@ -44,12 +44,20 @@ final class CpuMeter {
                 (now.mariadbTicks() - before.mariadbTicks()) * MS_PER_TICK, all == 0 ? 0 : 100.0 * steal / all);
     }
 
-    /** utime + stime of one process (fields 14 and 15 of /proc/pid/stat, after the command name). */
+    /** The fields of /proc/pid/stat that the bench uses; the command name may hold spaces, so it is cut out first. */
+    private record ProcessStat(String name, long parentPid, long cpuTicks) {
+        static ProcessStat read(Path stat) throws IOException {
+            String text = Files.readString(stat);
+            String name = text.substring(text.indexOf('(') + 1, text.lastIndexOf(')'));
+            String[] fields = text.substring(text.lastIndexOf(')') + 2).split(" ");
+            // fields 4, 14 and 15 of the file: ppid, utime, stime
+            return new ProcessStat(name, Long.parseLong(fields[1]), Long.parseLong(fields[11]) + Long.parseLong(fields[12]));
+        }
+    }
+
     private static long processTicks(long pid) {
         try {
-            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            return ProcessStat.read(Path.of("/proc/" + pid + "/stat")).cpuTicks();
         } catch (IOException | RuntimeException gone) {
             return 0;
         }
@@ -61,11 +69,9 @@ final class CpuMeter {
             return processes.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
                     .mapToLong(p -> {
                         try {
-                            String stat = Files.readString(p.resolve("stat"));
-                            String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-                            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                            boolean ours = name.equals("mariadbd") && Long.parseLong(fields[1]) == harbourPid;
-                            return ours ? Long.parseLong(fields[11]) + Long.parseLong(fields[12]) : 0;
+                            ProcessStat stat = ProcessStat.read(p.resolve("stat"));
+                            boolean ours = stat.name().equals("mariadbd") && stat.parentPid() == harbourPid;
+                            return ours ? stat.cpuTicks() : 0;
                         } catch (IOException | RuntimeException gone) {
                             return 0;
                         }
