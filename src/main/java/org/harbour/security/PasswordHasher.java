@@ -21,7 +21,9 @@ public class PasswordHasher {
 
     public PasswordHasher(@Value("${harbour.bcrypt-cost:11}") int cost) {
         this.cost = cost;
-        this.dummyHash = hash("not-a-real-password-only-for-timing");
+        // Well formed at the same cost, so checking against it takes as long as a real check; computing a real
+        // hash here instead would spend a bcrypt run on the main thread of every start.
+        this.dummyHash = "$2a$%02d$%s".formatted(cost, ".".repeat(53));
     }
 
     public String hash(String password) {
@@ -44,6 +46,10 @@ public class PasswordHasher {
     /** Spends the same time as a real check so a missing user cannot be told from a wrong password. */
     public void burnTime(String password) {
         matches(password, dummyHash);
+    }
+
+    String dummyHash() {
+        return dummyHash;
     }
 
     /**

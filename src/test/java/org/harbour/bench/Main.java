@@ -13,6 +13,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -521,27 +522,7 @@ public final class Main {
             return;
         }
         List<String> lines = Files.readAllLines(file);
-        StringBuilder csv = new StringBuilder(lines.get(0)).append('\n');
-        int rows = 0;
-        LocalDate last = LocalDate.of(2024, 12, 31);
-        for (int shift = 0; shift * 85 < 366; shift++) {
-            for (String line : lines.subList(1, lines.size())) {
-                int first = line.indexOf(',');
-                int second = line.indexOf(',', first + 1);
-                LocalDate night = LocalDate.parse(line.substring(first + 1, second)).plusDays(85L * shift);
-                if (!night.isAfter(last)) {
-                    csv.append(++rows).append(',').append(night).append(line, second, line.length()).append('\n');
-                }
-            }
-        }
-        long start = System.nanoTime();
-        Api.Reply reply = admin.send("POST", "/api/imports/toronto-occupancy", csv.toString(), "text/csv");
-        double seconds = (System.nanoTime() - start) / 1e9;
-        if (reply.status() / 100 != 2) {
-            throw new IllegalStateException("import failed: " + reply.status() + " " + reply.body());
-        }
-        results.figure("5", String.format("import over HTTP: %,d Toronto rows (%.1f MB) in %.2f s", rows,
-                csv.length() / 1e6, seconds), String.format("%,.0f rows/s", rows / seconds), "> 20,000 rows/s");
+        timedImport(admin, lines, 2024, "import over HTTP, the first after start");
         long nights;
         try (Connection c = DriverManager.getConnection(jdbcUrl, "root", "");
              ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM availability_history WHERE source = 'IMPORT'")) {
@@ -561,6 +542,35 @@ public final class Main {
             results.latency("5", String.format("capacity report, 2024, groupBy=%s (%,d program-nights)", groupBy, nights),
                     h, "", "< 300 ms");
         }
+        // the first import pays for compiling the CSV and batch code; an operator's next file does not
+        timedImport(admin, lines, 2025, "import over HTTP, a later file (2025)");
+    }
+
+    /** Imports the shared file with its nights shifted by whole 85-night blocks to cover the year, timed. */
+    private void timedImport(Api admin, List<String> lines, int year, String what) throws Exception {
+        StringBuilder csv = new StringBuilder(lines.get(0)).append('\n');
+        int rows = 0;
+        LocalDate first = LocalDate.of(year, 1, 1);
+        LocalDate last = LocalDate.of(year, 12, 31);
+        long toYear = ChronoUnit.DAYS.between(LocalDate.of(2024, 1, 1), first);
+        for (int shift = 0; shift * 85 < 366; shift++) {
+            for (String line : lines.subList(1, lines.size())) {
+                int comma = line.indexOf(',');
+                int second = line.indexOf(',', comma + 1);
+                LocalDate night = LocalDate.parse(line.substring(comma + 1, second)).plusDays(85L * shift + toYear);
+                if (!night.isAfter(last)) {
+                    csv.append(++rows).append(',').append(night).append(line, second, line.length()).append('\n');
+                }
+            }
+        }
+        long start = System.nanoTime();
+        Api.Reply reply = admin.send("POST", "/api/imports/toronto-occupancy", csv.toString(), "text/csv");
+        double seconds = (System.nanoTime() - start) / 1e9;
+        if (reply.status() / 100 != 2) {
+            throw new IllegalStateException("import failed: " + reply.status() + " " + reply.body());
+        }
+        results.figure("5", String.format("%s: %,d Toronto rows (%.1f MB) in %.2f s", what, rows,
+                csv.length() / 1e6, seconds), String.format("%,.0f rows/s", rows / seconds), "> 20,000 rows/s");
     }
 
     private interface Task {
