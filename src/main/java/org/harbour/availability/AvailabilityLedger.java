@@ -8,7 +8,9 @@ import org.harbour.event.EventLog;
 import org.harbour.platform.MultiStatements;
 import org.harbour.problem.ProblemException;
 
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.DateTimeException;
@@ -26,6 +28,16 @@ import java.util.Optional;
 public class AvailabilityLedger {
 
     public static final String CHANGED = "availability.changed";
+
+    /** The counts as they now stand, with the capacity in force and the night they count for (see {@link Nights}). */
+    private static final String HISTORY = """
+            INSERT INTO availability_history
+                   (program_id, capacity, available, held, out_of_service, occupied, version, changed_at, changed_by,
+                    source, night)
+            SELECT a.program_id, p.capacity, a.available, a.held, a.out_of_service,
+                   GREATEST(0, p.capacity - a.available - a.out_of_service), a.version, ?, ?, ?, ?
+              FROM availability a JOIN programs p ON p.id = a.program_id
+             WHERE a.program_id = ?""";
 
     private final JdbcOperations jdbc;
     private final AvailabilityQueries queries;
@@ -50,8 +62,8 @@ public class AvailabilityLedger {
     @Transactional
     public AvailabilityView report(long programId, int available, Integer outOfService, Long expectedVersion,
                                    String by, String source) {
-        ZoneId zone = zoneOf(programId);
-        int changed = jdbc.prepareStatement("""
+        Instant now = clock.instant();
+        Optional<AvailabilityView> view = changeAndRecord("""
                 UPDATE availability a JOIN programs p ON p.id = a.program_id
                    SET a.available = ?, a.out_of_service = COALESCE(?, a.out_of_service),
                        a.version = a.version + 1, a.updated_at = ?, a.updated_by = ?
@@ -61,20 +73,19 @@ public class AvailabilityLedger {
                 """, statement -> {
             statement.setInt(1, available);
             statement.setObject(2, outOfService);
-            statement.setTimestamp(3, Timestamp.from(clock.instant()));
+            statement.setTimestamp(3, Timestamp.from(now));
             statement.setString(4, by);
             statement.setLong(5, programId);
             statement.setInt(6, available);
             statement.setObject(7, outOfService);
             statement.setObject(8, expectedVersion);
             statement.setObject(9, expectedVersion);
-            return statement.executeUpdate();
-        });
-        if (changed == 0) {
+            return 10;
+        }, programId, now, by, source);
+        if (view.isEmpty()) {
             throw whyNotChanged(programId, available, outOfService, expectedVersion);
         }
-        AvailabilityView view = recordChange(programId, zone, by, source);
-        return afterBedsFreed(view);
+        return afterBedsFreed(view.get());
     }
 
     /**
@@ -129,19 +140,17 @@ public class AvailabilityLedger {
      */
     @Transactional
     public Optional<AvailabilityView> apply(long programId, CountChange change, String by) {
-        ZoneId zone = zoneOf(programId);
-        int changed = jdbc.prepareStatement("UPDATE availability a JOIN programs p ON p.id = a.program_id SET "
+        Optional<AvailabilityView> view = changeAndRecord("UPDATE availability a JOIN programs p ON p.id = a.program_id SET "
                 + change.assignments + ", a.version = a.version + 1 WHERE a.program_id = ? AND " + change.guard,
                 statement -> {
                     statement.setLong(1, programId);
-                    return statement.executeUpdate();
-                });
-        if (changed == 0) {
+                    return 2;
+                }, programId, clock.instant(), by, change.name());
+        if (view.isEmpty()) {
             return Optional.empty();
         }
         nestedChanges.get()[0]++;
-        AvailabilityView view = recordChange(programId, zone, by, change.name());
-        return Optional.of(change.freesBed ? afterBedsFreed(view) : view);
+        return Optional.of(change.freesBed ? afterBedsFreed(view.get()) : view.get());
     }
 
     /**
@@ -164,27 +173,47 @@ public class AvailabilityLedger {
         }
     }
 
+    /** Binds a guarded UPDATE's parameters; answers the index of the first parameter after them. */
+    private interface UpdateBinder {
+        int bind(PreparedStatement statement) throws SQLException;
+    }
+
     /**
-     * The history row and the view read go to the database together: the count row stays locked until
-     * commit, so every round trip saved here shortens the queue of holds and updates on the same program.
+     * The guarded UPDATE, its history row and the view read go to the database as one packet, so the count
+     * row is locked for this round trip and the commit's only: every round trip saved here shortens the
+     * queue of holds and updates on the same program. The history row is written only if the UPDATE
+     * changed the row (ROW_COUNT() is the statement before's). Empty when the guard failed.
      */
+    private Optional<AvailabilityView> changeAndRecord(String update, UpdateBinder binder, long programId, Instant now,
+                                                       String by, String source) {
+        // read before the count row is locked
+        ZoneId zone = zoneOf(programId);
+        AvailabilityView view = jdbc.prepareStatement(update + ";\n" + HISTORY + " AND ROW_COUNT() > 0;\n"
+                + AvailabilityQueries.SELECT_ONE, statement -> {
+            int next = binder.bind(statement);
+            next = bindHistory(statement, next, programId, zone, now, by, source);
+            statement.setLong(next, programId);
+            statement.execute(); // the UPDATE's count comes first
+            if (statement.getUpdateCount() == 0) {
+                return null;
+            }
+            try (ResultSet rs = MultiStatements.queryAfter(statement)) {
+                rs.next();
+                return rows.map(rs, now);
+            }
+        });
+        if (view == null) {
+            return Optional.empty();
+        }
+        events.append(CHANGED, programId, view.facilityId(), null, Map.of("availability", view));
+        return Optional.of(view);
+    }
+
+    /** A change that cannot fail (a new program, a new capacity): its history row and view read, together. */
     private AvailabilityView recordChange(long programId, ZoneId zone, String by, String source) {
         Instant now = clock.instant();
-        AvailabilityView view = jdbc.prepareStatement("""
-                INSERT INTO availability_history
-                       (program_id, capacity, available, held, out_of_service, occupied, version, changed_at, changed_by,
-                        source, night)
-                SELECT a.program_id, p.capacity, a.available, a.held, a.out_of_service,
-                       GREATEST(0, p.capacity - a.available - a.out_of_service), a.version, ?, ?, ?, ?
-                  FROM availability a JOIN programs p ON p.id = a.program_id
-                 WHERE a.program_id = ?;
-                """ + AvailabilityQueries.SELECT_ONE, statement -> {
-            statement.setTimestamp(1, Timestamp.from(now));
-            statement.setString(2, by);
-            statement.setString(3, source);
-            statement.setObject(4, Nights.of(now, zone));
-            statement.setLong(5, programId);
-            statement.setLong(6, programId);
+        AvailabilityView view = jdbc.prepareStatement(HISTORY + ";\n" + AvailabilityQueries.SELECT_ONE, statement -> {
+            statement.setLong(bindHistory(statement, 1, programId, zone, now, by, source), programId);
             try (ResultSet rs = MultiStatements.execute(statement)) {
                 rs.next();
                 return rows.map(rs, now);
@@ -192,6 +221,16 @@ public class AvailabilityLedger {
         });
         events.append(CHANGED, programId, view.facilityId(), null, Map.of("availability", view));
         return view;
+    }
+
+    private static int bindHistory(PreparedStatement statement, int first, long programId, ZoneId zone, Instant now,
+                                   String by, String source) throws SQLException {
+        statement.setTimestamp(first, Timestamp.from(now));
+        statement.setString(first + 1, by);
+        statement.setString(first + 2, source);
+        statement.setObject(first + 3, Nights.of(now, zone));
+        statement.setLong(first + 4, programId);
+        return first + 5;
     }
 
     private ProblemException whyNotChanged(long programId, int available, Integer outOfService, Long expectedVersion) {

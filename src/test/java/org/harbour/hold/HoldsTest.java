@@ -7,6 +7,7 @@ import org.harbour.testdata.Fixtures;
 import org.harbour.testdata.HarbourTest;
 import org.harbour.testdata.Http;
 import org.harbour.testdata.MutableClock;
+import org.harbour.testdata.Sql;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
@@ -49,6 +50,7 @@ class HoldsTest implements HarbourTest {
     @RepeatedTest(3)
     void twentyCaseworkersRacingForThreeBedsGetExactlyThree() throws Exception {
         var shelter = fixtures.facilityWithBeds(10, 3);
+        long historyBefore = historyRows(shelter.programId());
         List<Http> caseworkers = IntStream.range(0, 20).mapToObj(i -> fixtures.caseworker("Outreach " + i)).toList();
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(20);
@@ -66,6 +68,15 @@ class HoldsTest implements HarbourTest {
         }
         assertThat(fixtures.admin().get("/api/programs/" + shelter.programId() + "/availability").map())
                 .containsEntry("held", 3).containsEntry("bookable", 0).containsEntry("available", 3);
+        // a lost race leaves nothing behind: no hold, no history row, no event
+        assertThat(Sql.number("SELECT COUNT(*) FROM holds WHERE program_id = ?", shelter.programId())).isEqualTo(3);
+        assertThat(historyRows(shelter.programId())).isEqualTo(historyBefore + 3);
+        assertThat(Sql.number("SELECT COUNT(*) FROM events WHERE program_id = ? AND type = 'hold.created'",
+                shelter.programId())).isEqualTo(3);
+    }
+
+    private static long historyRows(long programId) {
+        return Sql.number("SELECT COUNT(*) FROM availability_history WHERE program_id = ?", programId);
     }
 
     @Test
