@@ -55,6 +55,22 @@ final class CpuMeter {
         }
     }
 
+    /** CPU ticks the Harbour JVM's JIT compiler threads (C1 and C2, named "C1 CompilerThre..." in /proc) have used. */
+    long compilerTicks() {
+        try (Stream<Path> threads = Files.list(Path.of("/proc/" + harbourPid + "/task"))) {
+            return threads.mapToLong(t -> {
+                try {
+                    ProcessStat stat = ProcessStat.read(t.resolve("stat"));
+                    return stat.name().matches("C[12] CompilerThre.*") ? stat.cpuTicks() : 0;
+                } catch (IOException | RuntimeException gone) {
+                    return 0;
+                }
+            }).sum();
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
     private static long processTicks(long pid) {
         try {
             return ProcessStat.read(Path.of("/proc/" + pid + "/stat")).cpuTicks();

@@ -278,9 +278,21 @@ public final class Main {
                 caseworker.post("/api/bed-requests", bedRequest(regions, t * 7 + i)).expect(201);
             }
         });
+        // and one caseworker alone: a lone client takes paths 20 at once never do (a free pooled connection, an
+        // idle event loop); met first in the timed phase, they cost it a deoptimization and recompiling
+        CpuMeter cpu = new CpuMeter(harbour.pid());
+        int[] round = {0};
+        double settled = untilCompilersSettle(cpu, () -> {
+            for (int i = 0; i < 100; i++) {
+                caseworker.post("/api/bed-requests", bedRequest(regions, 11 * (round[0] * 100 + i))).expect(201);
+            }
+            round[0]++;
+        });
+        results.note(String.format("item 2: warm-up of %d bed requests by 20 caseworkers at once, then %d by one "
+                + "until the server's JIT compilers used under %.0f %% of a core (%.1f s)", 20 * warmUp, 100 * round[0],
+                100 * SETTLED_COMPILERS, settled));
         Histogram single = new Histogram();
         int n = QUICK ? 150 : 500;
-        CpuMeter cpu = new CpuMeter(harbour.pid());
         CpuMeter.Snapshot cpuBefore = cpu.snapshot();
         long[] before = serverCounters();
         for (int i = 0; i < n; i++) {
@@ -338,6 +350,29 @@ public final class Main {
                 caseworker.delete("/api/holds/" + hold).expect(204);
             }
         });
+        // then both shapes timed below, alone and 20 released by a barrier, until the compilers settle
+        CpuMeter cpu = new CpuMeter(harbour.pid());
+        int[] rounds = {0};
+        double settled = untilCompilersSettle(cpu, () -> {
+            for (int i = 0; i < 20; i++) {
+                long hold = caseworker.post("/api/programs/" + one + "/holds", "{\"minutes\":15}").expect(201).number("id");
+                caseworker.delete("/api/holds/" + hold).expect(204);
+            }
+            CyclicBarrier together = new CyclicBarrier(20);
+            concurrently(20, t -> {
+                for (int r = 0; r < 5; r++) {
+                    together.await();
+                    long hold = caseworker.post("/api/programs/" + ids.get(t) + "/holds", "{\"minutes\":15}")
+                            .expect(201).number("id");
+                    together.await();
+                    caseworker.delete("/api/holds/" + hold).expect(204);
+                }
+            });
+            rounds[0]++;
+        });
+        results.note(String.format("item 3: warm-up of %d holds and releases by 20 caseworkers at once, then %d rounds "
+                + "of 20 alone and 5 x 20 together until the server's JIT compilers used under %.0f %% of a core "
+                + "(%.1f s)", 20 * warmUp, rounds[0], 100 * SETTLED_COMPILERS, settled));
         Histogram single = new Histogram();
         for (int i = 0; i < (QUICK ? 50 : 150); i++) {
             long start = System.nanoTime();
@@ -348,8 +383,7 @@ public final class Main {
             caseworker.delete("/api/holds/" + hold).expect(204);
         }
         results.latency("3", "hold, 1 caseworker", single, "", "");
-        int rounds = QUICK ? 10 : 30;
-        CpuMeter cpu = new CpuMeter(harbour.pid());
+        int timedRounds = QUICK ? 10 : 30;
         for (boolean sameProgram : List.of(true, false)) {
             long[] before = serverCounters();
             CpuMeter.Snapshot cpuBefore = cpu.snapshot();
@@ -357,7 +391,7 @@ public final class Main {
             CyclicBarrier together = new CyclicBarrier(20);
             double seconds = concurrently(20, t -> {
                 long program = sameProgram ? one : ids.get(t);
-                for (int r = 0; r < rounds + 3; r++) {
+                for (int r = 0; r < timedRounds + 3; r++) {
                     together.await();
                     long start = System.nanoTime();
                     long hold = caseworker.post("/api/programs/" + program + "/holds", "{\"minutes\":15}")
@@ -370,8 +404,8 @@ public final class Main {
                 }
             });
             long[] after = serverCounters();
-            long requests = 20L * (rounds + 3) * 2;
-            results.latency("3", sameProgram ? "hold, 20 caseworkers at once on ONE program (" + rounds + " rounds)"
+            long requests = 20L * (timedRounds + 3) * 2;
+            results.latency("3", sameProgram ? "hold, 20 caseworkers at once on ONE program (" + timedRounds + " rounds)"
                     : "hold, 20 caseworkers at once on 20 programs", h,
                     String.format("%.1f statements per hold or release; row-lock waits %d ms in all; %s (a hold "
                                     + "and its release)", (after[0] - before[0]) / (double) requests,
@@ -397,8 +431,19 @@ public final class Main {
                 ids.add(rs.getLong(1));
             }
         }
-        long[] before = serverCounters();
         CpuMeter cpu = new CpuMeter(harbour.pid());
+        int[] rounds = {0};
+        double settled = untilCompilersSettle(cpu, () -> {
+            concurrently(100, t -> {
+                for (int i = 0; i < 5; i++) {
+                    admin.put("/api/programs/" + ids.get(t) + "/availability", "{\"available\":" + i + "}");
+                }
+            });
+            rounds[0]++;
+        });
+        results.note(String.format("item 4: warm-up of %d rounds of 100 shelters x 5 updates until the server's JIT "
+                + "compilers used under %.0f %% of a core (%.1f s)", rounds[0], 100 * SETTLED_COMPILERS, settled));
+        long[] before = serverCounters();
         CpuMeter.Snapshot cpuBefore = cpu.snapshot();
         Histogram http = new Histogram();
         java.util.Map<Integer, AtomicLong> failures = new java.util.concurrent.ConcurrentHashMap<>();
@@ -579,6 +624,31 @@ public final class Main {
 
     private interface Step {
         void run(int thread, int iteration) throws Exception;
+    }
+
+    /** A warm-up round ends when the Harbour JVM's JIT compilers used less than this share of one core in it. */
+    private static final double SETTLED_COMPILERS = 0.25;
+
+    /**
+     * Runs warm-up rounds until the Harbour JVM's JIT compilers settle (see {@link #SETTLED_COMPILERS}), so the
+     * timed phase measures the compiled server and not the compiling of it; at most 60 s. Answers the seconds.
+     */
+    private static double untilCompilersSettle(CpuMeter cpu, WarmUpRound round) throws Exception {
+        long start = System.nanoTime();
+        while (true) {
+            long ticks = cpu.compilerTicks();
+            long roundStart = System.nanoTime();
+            round.run();
+            double busy = (cpu.compilerTicks() - ticks) / 100.0 / ((System.nanoTime() - roundStart) / 1e9);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            if (busy < SETTLED_COMPILERS || seconds > 60) {
+                return seconds;
+            }
+        }
+    }
+
+    private interface WarmUpRound {
+        void run() throws Exception;
     }
 
     /** Runs threads to completion; answers the seconds they took. */
