@@ -55,10 +55,10 @@ final class CpuMeter {
         }
     }
 
-    /** CPU ticks the Harbour JVM's JIT compiler threads (C1 and C2, named "C1 CompilerThre..." in /proc) have used. */
-    long compilerTicks() {
+    /** CPU time (ms) the Harbour JVM's JIT compiler threads (C1 and C2, "C1 CompilerThre..." in /proc) have used. */
+    double compilerMillis() {
         try (Stream<Path> threads = Files.list(Path.of("/proc/" + harbourPid + "/task"))) {
-            return threads.mapToLong(t -> {
+            return MS_PER_TICK * threads.mapToLong(t -> {
                 try {
                     ProcessStat stat = ProcessStat.read(t.resolve("stat"));
                     return stat.name().matches("C[12] CompilerThre.*") ? stat.cpuTicks() : 0;

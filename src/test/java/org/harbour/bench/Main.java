@@ -636,10 +636,10 @@ public final class Main {
     private static double untilCompilersSettle(CpuMeter cpu, WarmUpRound round) throws Exception {
         long start = System.nanoTime();
         while (true) {
-            long ticks = cpu.compilerTicks();
+            double compiling = cpu.compilerMillis();
             long roundStart = System.nanoTime();
             round.run();
-            double busy = (cpu.compilerTicks() - ticks) / 100.0 / ((System.nanoTime() - roundStart) / 1e9);
+            double busy = (cpu.compilerMillis() - compiling) / ((System.nanoTime() - roundStart) / 1e6);
             double seconds = (System.nanoTime() - start) / 1e9;
             if (busy < SETTLED_COMPILERS || seconds > 60) {
                 return seconds;
