@@ -1,5 +1,6 @@
 package org.harbour.availability;
 
+import org.harbour.availability.AvailabilityApi.CountsReport;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -32,8 +33,9 @@ class AvailabilityController {
     @Secured({"ADMIN", "SHELTER_STAFF", "FEED"})
     AvailabilityView report(@PathVariable("id") long programId, @Body CountsReport report,
                             @Parameter(hidden = true) CurrentUser user) {
-        AvailabilityView current = queries.find(programId).orElseThrow(() -> ProblemException.notFound("Program"));
-        if (!user.mayUpdateCountsOf(current.facilityId())) {
+        // one read for who may change it and the night it counts for; an imported program without counts is 404 below
+        CountedProgram program = ledger.counted(programId).orElseThrow(() -> ProblemException.notFound("Program"));
+        if (!user.mayUpdateCountsOf(program.facilityId())) {
             throw ProblemException.forbidden("You may update counts only for your own facilities");
         }
         Checks checks = new Checks();
@@ -42,7 +44,7 @@ class AvailabilityController {
         checks.min("outOfService", report.outOfService(), 0);
         checks.min("version", report.version(), 0);
         checks.throwIfAny();
-        return ledger.report(programId, report.available(), report.outOfService(), report.version(),
+        return ledger.report(program, report.available(), report.outOfService(), report.version(),
                 user.username(), user.isFeed() ? "FEED" : "STAFF");
     }
 
@@ -58,9 +60,4 @@ class AvailabilityController {
         return queries.findAll();
     }
 
-    @Serdeable
-    record CountsReport(@Nullable @Deserializable(using = StrictInteger.class) Integer available,
-                        @Nullable @Deserializable(using = StrictInteger.class) Integer outOfService,
-                        @Nullable Long version) {
-    }
 }

@@ -6,19 +6,17 @@ package org.harbour.availability;
  * capacity - outOfService.
  */
 public enum CountChange {
-    HOLD("a.held = a.held + 1", "a.available - a.held > 0", false),
-    RELEASE_HOLD("a.held = a.held - 1", "a.held > 0", true),
-    PLACE_FROM_HOLD("a.held = a.held - 1, a.available = a.available - 1", "a.held > 0 AND a.available > 0", false),
-    PLACE("a.available = a.available - 1", "a.available - a.held > 0", false),
-    FREE_BED("a.available = LEAST(a.available + 1, GREATEST(0, p.capacity - a.out_of_service))", "TRUE", true);
+    HOLD("a.held = a.held + 1", "a.available - a.held > 0"),
+    RELEASE_HOLD("a.held = a.held - 1", "a.held > 0"),
+    PLACE_FROM_HOLD("a.held = a.held - 1, a.available = a.available - 1", "a.held > 0 AND a.available > 0"),
+    PLACE("a.available = a.available - 1", "a.available - a.held > 0"),
+    FREE_BED("a.available = LEAST(a.available + 1, GREATEST(0, p.capacity - a.out_of_service))", "TRUE");
 
     final String assignments;
     final String guard;
-    final boolean freesBed;
 
-    CountChange(String assignments, String guard, boolean freesBed) {
+    CountChange(String assignments, String guard) {
         this.assignments = assignments;
         this.guard = guard;
-        this.freesBed = freesBed;
     }
 }

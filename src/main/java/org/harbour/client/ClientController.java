@@ -9,8 +9,8 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Status;
 import io.micronaut.security.annotation.Secured;
 import io.swagger.v3.oas.annotations.Parameter;
-import org.harbour.client.Clients.ClientView;
-import org.harbour.client.Clients.NewClient;
+import org.harbour.client.ClientApi.ClientView;
+import org.harbour.client.ClientApi.NewClient;
 import org.harbour.security.CurrentUser;
 
 import java.util.List;

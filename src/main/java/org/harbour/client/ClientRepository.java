@@ -7,7 +7,7 @@ import io.micronaut.data.repository.CrudRepository;
 import java.util.List;
 
 @JdbcRepository(dialect = Dialect.MYSQL)
-public interface ClientRepository extends CrudRepository<Client, Long> {
+interface ClientRepository extends CrudRepository<Client, Long> {
 
     List<Client> findByOrganizationIdOrderById(long organizationId);
 

@@ -1,5 +1,7 @@
 package org.harbour.client;
 
+import org.harbour.client.ClientApi.NewClient;
+import org.harbour.client.ClientApi.ClientView;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.serde.annotation.Serdeable;
@@ -9,10 +11,8 @@ import org.harbour.audit.AuditLog;
 import org.harbour.facility.Gender;
 import org.harbour.problem.Checks;
 import org.harbour.problem.ProblemException;
-import org.harbour.search.Needs;
-import org.harbour.search.NeedsRules;
 import org.harbour.security.CurrentUser;
-import org.harbour.security.Organizations;
+import org.harbour.organization.Organizations;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -41,16 +41,6 @@ public class Clients {
         this.audit = audit;
         this.json = json;
         this.clock = clock;
-    }
-
-    @Serdeable
-    public record NewClient(@Nullable String alias, @Nullable Integer birthYear, @Nullable String gender,
-                            @Nullable Needs needs, @Nullable Boolean consentToShare, @Nullable String organization) {
-    }
-
-    @Serdeable
-    public record ClientView(long id, String alias, @Nullable Integer birthYear, @Nullable String gender, Needs needs,
-                             boolean consentToShare, Instant createdAt) {
     }
 
     @Transactional

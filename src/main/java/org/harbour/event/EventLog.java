@@ -7,6 +7,7 @@ import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.TransactionStatus;
 import io.micronaut.transaction.support.TransactionSynchronization;
 import jakarta.inject.Singleton;
+import org.harbour.platform.BeforeCommit;
 import org.harbour.platform.MultiStatements;
 
 import java.io.IOException;
@@ -55,7 +56,7 @@ public class EventLog {
      * @param organizationId when set, only that organization may receive the event
      * @param body           the message fields besides type and seq; must hold nothing private
      */
-    public void append(String type, @Nullable Long programId, @Nullable Long facilityId,
+    public void append(EventType type, @Nullable Long programId, @Nullable Long facilityId,
                        @Nullable Long organizationId, Object body) {
         TransactionStatus<?> status = transactions.findTransactionStatus()
                 .orElseThrow(() -> new IllegalStateException("events are appended inside the change's transaction"));
@@ -63,7 +64,7 @@ public class EventLog {
         pendingByTransaction.computeIfAbsent(connection, c -> {
             status.registerSynchronization(new Flush(c));
             return new ArrayList<>();
-        }).add(new Pending(type, programId, facilityId, organizationId, toJson(body)));
+        }).add(new Pending(type.wireName(), programId, facilityId, organizationId, toJson(body)));
     }
 
     private final class Flush implements TransactionSynchronization {
@@ -72,6 +73,12 @@ public class EventLog {
 
         Flush(Connection connection) {
             this.connection = connection;
+        }
+
+        /** Last of all: the flush sends the COMMIT, so before-commit steps must have run. */
+        @Override
+        public int getOrder() {
+            return BeforeCommit.COMMIT_ORDER;
         }
 
         @Override

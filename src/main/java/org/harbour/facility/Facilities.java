@@ -1,34 +1,22 @@
 package org.harbour.facility;
 
-import io.micronaut.json.JsonMapper;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.harbour.availability.AvailabilityLedger;
-import org.harbour.facility.FacilityRequests.FacilityRequest;
-import org.harbour.facility.FacilityRequests.IntakeHoursRequest;
-import org.harbour.facility.FacilityRequests.ProgramRequest;
-import org.harbour.facility.FacilityRequests.WindowRequest;
-import org.harbour.facility.FacilityViews.FacilityView;
-import org.harbour.facility.FacilityViews.ProgramView;
+import org.harbour.facility.FacilityApi.FacilityRequest;
+import org.harbour.facility.FacilityApi.ProgramRequest;
+import org.harbour.facility.FacilityApi.FacilityView;
+import org.harbour.facility.FacilityApi.ProgramView;
 import org.harbour.audit.AuditLog;
 import org.harbour.problem.Checks;
 import org.harbour.problem.ProblemException;
-import org.harbour.region.RegionRepository;
 import org.harbour.security.CurrentUser;
-import org.harbour.security.Organizations;
+import org.harbour.organization.Organizations;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
-import java.time.DateTimeException;
-import java.time.DayOfWeek;
 import java.time.Instant;
-import java.time.LocalTime;
-import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -39,29 +27,31 @@ public class Facilities {
     private final FacilityRepository facilities;
     private final ProgramRepository programs;
     private final Organizations organizations;
-    private final RegionRepository regions;
+    private final FacilityRules rules;
     private final AvailabilityLedger ledger;
-    private final JsonMapper json;
     private final Clock clock;
     private final AuditLog audit;
 
     Facilities(FacilityRepository facilities, ProgramRepository programs, Organizations organizations,
-               RegionRepository regions, AvailabilityLedger ledger, JsonMapper json, Clock clock, AuditLog audit) {
+               FacilityRules rules, AvailabilityLedger ledger, Clock clock, AuditLog audit) {
         this.audit = audit;
         this.facilities = facilities;
         this.programs = programs;
         this.organizations = organizations;
-        this.regions = regions;
+        this.rules = rules;
         this.ledger = ledger;
-        this.json = json;
         this.clock = clock;
+    }
+
+    public boolean exists(long facilityId) {
+        return facilities.existsById(facilityId);
     }
 
     @Transactional
     FacilityView create(FacilityRequest request, CurrentUser by) {
         Checks checks = new Checks();
         Instant now = clock.instant();
-        Facility draft = toFacility(request, null, now, checks);
+        Facility draft = rules.toFacility(request, null, now, checks);
         List<ProgramRequest> programRequests = request.programs() == null ? List.of() : request.programs();
         List<Program> drafts = new ArrayList<>();
         for (int i = 0; i < programRequests.size(); i++) {
@@ -80,7 +70,7 @@ public class Facilities {
     FacilityView update(long id, FacilityRequest request, CurrentUser by) {
         Facility existing = facilities.findById(id).orElseThrow(() -> ProblemException.notFound("Facility"));
         Checks checks = new Checks();
-        Facility changed = toFacility(request, existing, clock.instant(), checks);
+        Facility changed = rules.toFacility(request, existing, clock.instant(), checks);
         checks.throwIfAny();
         facilities.update(changed);
         audit.record(by, "FACILITY_UPDATED", "FACILITY", id);
@@ -152,85 +142,6 @@ public class Facilities {
                 externalRef, p.createdAt(), p.updatedAt());
     }
 
-    private Facility toFacility(FacilityRequest r, Facility existing, Instant now, Checks checks) {
-        checks.required("name", r.name());
-        checks.maxLength("name", r.name(), 200);
-        checks.required("organization", r.organization());
-        checks.maxLength("organization", r.organization(), 200);
-        checks.required("municipality", r.municipality());
-        checks.maxLength("municipality", r.municipality(), 100);
-        checks.maxLength("address", r.address(), 300);
-        checks.maxLength("intakePhone", r.intakePhone(), 40);
-        var region = checks.required("regionCode", r.regionCode())
-                ? regions.findByCode(r.regionCode().trim().toUpperCase(Locale.ROOT)).orElse(null) : null;
-        if (r.regionCode() != null && region == null) {
-            checks.fail("regionCode", "unknown region; see GET /api/regions");
-        }
-        String zone = r.timeZone() != null ? r.timeZone().trim() : region != null ? region.timeZone() : null;
-        if (zone != null) {
-            try {
-                ZoneId.of(zone);
-            } catch (DateTimeException e) {
-                checks.fail("timeZone", "must be an IANA time zone such as America/Toronto");
-            }
-        }
-        IntakeHours hours = intakeHours(r.intakeHours(), checks);
-        if (!checks.ok()) {
-            return null;
-        }
-        long organizationId = organizations.idFor(r.organization());
-        return new Facility(existing == null ? null : existing.id(), r.name().trim(), organizationId, region.code(),
-                r.municipality().trim(), zone, blankToNull(r.address()), Boolean.TRUE.equals(r.confidential()),
-                blankToNull(r.intakePhone()), hours.alwaysOpen(), hours.alwaysOpen() ? null : toJson(hours.weekly()),
-                existing == null ? null : existing.externalRef(), existing == null ? now : existing.createdAt(), now);
-    }
-
-    private static IntakeHours intakeHours(IntakeHoursRequest r, Checks checks) {
-        if (r == null) {
-            return IntakeHours.ALWAYS;
-        }
-        boolean alwaysOpen = r.alwaysOpen() != null ? r.alwaysOpen() : (r.weekly() == null || r.weekly().isEmpty());
-        List<IntakeHours.Window> windows = new ArrayList<>();
-        List<WindowRequest> weekly = r.weekly() == null ? List.of() : r.weekly();
-        for (int i = 0; i < weekly.size(); i++) {
-            WindowRequest w = weekly.get(i);
-            String field = "intakeHours.weekly[" + i + "]";
-            DayOfWeek day = w == null || w.day() == null ? null : checks.enumValue(field + ".day", w.day(), DayOfWeek.class);
-            String open = time(w == null ? null : w.open(), field + ".open", checks);
-            String close = time(w == null ? null : w.close(), field + ".close", checks);
-            if (w == null || w.day() == null) {
-                checks.fail(field + ".day", "is required");
-            } else if (day != null && open != null && close != null) {
-                windows.add(new IntakeHours.Window(day, open, close));
-            }
-        }
-        return IntakeHours.of(alwaysOpen, windows);
-    }
-
-    private static String time(String value, String field, Checks checks) {
-        if (value == null) {
-            checks.fail(field, "is required");
-            return null;
-        }
-        try {
-            return LocalTime.parse(value.trim()).toString();
-        } catch (DateTimeParseException e) {
-            checks.fail(field, "must be a time such as 09:00");
-            return null;
-        }
-    }
-
-    IntakeHours intakeHoursOf(Facility f) {
-        if (f.intakeAlwaysOpen() || f.intakeWeekly() == null) {
-            return IntakeHours.ALWAYS;
-        }
-        try {
-            return IntakeHours.of(false, List.of(json.readValue(f.intakeWeekly(), IntakeHours.Window[].class)));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     private FacilityView view(Facility f, CurrentUser viewer) {
         return view(f, programs.findByFacilityIdOrderById(f.id()),
                 organizations.findNameById(f.organizationId()).orElse(null), viewer);
@@ -239,7 +150,7 @@ public class Facilities {
     private FacilityView view(Facility f, List<Program> facilityPrograms, String organization, CurrentUser viewer) {
         String address = !f.confidential() || viewer.maySeeAddressOf(f.id()) ? f.address() : null;
         return new FacilityView(f.id(), f.name(), organization, f.regionCode(), f.municipality(), f.timeZone(),
-                address, f.confidential(), f.intakePhone(), intakeHoursOf(f),
+                address, f.confidential(), f.intakePhone(), rules.intakeHoursOf(f),
                 facilityPrograms.stream().map(ProgramView::of).toList());
     }
 
@@ -247,17 +158,4 @@ public class Facilities {
         return organizations.findAll().stream()
                 .collect(Collectors.toMap(o -> o.id(), o -> o.name(), (a, b) -> a));
     }
-
-    private String toJson(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
-    }
-
 }

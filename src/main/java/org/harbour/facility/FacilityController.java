@@ -10,10 +10,10 @@ import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.Status;
 import io.micronaut.security.annotation.Secured;
 import io.swagger.v3.oas.annotations.Parameter;
-import org.harbour.facility.FacilityRequests.FacilityRequest;
-import org.harbour.facility.FacilityRequests.ProgramRequest;
-import org.harbour.facility.FacilityViews.FacilityView;
-import org.harbour.facility.FacilityViews.ProgramView;
+import org.harbour.facility.FacilityApi.FacilityRequest;
+import org.harbour.facility.FacilityApi.ProgramRequest;
+import org.harbour.facility.FacilityApi.FacilityView;
+import org.harbour.facility.FacilityApi.ProgramView;
 import org.harbour.security.CurrentUser;
 
 import java.util.List;

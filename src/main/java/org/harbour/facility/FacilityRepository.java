@@ -7,7 +7,7 @@ import io.micronaut.data.repository.CrudRepository;
 import java.util.List;
 
 @JdbcRepository(dialect = Dialect.MYSQL)
-public interface FacilityRepository extends CrudRepository<Facility, Long> {
+interface FacilityRepository extends CrudRepository<Facility, Long> {
 
     List<Facility> findAllOrderByName();
 }

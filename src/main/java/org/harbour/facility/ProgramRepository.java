@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Optional;
 
 @JdbcRepository(dialect = Dialect.MYSQL)
-public interface ProgramRepository extends CrudRepository<Program, Long> {
+interface ProgramRepository extends CrudRepository<Program, Long> {
 
     List<Program> findByFacilityIdOrderById(long facilityId);
 

@@ -1,7 +1,7 @@
 package org.harbour.facility;
 
-import org.harbour.facility.FacilityRequests.EligibilityRequest;
-import org.harbour.facility.FacilityRequests.ProgramRequest;
+import org.harbour.facility.FacilityApi.EligibilityRequest;
+import org.harbour.facility.FacilityApi.ProgramRequest;
 import org.harbour.problem.Checks;
 
 import java.math.BigDecimal;

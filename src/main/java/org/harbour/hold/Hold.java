@@ -16,15 +16,10 @@ public record Hold(
         long createdBy,
         Instant createdAt,
         Instant expiresAt,
-        String status,
+        HoldStatus status,
         @Nullable Instant endedAt) {
 
-    public static final String ACTIVE = "ACTIVE";
-    public static final String RELEASED = "RELEASED";
-    public static final String EXPIRED = "EXPIRED";
-    public static final String CONSUMED = "CONSUMED";
-
     public boolean isActive() {
-        return ACTIVE.equals(status);
+        return status == HoldStatus.ACTIVE;
     }
 }

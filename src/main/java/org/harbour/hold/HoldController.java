@@ -1,5 +1,6 @@
 package org.harbour.hold;
 
+import org.harbour.hold.HoldApi.NewHold;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -13,7 +14,7 @@ import io.micronaut.http.annotation.Status;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Parameter;
-import org.harbour.hold.Holds.HoldView;
+import org.harbour.hold.HoldApi.HoldView;
 import org.harbour.security.CurrentUser;
 
 import java.util.List;
@@ -49,7 +50,4 @@ class HoldController {
         return HttpResponse.noContent();
     }
 
-    @Serdeable
-    record NewHold(@Nullable Long clientId, @Nullable Integer minutes) {
-    }
 }

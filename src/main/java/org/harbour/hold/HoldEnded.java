@@ -1,5 +1,5 @@
 package org.harbour.hold;
 
 /** Published inside the transaction that ended a hold (RELEASED, EXPIRED or CONSUMED by a placement). */
-public record HoldEnded(long holdId, String status) {
+public record HoldEnded(long holdId, HoldStatus status) {
 }

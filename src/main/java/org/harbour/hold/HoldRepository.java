@@ -9,14 +9,14 @@ import java.time.Instant;
 import java.util.List;
 
 @JdbcRepository(dialect = Dialect.MYSQL)
-public interface HoldRepository extends CrudRepository<Hold, Long> {
+interface HoldRepository extends CrudRepository<Hold, Long> {
 
     /** Ends an ACTIVE hold exactly once: answers 1 for the caller that ended it, 0 for everyone else. */
     @Query("UPDATE holds SET status = :status, ended_at = :at WHERE id = :id AND status = 'ACTIVE'")
-    int end(long id, String status, Instant at);
+    int end(long id, HoldStatus status, Instant at);
 
     @Query("SELECT id FROM holds WHERE status = 'ACTIVE' AND expires_at <= :now ORDER BY expires_at LIMIT 500")
     List<Long> findDue(Instant now);
 
-    List<Hold> findByProgramIdAndStatusOrderByExpiresAt(long programId, String status);
+    List<Hold> findByProgramIdAndStatusOrderByExpiresAt(long programId, HoldStatus status);
 }

@@ -1,5 +1,6 @@
 package org.harbour.hold;
 
+import org.harbour.hold.HoldApi.HoldView;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
@@ -10,9 +11,11 @@ import jakarta.inject.Singleton;
 import org.harbour.audit.AuditLog;
 import org.harbour.availability.AvailabilityLedger;
 import org.harbour.availability.CountChange;
+import org.harbour.availability.CountedProgram;
 import org.harbour.client.Clients;
 import org.harbour.event.EventLog;
-import org.harbour.facility.ProgramRepository;
+import org.harbour.event.EventType;
+import org.harbour.facility.Programs;
 import org.harbour.problem.Checks;
 import org.harbour.problem.ProblemException;
 import org.harbour.security.CurrentUser;
@@ -37,7 +40,7 @@ public class Holds {
     public static final int DEFAULT_MINUTES = 90;
 
     private final HoldRepository holds;
-    private final ProgramRepository programs;
+    private final Programs programs;
     private final AvailabilityLedger ledger;
     private final Clients clients;
     private final EventLog events;
@@ -46,7 +49,7 @@ public class Holds {
     private final ApplicationEventPublisher<HoldEnded> holdEnded;
     private final TransactionOperations<Connection> transactions;
 
-    Holds(HoldRepository holds, ProgramRepository programs, AvailabilityLedger ledger, Clients clients,
+    Holds(HoldRepository holds, Programs programs, AvailabilityLedger ledger, Clients clients,
           EventLog events, AuditLog audit, Clock clock, ApplicationEventPublisher<HoldEnded> holdEnded,
           TransactionOperations<Connection> transactions) {
         this.transactions = transactions;
@@ -60,13 +63,6 @@ public class Holds {
         this.clock = clock;
     }
 
-    @Serdeable
-    public record HoldView(long id, long programId, @Nullable Long clientId, Instant expiresAt, String status) {
-        static HoldView of(Hold h) {
-            return new HoldView(h.id(), h.programId(), h.clientId(), h.expiresAt(), h.status());
-        }
-    }
-
     @Transactional
     public HoldView create(long programId, @Nullable Long clientId, @Nullable Integer minutes, CurrentUser user) {
         Checks checks = new Checks();
@@ -76,17 +72,17 @@ public class Holds {
         if (clientId != null) {
             organizationId = clients.owned(clientId, user).organizationId();
         }
-        long facilityId = programs.findFacilityIdById(programId).orElseThrow(() -> ProblemException.notFound("Program"));
+        CountedProgram program = ledger.counted(programId).orElseThrow(() -> ProblemException.notFound("Program"));
         // The hold and audit rows go in first, taking no lock others wait for; the program's count row is
         // locked last, so 20 caseworkers on one program queue only for the count change and the commit.
         // A lost race throws, and the rollback takes the hold and audit rows away again.
         Hold hold = insertHold(programId, clientId, organizationId, minutes == null ? DEFAULT_MINUTES : minutes,
                 user.id());
         audit.record(user, "HOLD_CREATED", "HOLD", hold.id());
-        if (ledger.apply(programId, CountChange.HOLD, user.username()).isEmpty()) {
+        if (ledger.apply(program, CountChange.HOLD, user.username()).isEmpty()) {
             throw new ProblemException(HttpStatus.CONFLICT, "No bookable bed is left in this program");
         }
-        holdCreated(hold, facilityId);
+        holdCreated(hold, program.facilityId());
         return HoldView.of(hold);
     }
 
@@ -96,12 +92,12 @@ public class Holds {
      */
     public Optional<Hold> place(long programId, @Nullable Long clientId, @Nullable Long organizationId, int minutes,
                                 long createdBy, String by) {
-        long facilityId = programs.findFacilityIdById(programId).orElseThrow(() -> ProblemException.notFound("Program"));
-        if (ledger.apply(programId, CountChange.HOLD, by).isEmpty()) {
+        CountedProgram program = ledger.counted(programId).orElseThrow(() -> ProblemException.notFound("Program"));
+        if (ledger.apply(program, CountChange.HOLD, by).isEmpty()) {
             return Optional.empty();
         }
         Hold hold = insertHold(programId, clientId, organizationId, minutes, createdBy);
-        holdCreated(hold, facilityId);
+        holdCreated(hold, program.facilityId());
         return Optional.of(hold);
     }
 
@@ -109,18 +105,18 @@ public class Holds {
                             long createdBy) {
         Instant now = clock.instant();
         return holds.save(new Hold(null, programId, clientId, organizationId, createdBy, now,
-                now.plus(Duration.ofMinutes(minutes)), Hold.ACTIVE, null));
+                now.plus(Duration.ofMinutes(minutes)), HoldStatus.ACTIVE, null));
     }
 
     private void holdCreated(Hold hold, long facilityId) {
-        events.append("hold.created", hold.programId(), facilityId, null,
+        events.append(EventType.HOLD_CREATED, hold.programId(), facilityId, null,
                 Map.of("programId", hold.programId(), "holdId", hold.id()));
     }
 
     @Transactional
     public void release(long holdId, CurrentUser user) {
         Hold hold = visible(holdId, user);
-        if (!end(hold, Hold.RELEASED, user.username())) {
+        if (!end(hold, HoldStatus.RELEASED, user.username())) {
             throw ProblemException.conflict("This hold has already ended");
         }
         audit.record(user, "HOLD_RELEASED", "HOLD", holdId);
@@ -130,16 +126,16 @@ public class Holds {
      * Ends an ACTIVE hold and gives its bed back; false if it had already ended (someone else won).
      * A hold ended by a placement keeps its bed: the placement takes it.
      */
-    public boolean end(Hold hold, String status, String by) {
+    public boolean end(Hold hold, HoldStatus status, String by) {
         if (holds.end(hold.id(), status, clock.instant()) == 0) {
             return false;
         }
         holdEnded.publishEvent(new HoldEnded(hold.id(), status));
         // the facility comes with the counts given back; only a placement's hold (no count change) reads it
-        long facilityId = Hold.CONSUMED.equals(status)
-                ? programs.findFacilityIdById(hold.programId()).orElseThrow()
+        long facilityId = status == HoldStatus.CONSUMED
+                ? programs.facilityIdOf(hold.programId()).orElseThrow()
                 : ledger.apply(hold.programId(), CountChange.RELEASE_HOLD, by).orElseThrow().facilityId();
-        events.append("hold.released", hold.programId(), facilityId, null,
+        events.append(EventType.HOLD_RELEASED, hold.programId(), facilityId, null,
                 Map.of("programId", hold.programId(), "holdId", hold.id()));
         return true;
     }
@@ -157,9 +153,9 @@ public class Holds {
 
     @Transactional
     public List<HoldView> activeFor(long programId, CurrentUser user) {
-        var program = programs.findById(programId).orElseThrow(() -> ProblemException.notFound("Program"));
-        boolean wholeProgram = user.isAdmin() || user.mayUpdateCountsOf(program.facilityId());
-        return holds.findByProgramIdAndStatusOrderByExpiresAt(programId, Hold.ACTIVE).stream()
+        long facilityId = programs.facilityIdOf(programId).orElseThrow(() -> ProblemException.notFound("Program"));
+        boolean wholeProgram = user.isAdmin() || user.mayUpdateCountsOf(facilityId);
+        return holds.findByProgramIdAndStatusOrderByExpiresAt(programId, HoldStatus.ACTIVE).stream()
                 .filter(h -> wholeProgram || ownOrganization(h, user))
                 // staff see that a bed is held and until when, not for whom
                 .map(h -> !user.isAdmin() && !ownOrganization(h, user)
@@ -186,7 +182,7 @@ public class Holds {
         // one transaction per hold, so one failure does not undo the others
         return transactions.executeWrite(status -> {
             Hold hold = holds.findById(holdId).orElse(null);
-            return hold != null && hold.isActive() && end(hold, Hold.EXPIRED, "expiry");
+            return hold != null && hold.isActive() && end(hold, HoldStatus.EXPIRED, "expiry");
         });
     }
 }

@@ -12,6 +12,8 @@ import java.util.List;
 @Singleton
 class CentralIntakeWriter {
 
+    static final int BATCH = 1000;
+
     private static final String UPSERT = """
             INSERT INTO central_intake_calls (call_date, calls_handled, calls_coded,
                 code_1a_referred_to_space, code_1b_transferred_to_awhl, code_1c_referred_to_eviction_prevention,
@@ -52,7 +54,7 @@ class CentralIntakeWriter {
                     upsert.setInt(4 + i, day.codes()[i]);
                 }
                 upsert.addBatch();
-                if (++batched == OccupancyWriter.BATCH) {
+                if (++batched == BATCH) {
                     upsert.executeBatch();
                     batched = 0;
                 }

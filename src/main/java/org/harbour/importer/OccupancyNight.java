@@ -13,16 +13,20 @@ record OccupancyNight(LocalDate night, Location location, ProgramSpec program, C
     /** A LOCATION_ID: becomes a facility. */
     record Location(String id, String name, String organization, String municipality, @Nullable String address) {
 
+        static final String REF_PREFIX = "toronto-location:";
+
         String externalRef() {
-            return "toronto-location:" + id;
+            return REF_PREFIX + id;
         }
     }
 
     /** A PROGRAM_ID: becomes a program. */
     record ProgramSpec(String id, String name, Population population, ProgramType type, CapacityType capacityType) {
 
+        static final String REF_PREFIX = "toronto-program:";
+
         String externalRef() {
-            return "toronto-program:" + id;
+            return REF_PREFIX + id;
         }
     }
 

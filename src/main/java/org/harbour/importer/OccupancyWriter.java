@@ -1,97 +1,77 @@
 package org.harbour.importer;
 
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-import org.harbour.security.Organizations;
+import org.harbour.availability.ImportedHistory;
+import org.harbour.availability.ImportedHistory.ImportedNight;
+import org.harbour.facility.ExternalPlace.Service;
+import org.harbour.facility.ExternalPlace.Site;
+import org.harbour.facility.ImportedPlaces;
+import org.harbour.facility.PlaceImports;
 
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Writes imported nights: one availability_history row per program and night, upserted by import_key in JDBC
- * batches, with the facilities and programs they belong to (TorontoPlaces). No live availability row is created:
- * imported history is for funders' reports, not for the live board or search.
+ * Writes imported nights: the facilities and programs they belong to through the facility feature, one history
+ * row per program and night through the availability feature, each chunk in one transaction.
  */
 @Singleton
 class OccupancyWriter {
 
     static final String CHANGED_BY = "import:toronto-occupancy";
     static final ZoneId TORONTO = ZoneId.of("America/Toronto");
+    static final String REGION = "ON-CENTRAL";
     // Toronto counts a night as it stands at 04:00 the next morning; 23:00 is inside that night whatever the DST.
     static final LocalTime COUNTED_AT = LocalTime.of(23, 0);
-    static final int BATCH = 1000;
 
-    // A later file may correct a night: its counts replace the old ones; the same file changes nothing.
-    private static final String UPSERT_HISTORY = """
-            INSERT INTO availability_history (program_id, capacity, available, held, out_of_service, occupied, version,
-                                              changed_at, changed_by, source, import_key, night)
-            VALUES (?, ?, ?, 0, ?, ?, 0, ?, '%s', 'IMPORT', ?, ?)
-            ON DUPLICATE KEY UPDATE capacity = VALUES(capacity), available = VALUES(available),
-                out_of_service = VALUES(out_of_service), occupied = VALUES(occupied), night = VALUES(night)
-            """.formatted(CHANGED_BY);
-
-    private final JdbcOperations jdbc;
-    private final Organizations organizations;
+    private final PlaceImports placeImports;
+    private final ImportedHistory history;
     private final Clock clock;
 
-    OccupancyWriter(JdbcOperations jdbc, Organizations organizations, Clock clock) {
-        this.jdbc = jdbc;
-        this.organizations = organizations;
+    OccupancyWriter(PlaceImports placeImports, ImportedHistory history, Clock clock) {
+        this.placeImports = placeImports;
+        this.history = history;
         this.clock = clock;
     }
 
     /** The facilities and programs of a new import. */
-    TorontoPlaces places() {
-        return new TorontoPlaces(organizations);
+    ImportedPlaces places() {
+        return placeImports.begin(OccupancyNight.Location.REF_PREFIX, OccupancyNight.ProgramSpec.REF_PREFIX);
     }
 
     @Transactional
-    void write(List<OccupancyNight> nights, TorontoPlaces places) {
+    void write(List<OccupancyNight> nights, ImportedPlaces places) {
         Instant now = clock.instant();
-        jdbc.execute(connection -> {
-            try (PreparedStatement history = connection.prepareStatement(UPSERT_HISTORY)) {
-                int batched = 0;
-                for (OccupancyNight night : nights) {
-                    bindHistory(history, night, places.programId(connection, night, now));
-                    history.addBatch();
-                    if (++batched == BATCH) {
-                        history.executeBatch();
-                        batched = 0;
-                    }
-                }
-                if (batched > 0) {
-                    history.executeBatch();
-                }
-            }
-            return null;
-        });
+        List<ImportedNight> rows = new ArrayList<>(nights.size());
+        for (OccupancyNight night : nights) {
+            long programId = places.programId(site(night.location()), service(night.program()),
+                    night.counts().capacity(), night.night(), now);
+            var counts = night.counts();
+            rows.add(new ImportedNight(programId, counts.capacity(), counts.available(), counts.outOfService(),
+                    counts.occupied(), night.night().atTime(COUNTED_AT).atZone(TORONTO).toInstant(),
+                    night.night(), // the night it counts for: D 23:00 local is inside night D
+                    night.importKey()));
+        }
+        history.upsert(rows, CHANGED_BY);
     }
 
     @Transactional
-    void finish(TorontoPlaces places) {
-        Instant now = clock.instant();
-        jdbc.execute(connection -> {
-            places.refresh(connection, now);
-            return null;
-        });
+    void finish(ImportedPlaces places) {
+        places.refresh(clock.instant());
     }
 
-    private static void bindHistory(PreparedStatement history, OccupancyNight night, long programId) throws SQLException {
-        var counts = night.counts();
-        history.setLong(1, programId);
-        history.setInt(2, counts.capacity());
-        history.setInt(3, counts.available());
-        history.setInt(4, counts.outOfService());
-        history.setInt(5, counts.occupied());
-        history.setTimestamp(6, Timestamp.from(night.night().atTime(COUNTED_AT).atZone(TORONTO).toInstant()));
-        history.setString(7, night.importKey());
-        history.setObject(8, night.night()); // the night it counts for: D 23:00 local is inside night D
+    private static Site site(OccupancyNight.Location location) {
+        return new Site(location.externalRef(), location.name(), location.organization(), location.municipality(),
+                location.address(), REGION, TORONTO.getId());
+    }
+
+    private static Service service(OccupancyNight.ProgramSpec program) {
+        return new Service(program.externalRef(), program.name(), program.type(), program.population(),
+                program.capacityType(), TorontoEligibility.of(program.population()));
     }
 }

@@ -1,6 +1,7 @@
 package org.harbour.importer;
 
 import jakarta.inject.Singleton;
+import org.harbour.facility.ImportedPlaces;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,7 +34,7 @@ public class TorontoOccupancyImporter {
     /** A 400 ProblemException, before anything is written, when the file does not have the expected header. */
     public OccupancySummary importCsv(InputStream in, Charset charset) {
         SkippedRows skipped = new SkippedRows();
-        TorontoPlaces places = writer.places();
+        ImportedPlaces places = writer.places();
         Set<String> locations = new HashSet<>();
         Set<String> programs = new HashSet<>();
         Set<LocalDate> nights = new HashSet<>();

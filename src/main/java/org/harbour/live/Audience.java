@@ -1,24 +1,29 @@
 package org.harbour.live;
 
+import org.harbour.event.EventType;
 import org.harbour.security.CurrentUser;
 import org.harbour.security.Role;
 
 import java.util.Objects;
 
-/** Who may receive an event: the same people who could read it through the REST API. */
+/** Who may receive an event: its type's audience (the same people who could read it through the REST API). */
 final class Audience {
 
     private Audience() {
     }
 
     static boolean mayReceive(CurrentUser user, LiveEvent event) {
+        if (event.type() == null) {
+            return false; // written by a newer version: nobody is known to be allowed
+        }
         if (event.organizationId() != null) {
+            // whatever the type, an event naming an organization stays inside it
             return Objects.equals(user.organizationId(), event.organizationId());
         }
-        if (event.type().startsWith("hold.") || event.type().startsWith("placement.")) {
-            // funders see aggregates only, never the movement of one bed to one person
-            return user.role() != Role.FUNDER;
-        }
-        return true;
+        return switch (event.type().audience()) {
+            case EVERYONE -> true;
+            case NOT_FUNDERS -> user.role() != Role.FUNDER;
+            case ORGANIZATION -> false; // an organization's event without its organization reaches nobody
+        };
     }
 }

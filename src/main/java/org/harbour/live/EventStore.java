@@ -5,6 +5,7 @@ import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import org.harbour.event.EventType;
 import org.harbour.availability.AvailabilityQueries;
 import org.harbour.availability.AvailabilityView;
 
@@ -41,7 +42,7 @@ class EventStore {
                 while (rs.next()) {
                     long eventSeq = rs.getLong(1);
                     String type = rs.getString(2);
-                    events.add(new LiveEvent(eventSeq, type, (Long) rs.getObject(3, Long.class),
+                    events.add(new LiveEvent(eventSeq, EventType.fromWireName(type).orElse(null), (Long) rs.getObject(3, Long.class),
                             rs.getObject(4, Long.class), rs.getObject(5, Long.class),
                             LiveEvent.render(type, eventSeq, rs.getString(6))));
                 }

@@ -22,13 +22,10 @@ public record Placement(
         @Nullable LocalDate endDate,
         @Nullable String endReason,
         @Nullable String moveReason,
-        String status,
+        PlacementStatus status,
         @Nullable BigDecimal nightlyCost,
         boolean endingNotified,
         long createdBy,
         Instant createdAt,
         @Nullable Instant endedAt) {
-
-    public static final String ACTIVE = "ACTIVE";
-    public static final String ENDED = "ENDED";
 }

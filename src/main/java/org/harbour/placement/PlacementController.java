@@ -11,11 +11,11 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.Status;
 import io.micronaut.security.annotation.Secured;
 import io.swagger.v3.oas.annotations.Parameter;
-import org.harbour.placement.PlacementViews.ClientPlacements;
-import org.harbour.placement.PlacementViews.EndPlacement;
-import org.harbour.placement.PlacementViews.MovePlacement;
-import org.harbour.placement.PlacementViews.NewPlacement;
-import org.harbour.placement.PlacementViews.PlacementView;
+import org.harbour.placement.PlacementApi.ClientPlacements;
+import org.harbour.placement.PlacementApi.EndPlacement;
+import org.harbour.placement.PlacementApi.MovePlacement;
+import org.harbour.placement.PlacementApi.NewPlacement;
+import org.harbour.placement.PlacementApi.PlacementView;
 import org.harbour.problem.ProblemException;
 import org.harbour.security.CurrentUser;
 
@@ -26,9 +26,11 @@ import java.util.List;
 class PlacementController {
 
     private final Placements placements;
+    private final PlacementReads reads;
 
-    PlacementController(Placements placements) {
+    PlacementController(Placements placements, PlacementReads reads) {
         this.placements = placements;
+        this.reads = reads;
     }
 
     @Post("/placements")
@@ -54,11 +56,11 @@ class PlacementController {
         if (days < 0 || days > 365) {
             throw ProblemException.invalid("endingWithinDays", "must be between 0 and 365");
         }
-        return placements.endingWithin(days, user);
+        return reads.endingWithin(days, user);
     }
 
     @Get("/clients/{id}/placements")
     ClientPlacements chain(@PathVariable("id") long clientId, @Parameter(hidden = true) CurrentUser user) {
-        return placements.chain(clientId, user);
+        return reads.chain(clientId, user);
     }
 }

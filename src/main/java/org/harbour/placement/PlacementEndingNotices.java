@@ -4,7 +4,8 @@ import io.micronaut.scheduling.annotation.Scheduled;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.harbour.event.EventLog;
-import org.harbour.facility.ProgramRepository;
+import org.harbour.event.EventType;
+import org.harbour.facility.Programs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,11 +25,11 @@ public class PlacementEndingNotices {
     private static final Logger LOG = LoggerFactory.getLogger(PlacementEndingNotices.class);
 
     private final PlacementRepository placements;
-    private final ProgramRepository programs;
+    private final Programs programs;
     private final EventLog events;
     private final Clock clock;
 
-    PlacementEndingNotices(PlacementRepository placements, ProgramRepository programs, EventLog events, Clock clock) {
+    PlacementEndingNotices(PlacementRepository placements, Programs programs, EventLog events, Clock clock) {
         this.placements = placements;
         this.programs = programs;
         this.events = events;
@@ -50,8 +51,8 @@ public class PlacementEndingNotices {
         int sent = 0;
         for (Placement p : placements.findEndingNotNotified(until)) {
             if (placements.markEndingNotified(p.id()) == 1) {
-                long facilityId = programs.findById(p.programId()).orElseThrow().facilityId();
-                events.append("placement.ending", p.programId(), facilityId, p.organizationId(), Map.of(
+                long facilityId = programs.facilityIdOf(p.programId()).orElseThrow();
+                events.append(EventType.PLACEMENT_ENDING, p.programId(), facilityId, p.organizationId(), Map.of(
                         "placementId", p.id(), "programId", p.programId(), "expectedEndDate", p.expectedEndDate().toString()));
                 sent++;
             }

@@ -11,9 +11,9 @@ import java.time.LocalDate;
 import java.util.List;
 
 @JdbcRepository(dialect = Dialect.MYSQL)
-public interface PlacementRepository extends CrudRepository<Placement, Long> {
+interface PlacementRepository extends CrudRepository<Placement, Long> {
 
-    boolean existsByClientIdAndStatus(long clientId, String status);
+    boolean existsByClientIdAndStatus(long clientId, PlacementStatus status);
 
     @Query("SELECT * FROM placements WHERE client_id = :clientId ORDER BY start_date, id")
     List<Placement> findChain(long clientId);

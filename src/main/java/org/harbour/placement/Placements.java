@@ -5,23 +5,22 @@ import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import org.harbour.hold.HoldStatus;
 import org.harbour.audit.AuditLog;
 import org.harbour.availability.AvailabilityLedger;
 import org.harbour.availability.CountChange;
 import org.harbour.client.Client;
 import org.harbour.client.Clients;
 import org.harbour.event.EventLog;
-import org.harbour.facility.Facility;
-import org.harbour.facility.FacilityRepository;
-import org.harbour.facility.Program;
-import org.harbour.facility.ProgramRepository;
+import org.harbour.event.EventType;
+import org.harbour.facility.ProgramRef;
+import org.harbour.facility.Programs;
 import org.harbour.hold.Hold;
 import org.harbour.hold.Holds;
-import org.harbour.placement.PlacementViews.ClientPlacements;
-import org.harbour.placement.PlacementViews.EndPlacement;
-import org.harbour.placement.PlacementViews.MovePlacement;
-import org.harbour.placement.PlacementViews.NewPlacement;
-import org.harbour.placement.PlacementViews.PlacementView;
+import org.harbour.placement.PlacementApi.EndPlacement;
+import org.harbour.placement.PlacementApi.MovePlacement;
+import org.harbour.placement.PlacementApi.NewPlacement;
+import org.harbour.placement.PlacementApi.PlacementView;
 import org.harbour.problem.Checks;
 import org.harbour.problem.DatabaseErrors;
 import org.harbour.problem.ProblemException;
@@ -30,9 +29,6 @@ import org.harbour.security.CurrentUser;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -43,28 +39,28 @@ import java.util.Map;
 public class Placements {
 
     private final PlacementRepository placements;
-    private final ProgramRepository programs;
-    private final FacilityRepository facilities;
+    private final Programs programs;
     private final Clients clients;
     private final Holds holds;
     private final AvailabilityLedger ledger;
     private final EventLog events;
     private final AuditLog audit;
     private final ApplicationEventPublisher<ClientPlaced> clientPlaced;
+    private final PlacementReads reads;
     private final Clock clock;
 
-    Placements(PlacementRepository placements, ProgramRepository programs, FacilityRepository facilities,
+    Placements(PlacementRepository placements, Programs programs,
                Clients clients, Holds holds, AvailabilityLedger ledger, EventLog events, AuditLog audit,
-               ApplicationEventPublisher<ClientPlaced> clientPlaced, Clock clock) {
+               ApplicationEventPublisher<ClientPlaced> clientPlaced, PlacementReads reads, Clock clock) {
         this.placements = placements;
         this.programs = programs;
-        this.facilities = facilities;
         this.clients = clients;
         this.holds = holds;
         this.ledger = ledger;
         this.events = events;
         this.audit = audit;
         this.clientPlaced = clientPlaced;
+        this.reads = reads;
         this.clock = clock;
     }
 
@@ -73,14 +69,14 @@ public class Placements {
         Checks checks = new Checks();
         checks.required("clientId", r.clientId());
         checks.required("programId", r.programId());
-        LocalDate start = r.startDate() != null ? r.startDate() : today();
+        LocalDate start = r.startDate() != null ? r.startDate() : reads.today();
         checkDates(start, r.expectedEndDate(), "expectedEndDate", checks);
         checkCost(r.nightlyCost(), checks);
         checks.throwIfAny();
         Client client = clients.owned(r.clientId(), user);
         Placement placement = start(client, r.programId(), r.holdId(), start, r.expectedEndDate(), r.nightlyCost(), null, user);
         audit.record(user, "PLACEMENT_STARTED", "PLACEMENT", placement.id());
-        return view(placement);
+        return reads.view(placement);
     }
 
     @Transactional
@@ -88,12 +84,12 @@ public class Placements {
         Placement placement = visible(id, user);
         Checks checks = new Checks();
         EndReason reason = checks.required("reason", r.reason()) ? checks.enumValue("reason", r.reason(), EndReason.class) : null;
-        LocalDate endDate = r.endDate() != null ? r.endDate() : today();
+        LocalDate endDate = r.endDate() != null ? r.endDate() : reads.today();
         checkDates(placement.startDate(), endDate, "endDate", checks);
         checks.throwIfAny();
         finish(placement, endDate, reason, null, user);
         audit.record(user, "PLACEMENT_ENDED", "PLACEMENT", id);
-        return view(placements.findById(id).orElseThrow());
+        return reads.view(placements.findById(id).orElseThrow());
     }
 
     /** Ends the current placement as MOVED and starts the next: both or neither. */
@@ -103,7 +99,7 @@ public class Placements {
         Checks checks = new Checks();
         checks.required("toProgramId", r.toProgramId());
         EndReason why = r.reason() == null ? null : checks.enumValue("reason", r.reason(), EndReason.class);
-        LocalDate date = r.date() != null ? r.date() : today();
+        LocalDate date = r.date() != null ? r.date() : reads.today();
         checkDates(current.startDate(), date, "date", checks);
         checkDates(date, r.expectedEndDate(), "expectedEndDate", checks);
         checkCost(r.nightlyCost(), checks);
@@ -112,32 +108,13 @@ public class Placements {
         Client client = clients.owned(current.clientId(), user);
         Placement next = start(client, r.toProgramId(), r.holdId(), date, r.expectedEndDate(), r.nightlyCost(), current.id(), user);
         audit.record(user, "PLACEMENT_MOVED", "PLACEMENT", next.id());
-        return view(next);
-    }
-
-    @Transactional
-    ClientPlacements chain(long clientId, CurrentUser user) {
-        clients.owned(clientId, user);
-        List<Placement> chain = placements.findChain(clientId);
-        LocalDate today = today();
-        audit.record(user, "PLACEMENTS_READ", "CLIENT", clientId);
-        long nights = chain.stream().mapToLong(p -> Patchwork.nights(p, today)).sum();
-        return new ClientPlacements(clientId, views(chain), Patchwork.moves(chain, today), nights,
-                Patchwork.episodes(chain, today));
-    }
-
-    @Transactional
-    List<PlacementView> endingWithin(int days, CurrentUser user) {
-        LocalDate until = today().plusDays(days);
-        List<Placement> ending = user.isAdmin() ? placements.findAllEnding(until)
-                : user.organizationId() == null ? List.of() : placements.findEnding(user.organizationId(), until);
-        return views(ending);
+        return reads.view(next);
     }
 
     private Placement start(Client client, long programId, Long holdId, LocalDate start, LocalDate expectedEnd,
                             BigDecimal nightlyCost, Long movedFromId, CurrentUser user) {
-        Program program = programs.findById(programId).orElseThrow(() -> ProblemException.notFound("Program"));
-        if (placements.existsByClientIdAndStatus(client.id(), Placement.ACTIVE)) {
+        ProgramRef program = programs.find(programId).orElseThrow(() -> ProblemException.notFound("Program"));
+        if (placements.existsByClientIdAndStatus(client.id(), PlacementStatus.ACTIVE)) {
             throw ProblemException.conflict("This client already has an active placement; end or move it first");
         }
         if (holdId != null) {
@@ -148,7 +125,7 @@ public class Placements {
             if (hold.clientId() != null && !hold.clientId().equals(client.id())) {
                 throw ProblemException.conflict("The hold is for another client");
             }
-            if (!holds.end(hold, Hold.CONSUMED, user.username())) {
+            if (!holds.end(hold, HoldStatus.CONSUMED, user.username())) {
                 throw ProblemException.conflict("The hold has already ended");
             }
             ledger.apply(programId, CountChange.PLACE_FROM_HOLD, user.username())
@@ -161,7 +138,7 @@ public class Placements {
         Placement saved;
         try {
             saved = placements.save(new Placement(null, client.id(), programId, client.organizationId(), holdId,
-                    movedFromId, start, expectedEnd, null, null, null, Placement.ACTIVE, cost, false, user.id(),
+                    movedFromId, start, expectedEnd, null, null, null, PlacementStatus.ACTIVE, cost, false, user.id(),
                     clock.instant(), null));
         } catch (DataAccessException e) {
             if (DatabaseErrors.isDuplicateKey(e, "uk_placements_one_active")) {
@@ -170,7 +147,7 @@ public class Placements {
             }
             throw e;
         }
-        events.append("placement.started", programId, program.facilityId(), null, Map.of("programId", programId));
+        events.append(EventType.PLACEMENT_STARTED, programId, program.facilityId(), null, Map.of("programId", programId));
         clientPlaced.publishEvent(new ClientPlaced(client.id(), saved.id()));
         return saved;
     }
@@ -182,8 +159,8 @@ public class Placements {
             throw ProblemException.conflict("This placement has already ended");
         }
         ledger.apply(placement.programId(), CountChange.FREE_BED, user.username()).orElseThrow();
-        long facilityId = programs.findById(placement.programId()).orElseThrow().facilityId();
-        events.append("placement.ended", placement.programId(), facilityId, null, Map.of("programId", placement.programId()));
+        long facilityId = programs.facilityIdOf(placement.programId()).orElseThrow();
+        events.append(EventType.PLACEMENT_ENDED, placement.programId(), facilityId, null, Map.of("programId", placement.programId()));
     }
 
     private Placement visible(long id, CurrentUser user) {
@@ -202,26 +179,5 @@ public class Placements {
         if (cost != null && (cost.signum() < 0 || cost.compareTo(BigDecimal.valueOf(100_000)) > 0)) {
             checks.fail("nightlyCost", "must be between 0 and 100000");
         }
-    }
-
-    private LocalDate today() {
-        return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-    }
-
-    private PlacementView view(Placement p) {
-        return views(List.of(p)).get(0);
-    }
-
-    private List<PlacementView> views(List<Placement> list) {
-        Map<Long, Program> programCache = new HashMap<>();
-        Map<Long, Facility> facilityCache = new HashMap<>();
-        LocalDate today = today();
-        return list.stream().map(p -> {
-            Program program = programCache.computeIfAbsent(p.programId(), id -> programs.findById(id).orElseThrow());
-            Facility facility = facilityCache.computeIfAbsent(program.facilityId(), id -> facilities.findById(id).orElseThrow());
-            return new PlacementView(p.id(), p.clientId(), p.programId(), program.name(), facility.name(),
-                    program.type().name(), p.startDate(), p.expectedEndDate(), p.endDate(), p.endReason(),
-                    p.moveReason(), p.status(), p.nightlyCost(), p.movedFromId(), Patchwork.nights(p, today));
-        }).toList();
     }
 }

@@ -7,7 +7,6 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.filter.ServerFilterPhase;
-import org.harbour.problem.ServiceUnavailable;
 
 /**
  * While the database is known to be down, API and WebSocket requests get their 503 with Retry-After at

@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.inject.Singleton;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * Whether a region code exists, without a database round trip on every bed request. Regions are
@@ -23,6 +24,11 @@ public class KnownRegions {
 
     KnownRegions(RegionRepository regions) {
         this.regions = regions;
+    }
+
+    /** The region itself (its time zone, names), read from the database each time. */
+    public Optional<Region> find(String code) {
+        return regions.findByCode(code);
     }
 
     public boolean exists(String code) {

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Optional;
 
 @JdbcRepository(dialect = Dialect.MYSQL)
-public interface RegionRepository extends GenericRepository<Region, String> {
+interface RegionRepository extends GenericRepository<Region, String> {
 
     List<Region> findAllOrderByProvinceAndCode();
 

@@ -1,12 +1,13 @@
 package org.harbour.report;
 
+import org.harbour.platform.SqlQuery;
+
 import io.micronaut.context.annotation.Value;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
-import io.micronaut.transaction.annotation.Transactional;
+import io.micronaut.transaction.annotation.ReadOnly;
 import jakarta.inject.Singleton;
 
 import java.math.BigDecimal;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -28,7 +29,7 @@ import java.util.TreeMap;
  * the local-time boundaries beforehand and merges the grouped results into rows afterwards.
  */
 @Singleton
-@Transactional(readOnly = true) // one connection and one snapshot for all the statements
+@ReadOnly // one connection and one snapshot for all the statements
 public class CapacityReport {
 
     /** Widest UTC offset either way, so a coarse UTC window holds every local date of the range. */
@@ -106,7 +107,7 @@ public class CapacityReport {
 
     private void collect(Statement report, Map<String, GroupFigures> groups) {
         jdbc.prepareStatement(report.query().sql(), statement -> {
-            bind(statement, report.query().params());
+            report.query().bind(statement);
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
                     report.reader().read(rs, groups.computeIfAbsent(rs.getString("grp"), g -> new GroupFigures()));
@@ -114,12 +115,6 @@ public class CapacityReport {
             }
             return null;
         });
-    }
-
-    static void bind(PreparedStatement statement, List<Object> params) throws SQLException {
-        for (int i = 0; i < params.size(); i++) {
-            statement.setObject(i + 1, params.get(i));
-        }
     }
 
     /** Zones named in the database; a name Java does not know has no local time to compute. */

@@ -1,12 +1,16 @@
 package org.harbour.report;
 
+import org.harbour.availability.NightCutoffs;
+
+import org.harbour.platform.SqlQuery;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Collection;
 
-import static org.harbour.report.NightCutoffs.dayNumber;
-import static org.harbour.report.NightCutoffs.sql;
+import static org.harbour.availability.NightCutoffs.dayNumber;
+import static org.harbour.availability.NightCutoffs.sql;
 
 /**
  * Builds the statements of the capacity report, one per family of figures, each summed and grouped

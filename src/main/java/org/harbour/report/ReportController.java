@@ -13,7 +13,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.harbour.problem.Checks;
-import org.harbour.region.RegionRepository;
+import org.harbour.region.KnownRegions;
 
 import java.util.Comparator;
 import java.util.List;
@@ -25,9 +25,9 @@ class ReportController {
 
     private final CapacityReport capacity;
     private final TurnawayReport turnaways;
-    private final RegionRepository regions;
+    private final KnownRegions regions;
 
-    ReportController(CapacityReport capacity, TurnawayReport turnaways, RegionRepository regions) {
+    ReportController(CapacityReport capacity, TurnawayReport turnaways, KnownRegions regions) {
         this.capacity = capacity;
         this.turnaways = turnaways;
         this.regions = regions;
@@ -45,7 +45,7 @@ class ReportController {
                              @Nullable @QueryValue String type, @Nullable @QueryValue String population,
                              @Nullable @QueryValue String capacityType) {
         CapacityQuery query = CapacityQuery.parse(from, to, groupBy, regionCode, type, population, capacityType,
-                code -> regions.findByCode(code).isPresent());
+                code -> regions.exists(code));
         List<CapacityRow> rows = capacity.run(query);
         if (wantsCsv(request)) {
             return csv(ReportCsv.write(CapacityRow.COLUMNS, rows.stream().map(CapacityRow::values).toList()),

@@ -3,7 +3,7 @@ package org.harbour.report;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.serde.annotation.Serdeable;
-import io.micronaut.transaction.annotation.Transactional;
+import io.micronaut.transaction.annotation.ReadOnly;
 import jakarta.inject.Singleton;
 
 import java.sql.ResultSet;
@@ -19,7 +19,7 @@ import java.util.List;
  * Reads central_intake_calls, filled by the Central Intake importer (codes 1A, 3A and 3B).
  */
 @Singleton
-@Transactional(readOnly = true)
+@ReadOnly
 public class TurnawayReport {
 
     private final JdbcOperations jdbc;

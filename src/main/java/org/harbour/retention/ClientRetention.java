@@ -5,6 +5,11 @@ import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import org.harbour.audit.AuditLog;
+import org.harbour.client.ClientRecords;
+import org.harbour.hold.HoldRecords;
+import org.harbour.placement.PlacementRecords;
+import org.harbour.search.BedRequestRecords;
+import org.harbour.waitlist.WaitlistRecords;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,9 +70,21 @@ public class ClientRetention {
     private final AuditLog audit;
     private final Clock clock;
     private final int clientDays;
+    private final ClientRecords clientRecords;
+    private final PlacementRecords placementRecords;
+    private final WaitlistRecords waitlistRecords;
+    private final HoldRecords holdRecords;
+    private final BedRequestRecords bedRequestRecords;
 
     ClientRetention(JdbcOperations jdbc, TransactionOperations<Connection> transactions, AuditLog audit, Clock clock,
-                    @Value("${harbour.retention.client-days:730}") int clientDays) {
+                    @Value("${harbour.retention.client-days:730}") int clientDays, ClientRecords clientRecords,
+                    PlacementRecords placementRecords, WaitlistRecords waitlistRecords, HoldRecords holdRecords,
+                    BedRequestRecords bedRequestRecords) {
+        this.clientRecords = clientRecords;
+        this.placementRecords = placementRecords;
+        this.waitlistRecords = waitlistRecords;
+        this.holdRecords = holdRecords;
+        this.bedRequestRecords = bedRequestRecords;
         if (clientDays < 1) {
             throw new IllegalArgumentException("harbour.retention.client-days must be at least 1");
         }
@@ -140,11 +157,12 @@ public class ClientRetention {
                     subject = -keys.getLong(1);
                 }
             }
-            int placements = update(connection, "UPDATE placements SET client_id = ? WHERE client_id = ?", subject, clientId);
-            int entries = update(connection, "UPDATE waitlist_entries SET client_id = ? WHERE client_id = ?", subject, clientId);
-            int holds = update(connection, "UPDATE holds SET client_id = NULL WHERE client_id = ?", clientId);
-            int requests = update(connection, "UPDATE bed_requests SET client_id = NULL WHERE client_id = ?", clientId);
-            int clients = update(connection, "DELETE FROM clients WHERE id = ?", clientId);
+            // each table is changed by the feature that owns it, in this transaction
+            int placements = placementRecords.deidentify(clientId, subject);
+            int entries = waitlistRecords.deidentify(clientId, subject);
+            int holds = holdRecords.unlinkClient(clientId);
+            int requests = bedRequestRecords.unlinkClient(clientId);
+            int clients = clientRecords.remove(clientId);
             return new Run(clients, placements, entries, holds, requests);
         });
     }
@@ -185,12 +203,4 @@ public class ClientRetention {
         s.setTimestamp(7, start);
     }
 
-    private static int update(Connection connection, String sql, Object... params) throws SQLException {
-        try (PreparedStatement s = connection.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                s.setObject(i + 1, params[i]);
-            }
-            return s.executeUpdate();
-        }
-    }
 }

@@ -22,14 +22,14 @@ class BedRequestController {
 
     @Post
     @Status(HttpStatus.CREATED)
-    BedRequests.Result search(@Body BedRequests.Request request, @Parameter(hidden = true) CurrentUser user) {
+    SearchApi.Result search(@Body SearchApi.Request request, @Parameter(hidden = true) CurrentUser user) {
         return bedRequests.search(request, user);
     }
 
     /** What happened at the door: refusals after a match become visible per program. */
     @Post("/{id}/outcome")
     @Status(HttpStatus.CREATED)
-    void outcome(@PathVariable long id, @Body BedRequests.Outcome outcome, @Parameter(hidden = true) CurrentUser user) {
+    void outcome(@PathVariable long id, @Body SearchApi.Outcome outcome, @Parameter(hidden = true) CurrentUser user) {
         bedRequests.recordOutcome(id, outcome, user);
     }
 }

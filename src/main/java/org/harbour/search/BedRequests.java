@@ -1,5 +1,11 @@
 package org.harbour.search;
 
+import org.harbour.search.SearchApi.Request;
+import org.harbour.search.SearchApi.Result;
+import org.harbour.search.SearchApi.Outcome;
+import org.harbour.client.Needs;
+import org.harbour.client.NeedsRules;
+
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
@@ -55,19 +61,6 @@ class BedRequests {
         this.json = json;
         this.audit = audit;
         this.clock = clock;
-    }
-
-    @Serdeable
-    record Request(@Nullable Long clientId, @Nullable String regionCode, @Nullable List<String> types,
-                   @Nullable Needs needs, @Nullable Boolean admitNow) {
-    }
-
-    @Serdeable
-    record Result(long id, List<Match> matches, boolean unmet, Instant createdAt) {
-    }
-
-    @Serdeable
-    record Outcome(@Nullable String outcome, @Nullable Long programId) {
     }
 
     enum DoorOutcome { PLACED, REFUSED_AT_DOOR, CLIENT_DECLINED, NO_SHOW }

@@ -1,5 +1,7 @@
 package org.harbour.search;
 
+import org.harbour.client.Needs;
+
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;

@@ -7,7 +7,6 @@ import jakarta.inject.Singleton;
 
 import java.time.Duration;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Looks up the caller behind a token. Assignments and deactivation come from the database, cached
@@ -19,14 +18,14 @@ public class CurrentUsers {
     static final String FEED_FACILITY = "feedFacilityId";
     static final String FEED_KEY = "feedKeyId";
 
-    private final UserRepository users;
+    private final Principals principals;
     private final Cache<String, Optional<CurrentUser>> cache = Caffeine.newBuilder()
             .maximumSize(10_000)
             .expireAfterWrite(Duration.ofSeconds(5))
             .build();
 
-    public CurrentUsers(UserRepository users) {
-        this.users = users;
+    public CurrentUsers(Principals principals) {
+        this.principals = principals;
     }
 
     public Optional<CurrentUser> of(Authentication authentication) {
@@ -48,9 +47,6 @@ public class CurrentUsers {
     }
 
     private Optional<CurrentUser> load(String username) {
-        return users.findByUsername(username)
-                .filter(User::active)
-                .map(u -> new CurrentUser(u.id(), u.username(), u.role(), u.organizationId(),
-                        Set.copyOf(users.findFacilityIds(u.id())), null));
+        return principals.activeUser(username);
     }
 }

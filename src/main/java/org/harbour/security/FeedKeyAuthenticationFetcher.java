@@ -1,5 +1,6 @@
 package org.harbour.security;
 
+
 import io.micronaut.http.HttpRequest;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.security.authentication.Authentication;
@@ -20,11 +21,11 @@ class FeedKeyAuthenticationFetcher implements AuthenticationFetcher<HttpRequest<
 
     static final String HEADER = "X-Feed-Key";
 
-    private final FeedKeys feedKeys;
+    private final Principals principals;
     private final ExecutorService blocking;
 
-    FeedKeyAuthenticationFetcher(FeedKeys feedKeys, @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
-        this.feedKeys = feedKeys;
+    FeedKeyAuthenticationFetcher(Principals principals, @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
+        this.principals = principals;
         this.blocking = blocking;
     }
 
@@ -34,7 +35,7 @@ class FeedKeyAuthenticationFetcher implements AuthenticationFetcher<HttpRequest<
         if (key == null || key.isBlank() || key.length() > 200) {
             return Mono.empty();
         }
-        return Mono.fromCallable(() -> feedKeys.find(key.trim()).orElse(null))
+        return Mono.fromCallable(() -> principals.feedKey(key.trim()).orElse(null))
                 .subscribeOn(Schedulers.fromExecutorService(blocking))
                 .map(holder -> Authentication.build("feed-key:" + holder.keyId(), List.of(Role.FEED),
                         Map.of(CurrentUsers.FEED_FACILITY, holder.facilityId(), CurrentUsers.FEED_KEY, holder.keyId())));

@@ -14,8 +14,8 @@ import io.micronaut.http.annotation.Status;
 import io.micronaut.security.annotation.Secured;
 import io.swagger.v3.oas.annotations.Parameter;
 import org.harbour.security.CurrentUser;
-import org.harbour.waitlist.Waitlists.EntryView;
-import org.harbour.waitlist.Waitlists.JoinRequest;
+import org.harbour.waitlist.WaitlistApi.EntryView;
+import org.harbour.waitlist.WaitlistApi.JoinRequest;
 
 import java.util.List;
 

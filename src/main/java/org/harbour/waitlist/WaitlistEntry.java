@@ -16,17 +16,11 @@ public record WaitlistEntry(
         @Nullable String type,
         @Nullable String regionCode,
         int priority,
-        String status,
+        WaitlistStatus status,
         Instant createdAt,
         @Nullable Instant offeredAt,
         @Nullable Instant offerExpiresAt,
         @Nullable Long offeredProgramId,
         @Nullable Long holdId,
         @Nullable Instant closedAt) {
-
-    public static final String WAITING = "WAITING";
-    public static final String OFFERED = "OFFERED";
-    public static final String PLACED = "PLACED";
-    public static final String WITHDRAWN = "WITHDRAWN";
-    public static final String EXPIRED = "EXPIRED";
 }

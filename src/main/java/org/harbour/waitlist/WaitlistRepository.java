@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Optional;
 
 @JdbcRepository(dialect = Dialect.MYSQL)
-public interface WaitlistRepository extends CrudRepository<WaitlistEntry, Long> {
+interface WaitlistRepository extends CrudRepository<WaitlistEntry, Long> {
 
     /**
      * The next person in line for a freed bed in this program: its own list and its type+region list,
@@ -47,9 +47,9 @@ public interface WaitlistRepository extends CrudRepository<WaitlistEntry, Long> 
     int offer(long id, long programId, long holdId, Instant at, Instant expiresAt);
 
     @Query("UPDATE waitlist_entries SET status = :status, closed_at = :at WHERE id = :id AND status IN ('WAITING', 'OFFERED')")
-    int close(long id, String status, Instant at);
+    int close(long id, WaitlistStatus status, Instant at);
 
-    Optional<WaitlistEntry> findByHoldIdAndStatus(long holdId, String status);
+    Optional<WaitlistEntry> findByHoldIdAndStatus(long holdId, WaitlistStatus status);
 
     @Query("SELECT * FROM waitlist_entries WHERE client_id = :clientId AND status IN ('WAITING', 'OFFERED')")
     List<WaitlistEntry> findOpenByClient(long clientId);

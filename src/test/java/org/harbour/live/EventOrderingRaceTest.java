@@ -5,6 +5,7 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.harbour.event.EventLog;
+import org.harbour.event.EventType;
 import org.harbour.testdata.Fixtures;
 import org.harbour.testdata.HarbourTest;
 import org.harbour.testdata.Http;
@@ -103,7 +104,7 @@ class EventOrderingRaceTest implements HarbourTest {
 
     @Test
     void anEventCannotBeAppendedOutsideTheTransactionOfItsChange() {
-        assertThatThrownBy(() -> eventLog.append("hold.created", 1L, null, null, Map.of()))
+        assertThatThrownBy(() -> eventLog.append(EventType.HOLD_CREATED, 1L, null, null, Map.of()))
                 .isInstanceOf(IllegalStateException.class);
     }
 }

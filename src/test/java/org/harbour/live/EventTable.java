@@ -3,8 +3,8 @@ package org.harbour.live;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.TransactionOperations;
-import org.harbour.availability.AvailabilityLedger;
 import org.harbour.event.EventLog;
+import org.harbour.event.EventType;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -35,7 +35,7 @@ final class EventTable {
     long append(String type, Long programId, Long organizationId, int times, Map<String, Object> body) {
         transactions.executeWrite(status -> {
             for (int i = 0; i < times; i++) {
-                log.append(type, programId, null, organizationId, body);
+                log.append(EventType.fromWireName(type).orElseThrow(), programId, null, organizationId, body);
             }
             return null;
         });
@@ -54,7 +54,7 @@ final class EventTable {
     void appendAndRollBack(String type, Long programId, Map<String, Object> body) {
         try {
             transactions.executeWrite(status -> {
-                log.append(type, programId, null, null, body);
+                log.append(EventType.fromWireName(type).orElseThrow(), programId, null, null, body);
                 throw new IllegalStateException("the change failed after its event was appended");
             });
         } catch (IllegalStateException expected) {
@@ -67,7 +67,7 @@ final class EventTable {
         String ids = programIds.stream().map(String::valueOf).collect(Collectors.joining(","));
         return transactions.executeRead(status -> jdbc.prepareStatement(
                 "SELECT seq FROM events WHERE type = ? AND program_id IN (" + ids + ") ORDER BY seq", statement -> {
-                    statement.setString(1, AvailabilityLedger.CHANGED);
+                    statement.setString(1, EventType.AVAILABILITY_CHANGED.wireName());
                     List<Long> seqs = new ArrayList<>();
                     try (ResultSet rs = statement.executeQuery()) {
                         while (rs.next()) {

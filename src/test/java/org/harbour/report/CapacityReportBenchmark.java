@@ -1,5 +1,7 @@
 package org.harbour.report;
 
+import org.harbour.availability.NightBackfill;
+
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -220,7 +222,9 @@ class CapacityReportBenchmark implements HarbourTest {
 
     private static void run(Connection connection, String sql, List<Object> params, boolean print) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            CapacityReport.bind(statement, params);
+            for (int i = 0; i < params.size(); i++) {
+                statement.setObject(i + 1, params.get(i));
+            }
             try (ResultSet rs = statement.executeQuery()) {
                 ResultSetMetaData meta = rs.getMetaData();
                 while (rs.next()) {

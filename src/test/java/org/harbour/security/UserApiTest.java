@@ -1,5 +1,7 @@
 package org.harbour.security;
 
+import org.harbour.organization.Organization;
+
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;

@@ -1,0 +1,92 @@
+package org.harbour.platform;
+
+import org.harbour.problem.DatabaseErrors;
+import org.harbour.problem.LogSafe;
+import org.harbour.problem.Problem;
+import org.harbour.problem.ProblemResponseProcessor;
+
+import io.micronaut.data.exceptions.DataAccessException;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.server.exceptions.ExceptionHandler;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
+
+/**
+ * When the database cannot be reached, callers get a fast 503 with Retry-After rather than a 500;
+ * anything else that fails in the data layer is our fault and stays a 500 (logged without data).
+ */
+@Produces
+@Singleton
+class DatabaseUnavailableHandler implements ExceptionHandler<DataAccessException, HttpResponse<Problem>> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DatabaseUnavailableHandler.class);
+    static final String RETRY_AFTER_SECONDS = "5";
+
+    private final DatabaseStatus database;
+
+    DatabaseUnavailableHandler(DatabaseStatus database) {
+        this.database = database;
+    }
+
+    @Override
+    public HttpResponse<Problem> handle(HttpRequest request, DataAccessException exception) {
+        if (isLockConflict(exception)) {
+            // Two changes crossed (a deadlock or a lock wait timeout); the database undid ours whole.
+            return HttpResponse.<Problem>status(HttpStatus.CONFLICT).contentType(ProblemResponseProcessor.PROBLEM_JSON)
+                    .header("Retry-After", "1")
+                    .body(new Problem("about:blank", HttpStatus.CONFLICT.getReason(), 409,
+                            "A concurrent change got in the way; nothing was changed, try again", null));
+        }
+        if (DatabaseErrors.isDuplicateKey(exception)) {
+            // a unique key caught what a check-then-insert race let through
+            return HttpResponse.<Problem>status(HttpStatus.CONFLICT).contentType(ProblemResponseProcessor.PROBLEM_JSON)
+                    .body(new Problem("about:blank", HttpStatus.CONFLICT.getReason(), 409,
+                            "This conflicts with an existing record; nothing was changed", null));
+        }
+        database.failed(exception);
+        HttpStatus status = isConnectionFailure(exception) ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.INTERNAL_SERVER_ERROR;
+        if (status == HttpStatus.INTERNAL_SERVER_ERROR) {
+            LOG.error("Data access failed on {} {}", request.getMethodName(), request.getPath(),
+                    LogSafe.withoutMessages(exception));
+        }
+        return respond(status);
+    }
+
+    static MutableHttpResponse<Problem> respond(HttpStatus status) {
+        String detail = status == HttpStatus.SERVICE_UNAVAILABLE
+                ? "The database is unreachable; try again shortly" : "Something went wrong on our side";
+        var response = HttpResponse.<Problem>status(status).contentType(ProblemResponseProcessor.PROBLEM_JSON)
+                .body(new Problem("about:blank", status.getReason(), status.getCode(), detail, null));
+        return status == HttpStatus.SERVICE_UNAVAILABLE ? response.header("Retry-After", RETRY_AFTER_SECONDS) : response;
+    }
+
+    /** MySQL/MariaDB 1213 (deadlock, SQLSTATE 40001) and 1205 (lock wait timeout). */
+    static boolean isLockConflict(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql
+                    && ("40001".equals(sql.getSQLState()) || sql.getErrorCode() == 1213 || sql.getErrorCode() == 1205)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static boolean isConnectionFailure(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
+                    || t.getClass().getSimpleName().equals("CommunicationsException")
+                    || t.getClass().getSimpleName().equals("ConnectionException")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,17 @@
+package org.harbour.platform;
+
+import org.harbour.problem.Problem;
+
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
+
+/** The one 503 a caller gets while the database is unreachable: problem+json with Retry-After. */
+public final class ServiceUnavailable {
+
+    private ServiceUnavailable() {
+    }
+
+    public static MutableHttpResponse<Problem> response() {
+        return DatabaseUnavailableHandler.respond(HttpStatus.SERVICE_UNAVAILABLE);
+    }
+}

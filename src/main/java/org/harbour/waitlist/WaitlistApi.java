@@ -1,0 +1,24 @@
+package org.harbour.waitlist;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.time.Instant;
+
+/** What the waitlist routes take and answer. */
+final class WaitlistApi {
+
+    private WaitlistApi() {
+    }
+
+    @Serdeable
+    record JoinRequest(@Nullable Long clientId, @Nullable Long programId, @Nullable String type,
+                       @Nullable String regionCode, @Nullable Integer priority) {
+    }
+
+    @Serdeable
+    record EntryView(long id, long clientId, @Nullable Long programId, @Nullable String type,
+                     @Nullable String regionCode, int priority, WaitlistStatus status, int position, Instant createdAt,
+                     @Nullable Long offeredProgramId, @Nullable Long holdId, @Nullable Instant offerExpiresAt) {
+    }
+}
