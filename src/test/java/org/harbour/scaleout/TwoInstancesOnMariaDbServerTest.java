@@ -63,7 +63,7 @@ class TwoInstancesOnMariaDbServerTest implements HarbourTest {
             return properties;
         }
         database = MariaDbServer.startFresh(Path.of("target", "scaleout-mariadb").toAbsolutePath());
-        // the one secret every instance shares comes with them
+        // with TestDatabase.JWT_SECRET: the one secret every instance shares
         properties = Map.copyOf(TestDatabase.propertiesFor(database.jdbcUrl(), MariaDbServer.USER, MariaDbServer.PASSWORD,
                 Map.of("harbour.database.embedded", "false")));
         return properties;
