@@ -13,6 +13,7 @@ import org.harbour.testdata.LiveClient;
 import org.harbour.testdata.PrivateDatabase;
 import org.harbour.testdata.SqlAt;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
@@ -40,6 +41,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("slow")
 class BackupRestoreTest implements HarbourTest {
 
     PrivateDatabase source;

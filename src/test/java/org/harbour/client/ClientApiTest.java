@@ -102,6 +102,7 @@ class ClientApiTest implements HarbourTest {
         var shelter = fixtures.facility(FacilityBuilder.defaultFacility().confidential(true).with("address", address)
                 .withProgram(ProgramBuilder.defaultProgram().withCapacity(4)));
         long program = shelter.programId();
+        var sentinel = LiveClient.Sentinel.create(fixtures);
         ListAppender<ILoggingEvent> log = captureLog();
         LoggerFactory.getLogger(ClientApiTest.class).info("the flow starts"); // proves the capture works
         List<LiveClient> listeners = new ArrayList<>();
@@ -124,9 +125,11 @@ class ClientApiTest implements HarbourTest {
             caseworker.get("/api/clients/" + client + "/placements");
 
             List<Map<String, Object>> received = new ArrayList<>();
-            received.add(listeners.get(0).awaitMatching(m -> "placement.ended".equals(m.get("type")), Duration.ofSeconds(2)));
+            received.addAll(listeners.get(0).through(m -> "placement.ended".equals(m.get("type")), Duration.ofSeconds(2)));
+            var nothingLater = sentinel.fire();
             for (LiveClient live : listeners) {
-                received.addAll(live.drain(Duration.ofMillis(300)));
+                received.addAll(live.assertNothingBefore(nothingLater,
+                        m -> m.toString().contains(alias) || m.toString().contains(address)));
             }
             assertThat(received).isNotEmpty().allSatisfy(m ->
                     assertThat(m.toString()).doesNotContain(alias).doesNotContain(address));

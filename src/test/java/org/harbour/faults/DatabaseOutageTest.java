@@ -12,12 +12,12 @@ import org.harbour.testdata.PrivateDatabase;
 import org.harbour.testdata.SqlAt;
 import org.harbour.testdata.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -33,6 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("slow")
 class DatabaseOutageTest implements HarbourTest {
 
     static final long FAIL_FAST_MILLIS = 3_000;
@@ -50,10 +51,8 @@ class DatabaseOutageTest implements HarbourTest {
     @Override
     public Map<String, String> getProperties() {
         database = PrivateDatabase.fresh("faults-mariadb");
-        Map<String, String> props = new HashMap<>(database.harbourProperties());
-        props.put("harbour.test.mutable-clock", "true");
-        props.put("harbour.hold-expiry-interval", "1s"); // the service's own job must catch up after the outage
-        return props;
+        return database.harbourProperties(Map.of("harbour.test.mutable-clock", "true",
+                "harbour.hold-expiry-interval", "1s")); // the service's own job must catch up after the outage
     }
 
     @AfterAll

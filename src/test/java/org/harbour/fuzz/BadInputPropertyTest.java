@@ -11,6 +11,7 @@ import org.harbour.testdata.Http;
 import org.harbour.testdata.ProgramBuilder;
 import org.harbour.testdata.Sql;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.quicktheories.core.Gen;
@@ -47,6 +48,7 @@ import static org.quicktheories.QuickTheory.qt;
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("slow")
 class BadInputPropertyTest implements HarbourTest {
 
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();

@@ -12,7 +12,6 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -29,9 +28,9 @@ class DemoNightsTest implements HarbourTest {
     @Override
     public Map<String, String> getProperties() {
         run("DROP DATABASE IF EXISTS " + DATABASE, "CREATE DATABASE " + DATABASE);
-        Map<String, String> properties = new HashMap<>(TestDatabase.properties());
-        properties.put("harbour.database.url", TestDatabase.get().jdbcUrl().replace("/" + EmbeddedDatabase.DATABASE + "?", "/" + DATABASE + "?"));
-        properties.put("harbour.demo", "true");
+        Map<String, String> properties = TestDatabase.properties(Map.of(
+                "harbour.database.url", TestDatabase.get().jdbcUrl().replace("/" + EmbeddedDatabase.DATABASE + "?", "/" + DATABASE + "?"),
+                "harbour.demo", "true"));
         // The demo creates its own "admin"; HARBOUR_ADMIN_USERNAME=admin as well races it at start (both insert).
         properties.remove("harbour.admin.username");
         properties.remove("harbour.admin.password");

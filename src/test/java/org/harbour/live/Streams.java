@@ -3,7 +3,6 @@ package org.harbour.live;
 import org.harbour.testdata.LiveClient;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -23,15 +22,7 @@ final class Streams {
      * seq order, so when a change written last arrives, everything committed before it has arrived too.
      */
     static List<Map<String, Object>> untilChangeOf(LiveClient client, long sentinelProgram, Duration timeout) {
-        List<Map<String, Object>> received = new ArrayList<>();
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            Map<String, Object> message = client.next(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
-            received.add(message);
-            if (isChangeOf(message, List.of(sentinelProgram))) {
-                return received;
-            }
-        }
+        return client.through(message -> isChangeOf(message, List.of(sentinelProgram)), timeout);
     }
 
     static boolean isChangeOf(Map<String, Object> message, Collection<Long> programIds) {

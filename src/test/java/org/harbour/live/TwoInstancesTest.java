@@ -11,6 +11,7 @@ import org.harbour.testdata.LiveClient;
 import org.harbour.testdata.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -29,6 +30,7 @@ import static org.harbour.live.Streams.untilChangeOf;
 /** Two Harbour instances on one database, as behind a load balancer: each delivers every event. */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("slow")
 class TwoInstancesTest implements HarbourTest {
 
     static final Duration WAIT = Duration.ofSeconds(20);
@@ -47,9 +49,7 @@ class TwoInstancesTest implements HarbourTest {
 
     @BeforeAll
     void startSecondInstance() {
-        Map<String, Object> properties = new HashMap<>(TestDatabase.properties());
-        properties.put("micronaut.server.port", -1);
-        b = ApplicationContext.run(EmbeddedServer.class, properties);
+        b = ApplicationContext.run(EmbeddedServer.class, new HashMap<>(TestDatabase.properties())); // same database and secret, a free port
         fixtures = new Fixtures(a.getURI());
         adminA = fixtures.admin();
         adminB = Http.at(b.getURI()).as(adminA.token()); // one signing secret: a token works on every instance

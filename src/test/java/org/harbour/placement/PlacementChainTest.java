@@ -16,7 +16,6 @@ import org.junit.jupiter.api.TestInstance;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -43,9 +42,7 @@ class PlacementChainTest implements HarbourTest {
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> props = new HashMap<>(TestDatabase.properties());
-        props.put("harbour.placement-ending-interval", "1h"); // the test sends the notices itself
-        return props;
+        return TestDatabase.properties(Map.of("harbour.placement-ending-interval", "1h")); // the test sends the notices itself
     }
 
     @BeforeAll
@@ -123,6 +120,7 @@ class PlacementChainTest implements HarbourTest {
     void placementsEndingSoonAreListedAndAnnouncedOnlyToTheirOrganization() {
         long program = casework.programWithBeds(5, 5);
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        var sentinel = LiveClient.Sentinel.create(fixtures);
         try (LiveClient own = LiveClient.connect(server.getURI(), casework.http().token(), null);
              LiveClient other = LiveClient.connect(server.getURI(), otherOrganization.http().token(), null)) {
             own.next(Duration.ofSeconds(5)); // the snapshot
@@ -142,8 +140,9 @@ class PlacementChainTest implements HarbourTest {
             assertThat(number(notice.get("programId"))).isEqualTo(program);
             assertThat(notice).containsEntry("expectedEndDate", today.plusDays(1).toString());
             endingNotices.notifyEnding(); // once per placement
-            assertThat(own.drain(Duration.ofMillis(500))).noneMatch(endingOf(soon));
-            assertThat(other.drain(Duration.ofMillis(200))).noneMatch(endingOf(soon).or(endingOf(later)));
+            var nothingLater = sentinel.fire();
+            own.assertNothingBefore(nothingLater, endingOf(soon));
+            other.assertNothingBefore(nothingLater, endingOf(soon).or(endingOf(later)));
         }
     }
 

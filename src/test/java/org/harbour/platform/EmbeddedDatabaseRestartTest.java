@@ -2,6 +2,7 @@ package org.harbour.platform;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Timeout;
 
 import java.io.IOException;
@@ -19,6 +20,7 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** "The embedded MariaDB keeps its data in HARBOUR_DATA_DIR, and it survives restarts." */
+@Tag("slow")
 class EmbeddedDatabaseRestartTest {
 
     static Stream<Path> dataFolders() {

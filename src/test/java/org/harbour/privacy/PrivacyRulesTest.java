@@ -57,6 +57,7 @@ class PrivacyRulesTest implements HarbourTest {
         Http otherStaff = fixtures.staffOf(fixtures.facilityWithBeds(2, 1).id());
         Http caseworker = fixtures.caseworker("Rule one outreach " + tag);
         Http funder = fixtures.funder();
+        var sentinel = LiveClient.Sentinel.create(fixtures);
         List<LiveClient> listeners = new ArrayList<>();
         try (LogCapture log = new LogCapture(Level.DEBUG)) {
             for (Http user : List.of(fixtures.admin(), staff, otherStaff, caseworker, funder)) {
@@ -83,8 +84,9 @@ class PrivacyRulesTest implements HarbourTest {
                 assertThat(reader.withHeader("Accept", "text/csv").get(report).body()).doesNotContain(address);
             }
             List<Map<String, Object>> messages = new ArrayList<>();
-            messages.add(listeners.get(3).awaitMatching(m -> "hold.released".equals(m.get("type")), Duration.ofSeconds(5)));
-            listeners.forEach(live -> messages.addAll(live.drain(Duration.ofMillis(300))));
+            messages.addAll(listeners.get(3).through(m -> "hold.released".equals(m.get("type")), Duration.ofSeconds(5)));
+            var nothingLater = sentinel.fire();
+            listeners.forEach(live -> messages.addAll(live.assertNothingBefore(nothingLater, m -> m.toString().contains(address))));
             assertThat(messages).hasSizeGreaterThan(5).allSatisfy(m -> assertThat(m.toString()).doesNotContain(address));
             assertThat(Sql.number("SELECT COUNT(*) FROM events WHERE payload LIKE ?", "%" + address + "%")).isZero();
             assertThat(log.rawLines()).noneMatch(line -> line.contains(address));
@@ -102,6 +104,7 @@ class PrivacyRulesTest implements HarbourTest {
         Http stranger = fixtures.caseworker("Rule two strangers " + tag);
         var beds = fixtures.facilityWithBeds(5, 5);
         Http staff = fixtures.staffOf(beds.id());
+        var sentinel = LiveClient.Sentinel.create(fixtures);
         List<LiveClient> others = new ArrayList<>();
         try {
             for (Http user : List.of(stranger, staff, fixtures.funder())) {
@@ -126,8 +129,10 @@ class PrivacyRulesTest implements HarbourTest {
             assertThat(staff.get("/api/programs/" + beds.programId() + "/holds").body()).doesNotContain(alias);
 
             List<Map<String, Object>> messages = new ArrayList<>();
-            messages.add(others.get(1).awaitMatching(m -> "placement.started".equals(m.get("type")), Duration.ofSeconds(5)));
-            others.forEach(live -> messages.addAll(live.drain(Duration.ofMillis(300))));
+            messages.addAll(others.get(1).through(m -> "placement.started".equals(m.get("type")), Duration.ofSeconds(5)));
+            var nothingLater = sentinel.fire();
+            others.forEach(live -> messages.addAll(live.assertNothingBefore(nothingLater,
+                    m -> m.toString().contains(alias) || m.toString().contains(legalName))));
             assertThat(messages).allSatisfy(m -> assertThat(m.toString()).doesNotContain(alias).doesNotContain(legalName)
                     .doesNotContainPattern("clientId=" + client + "\\b"));
             assertThat(Sql.number("SELECT COUNT(*) FROM events WHERE payload LIKE ?", "%" + alias + "%")).isZero();

@@ -19,7 +19,6 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -46,9 +45,7 @@ class CapacityReportTest implements HarbourTest {
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> props = new HashMap<>(TestDatabase.properties());
-        props.put("harbour.test.mutable-clock", "true");
-        return props;
+        return TestDatabase.properties(Map.of("harbour.test.mutable-clock", "true"));
     }
 
     @BeforeAll

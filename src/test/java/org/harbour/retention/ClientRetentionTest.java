@@ -14,6 +14,7 @@ import org.harbour.testdata.ProgramBuilder;
 import org.harbour.testdata.SqlAt;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -34,6 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("slow")
 class ClientRetentionTest implements HarbourTest {
 
     static final Instant START = Instant.parse("2023-03-01T15:00:00Z");
@@ -67,10 +69,7 @@ class ClientRetentionTest implements HarbourTest {
         if (database == null) {
             database = PrivateDatabase.fresh("retention-mariadb");
         }
-        Map<String, String> props = new HashMap<>(database.harbourProperties());
-        props.put("harbour.test.mutable-clock", "true");
-        props.put("harbour.hold-expiry-interval", "1h");
-        return props;
+        return database.harbourProperties(Map.of("harbour.test.mutable-clock", "true", "harbour.hold-expiry-interval", "1h"));
     }
 
     @BeforeAll

@@ -12,6 +12,7 @@ import org.harbour.testdata.SqlAt;
 import org.harbour.testdata.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
@@ -38,6 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("slow")
 class TwoInstancesOnMariaDbServerTest implements HarbourTest {
 
     static final int ROUNDS = 3;
@@ -61,18 +63,9 @@ class TwoInstancesOnMariaDbServerTest implements HarbourTest {
             return properties;
         }
         database = MariaDbServer.startFresh(Path.of("target", "scaleout-mariadb").toAbsolutePath());
-        Map<String, String> props = new HashMap<>();
-        props.put("micronaut.server.port", "-1");
-        props.put("harbour.database.url", database.jdbcUrl());
-        props.put("harbour.database.username", MariaDbServer.USER);
-        props.put("harbour.database.password", MariaDbServer.PASSWORD);
-        props.put("harbour.database.embedded", "false");
-        props.put("harbour.jwt-secret", TestDatabase.JWT_SECRET); // the one secret every instance shares
-        props.put("harbour.demo", "false");
-        props.put("harbour.bcrypt-cost", "4");
-        props.put("harbour.admin.username", TestDatabase.ADMIN_USERNAME);
-        props.put("harbour.admin.password", TestDatabase.ADMIN_PASSWORD);
-        properties = Map.copyOf(props);
+        // with TestDatabase.JWT_SECRET: the one secret every instance shares
+        properties = Map.copyOf(TestDatabase.propertiesFor(database.jdbcUrl(), MariaDbServer.USER, MariaDbServer.PASSWORD,
+                Map.of("harbour.database.embedded", "false")));
         return properties;
     }
 

@@ -17,6 +17,9 @@ import java.util.function.Predicate;
 /** A real WebSocket client on /ws/live (java.net.http), collecting every message in arrival order. */
 public final class LiveClient implements AutoCloseable {
 
+    /** How long a sentinel may take to arrive; it normally takes milliseconds, so this only bounds a failure. */
+    static final Duration SENTINEL_WAIT = Duration.ofSeconds(20);
+
     private final BlockingQueue<Map<String, Object>> messages = new LinkedBlockingQueue<>();
     private final CompletableFuture<Integer> closed = new CompletableFuture<>();
     private final WebSocket socket;
@@ -61,6 +64,82 @@ public final class LiveClient implements AutoCloseable {
             if (predicate.test(message)) {
                 return message;
             }
+        }
+    }
+
+    /** Every message up to and including the first that matches; fails after the timeout. */
+    public List<Map<String, Object>> through(Predicate<Map<String, Object>> last, Duration timeout) {
+        List<Map<String, Object>> received = new ArrayList<>();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                throw new AssertionError("no matching live message within " + timeout + " after " + received);
+            }
+            Map<String, Object> message = next(Duration.ofNanos(left));
+            received.add(message);
+            if (last.test(message)) {
+                return received;
+            }
+        }
+    }
+
+    /**
+     * Proves that no message {@code forbidden} matches has come, without waiting out a fixed window: after
+     * the action whose message must not arrive, fire a {@link Sentinel} (a harmless later change every
+     * socket is told about) and pass what it answers here. Events reach a socket in seq order, so once the
+     * sentinel's message is here, a forbidden one committed before it would be here too. Reads up to the
+     * sentinel's message and answers the messages before it (each checked against {@code forbidden}).
+     */
+    public List<Map<String, Object>> assertNothingBefore(Predicate<Map<String, Object>> sentinel,
+                                                         Predicate<Map<String, Object>> forbidden) {
+        List<Map<String, Object>> before = through(sentinel, SENTINEL_WAIT);
+        before.remove(before.size() - 1);
+        for (Map<String, Object> message : before) {
+            if (forbidden.test(message)) {
+                throw new AssertionError("a forbidden live message arrived before the sentinel: " + message);
+            }
+        }
+        return before;
+    }
+
+    /**
+     * A program kept only to mark a point in every socket's stream: each {@link #fire()} reports new counts
+     * on it (never a bookable bed, so no waitlist is offered it and no search finds it), an
+     * availability.changed that reaches every signed-in user, whatever their role or organization.
+     */
+    public static final class Sentinel {
+        private final Http admin;
+        private final long programId;
+        private int outOfService;
+
+        private Sentinel(Http admin, long programId) {
+            this.admin = admin;
+            this.programId = programId;
+        }
+
+        /** A new program of the default facility, with no bed available. */
+        public static Sentinel create(Fixtures fixtures) {
+            return new Sentinel(fixtures.admin(), fixtures.facilityWithBeds(12, 0).programId());
+        }
+
+        public long programId() {
+            return programId;
+        }
+
+        /** Reports new counts on the program; answers the predicate that matches exactly that change's message. */
+        public synchronized Predicate<Map<String, Object>> fire() {
+            outOfService = outOfService % 2 + 1; // 1, 2, 1, ...: each report changes the row
+            Http.Reply reply = admin.put("/api/programs/" + programId + "/availability",
+                    Map.of("available", 0, "outOfService", outOfService));
+            if (reply.status() != 200) {
+                throw new AssertionError("the sentinel's report failed: " + reply.status() + " " + reply.body());
+            }
+            long version = ((Number) reply.map().get("version")).longValue();
+            return message -> "availability.changed".equals(message.get("type"))
+                    && message.get("availability") instanceof Map<?, ?> view
+                    && ((Number) view.get("programId")).longValue() == programId
+                    && ((Number) view.get("version")).longValue() == version;
         }
     }
 

@@ -20,10 +20,8 @@ public class MutableClock extends Clock {
 
     /** Test database properties with this clock in charge, and expiry left to the test. */
     public static java.util.Map<String, String> properties() {
-        java.util.Map<String, String> props = new java.util.HashMap<>(TestDatabase.properties());
-        props.put("harbour.test.mutable-clock", "true");
-        props.put("harbour.hold-expiry-interval", "1h"); // the test drives expiry itself
-        return props;
+        return TestDatabase.properties(java.util.Map.of("harbour.test.mutable-clock", "true",
+                "harbour.hold-expiry-interval", "1h")); // the test drives expiry itself
     }
 
     public void advance(Duration duration) {

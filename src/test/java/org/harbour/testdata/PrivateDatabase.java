@@ -64,17 +64,12 @@ public final class PrivateDatabase {
 
     /** Configuration for a Harbour instance on this database (as TestDatabase.properties() is for the shared one). */
     public java.util.Map<String, String> harbourProperties() {
-        java.util.Map<String, String> props = new java.util.HashMap<>();
-        props.put("micronaut.server.port", "-1");
-        props.put("harbour.database.url", jdbcUrl());
-        props.put("harbour.database.username", EmbeddedDatabase.USER);
-        props.put("harbour.database.password", "");
-        props.put("harbour.jwt-secret", TestDatabase.JWT_SECRET);
-        props.put("harbour.demo", "false");
-        props.put("harbour.bcrypt-cost", "4");
-        props.put("harbour.admin.username", TestDatabase.ADMIN_USERNAME);
-        props.put("harbour.admin.password", TestDatabase.ADMIN_PASSWORD);
-        return props;
+        return harbourProperties(java.util.Map.of());
+    }
+
+    /** The same, with the settings a test needs different added or replaced. */
+    public java.util.Map<String, String> harbourProperties(java.util.Map<String, String> overrides) {
+        return TestDatabase.propertiesFor(jdbcUrl(), EmbeddedDatabase.USER, "", overrides);
     }
 
     public void stop() {

@@ -37,16 +37,32 @@ public final class TestDatabase {
 
     /** Configuration for a Harbour instance on the shared test database. */
     public static Map<String, String> properties() {
+        return properties(Map.of());
+    }
+
+    /** The same, with the settings a test needs different (a clock, an interval, a limit) added or replaced. */
+    public static Map<String, String> properties(Map<String, String> overrides) {
+        return propertiesFor(get().jdbcUrl(), EmbeddedDatabase.USER, "", overrides);
+    }
+
+    /**
+     * Configuration for a Harbour instance on any test database (the shared one, a class's private one, a
+     * MariaDB server), with overrides added or replaced: the one place tests spell these settings out. The
+     * map is a fresh mutable one.
+     */
+    public static Map<String, String> propertiesFor(String jdbcUrl, String username, String password,
+                                                    Map<String, String> overrides) {
         Map<String, String> props = new HashMap<>();
         props.put("micronaut.server.port", "-1"); // a free port: other builds may run on this machine
-        props.put("harbour.database.url", get().jdbcUrl());
-        props.put("harbour.database.username", EmbeddedDatabase.USER);
-        props.put("harbour.database.password", "");
-        props.put("harbour.jwt-secret", JWT_SECRET);
+        props.put("harbour.database.url", jdbcUrl);
+        props.put("harbour.database.username", username);
+        props.put("harbour.database.password", password);
+        props.put("harbour.jwt-secret", JWT_SECRET); // the one secret: a token works on every instance
         props.put("harbour.demo", "false");
         props.put("harbour.bcrypt-cost", "4");
         props.put("harbour.admin.username", ADMIN_USERNAME);
         props.put("harbour.admin.password", ADMIN_PASSWORD);
+        props.putAll(overrides);
         return props;
     }
 

@@ -93,6 +93,7 @@ class WaitlistApiTest implements HarbourTest {
         String alias = Fixtures.unique("QZX-ALIAS").replace(' ', '-');
         var shelter = calls.quietProgram();
         long entry = calls.join(calls.client(alias), shelter.programId(), 1);
+        var sentinel = LiveClient.Sentinel.create(fixtures);
         try (LiveClient own = LiveClient.connect(server.getURI(), caseworker.token(), null);
              LiveClient other = LiveClient.connect(server.getURI(), otherOrganization.token(), null)) {
             List<Map<String, Object>> received = new ArrayList<>(List.of(own.next(Duration.ofSeconds(5))));
@@ -104,7 +105,8 @@ class WaitlistApiTest implements HarbourTest {
             Map<String, Object> message = own.awaitMatching(m -> "waitlist.offered".equals(m.get("type"))
                     && number(m.get("entryId")) == entry, Duration.ofSeconds(2));
             received.add(message);
-            received.addAll(own.drain(Duration.ofMillis(300)));
+            var nothingLater = sentinel.fire();
+            received.addAll(own.assertNothingBefore(nothingLater, m -> m.toString().contains(alias)));
             String expiresAt = freedAt.plus(Duration.ofMinutes(120)).toString();
             assertThat(number(message.get("programId"))).isEqualTo(shelter.programId());
             assertThat(Instant.parse((String) message.get("offerExpiresAt"))).isEqualTo(expiresAt);
@@ -114,7 +116,7 @@ class WaitlistApiTest implements HarbourTest {
             assertThat(Instant.parse((String) offered.get("offerExpiresAt"))).isEqualTo(expiresAt);
             assertThat(calls.counts(shelter.programId())).containsEntry("held", 1).containsEntry("bookable", 0);
             assertThat(received).allSatisfy(m -> assertThat(m.toString()).doesNotContain(alias));
-            assertThat(other.drain(Duration.ofMillis(300))).noneMatch(m -> "waitlist.offered".equals(m.get("type")));
+            other.assertNothingBefore(nothingLater, m -> "waitlist.offered".equals(m.get("type")));
         }
     }
 

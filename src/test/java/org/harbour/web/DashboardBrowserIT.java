@@ -3,6 +3,7 @@ package org.harbour.web;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import org.harbour.testdata.TestDatabase;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -18,6 +19,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * service started in-process on the shared test MariaDB, serving the built dashboard from the classpath.
  * Runs in `mvn verify` (integration-test phase); screenshots land in target/screenshots/.
  */
+@Tag("slow")
 class DashboardBrowserIT {
 
     private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("HARBOUR_E2E_CHROMIUM", "/usr/bin/chromium"));

@@ -22,7 +22,7 @@ import java.util.concurrent.Future;
 /**
  * End-to-end latencies through the real HTTP and WebSocket stack on the test MariaDB, printed as
  * median / p99 / max. Not part of the suite (its name does not end in Test); run it with
- * {@code mvn -q -B test -Dtest=LatencyBenchmark -Dui.skip=true} and read
+ * {@code mvn -q -B -Pbench test -DskipTests=false -Dtest=LatencyBenchmark -Dui.skip=true} and read
  * target/surefire-reports/org.harbour.bench.LatencyBenchmark-output.txt.
  */
 @MicronautTest(transactional = false)

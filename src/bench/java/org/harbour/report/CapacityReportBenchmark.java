@@ -34,8 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Report times over a year of 137 programs (50,142 program-nights): half imported nightly, half with
  * three staff changes a day; 20,000 bed requests, 2,000 clients with 6,000 placements and their waits.
  * Not part of the suite (the name does not end in Test); run it on its own:
- * {@code mvn -q -B -o test -Dtest=CapacityReportBenchmark} (add {@code -Dbench.imported-only=true} for one
- * imported row per program-night), then read
+ * {@code mvn -q -B -o -Pbench test -DskipTests=false -Dtest=CapacityReportBenchmark -Dui.skip=true} (add
+ * {@code -Dbench.imported-only=true} for one imported row per program-night), then read
  * target/surefire-reports/org.harbour.report.CapacityReportBenchmark-output.txt.
  */
 @MicronautTest(transactional = false)
