@@ -22,9 +22,9 @@ import java.util.List;
 class AvailabilityController {
 
     private final AvailabilityLedger ledger;
-    private final AvailabilityQueries queries;
+    private final Counts queries;
 
-    AvailabilityController(AvailabilityLedger ledger, AvailabilityQueries queries) {
+    AvailabilityController(AvailabilityLedger ledger, Counts queries) {
         this.ledger = ledger;
         this.queries = queries;
     }

@@ -23,13 +23,13 @@ import java.util.Optional;
 public class AvailabilityLedger {
 
     private final JdbcOperations jdbc;
-    private final AvailabilityQueries queries;
+    private final Counts queries;
     private final CountWrites writes;
     private final EventLog events;
     private final Clock clock;
     private final ApplicationEventPublisher<BedsFreed> bedsFreed;
 
-    AvailabilityLedger(JdbcOperations jdbc, AvailabilityQueries queries, CountWrites writes, EventLog events,
+    AvailabilityLedger(JdbcOperations jdbc, Counts queries, CountWrites writes, EventLog events,
                        Clock clock, ApplicationEventPublisher<BedsFreed> bedsFreed) {
         this.jdbc = jdbc;
         this.queries = queries;

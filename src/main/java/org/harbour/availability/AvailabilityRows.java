@@ -9,7 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Turns a row of {@link AvailabilityQueries}' SELECT into a view. Deliberately not transactional: it runs once
+ * Turns a row of {@link Counts}' SELECT into a view. Deliberately not transactional: it runs once
  * per row, inside whatever read or change is going on, and an interceptor per row would cost more than the row.
  */
 @Singleton

@@ -37,7 +37,7 @@ class CountWrites {
      */
     static final String KEEP_BOOKABLE_BEFORE = " AND (@harbour_bookable_before := GREATEST(0, a.available - a.held)) >= 0";
 
-    private static final String SELECT_CHANGED = AvailabilityQueries.SELECT_ONE
+    private static final String SELECT_CHANGED = Counts.SELECT_ONE
             .replaceFirst("SELECT ", "SELECT @harbour_bookable_before AS bookable_before, ");
 
     private final JdbcOperations jdbc;
@@ -103,7 +103,7 @@ class CountWrites {
 
     /** A change that cannot fail (a new program, a new capacity): its history row and view read, together. */
     AvailabilityView record(CountedProgram program, Instant now, String by, String source) {
-        return jdbc.prepareStatement(HISTORY + ";\n" + AvailabilityQueries.SELECT_ONE, statement -> {
+        return jdbc.prepareStatement(HISTORY + ";\n" + Counts.SELECT_ONE, statement -> {
             statement.setLong(bindHistory(statement, 1, program, now, by, source), program.programId());
             try (ResultSet rs = MultiStatements.execute(statement)) {
                 rs.next();

@@ -51,7 +51,7 @@ public final class ImportedPlaces {
     /** The program's id; the program (and its facility) is created the first time any import meets it. */
     public long programId(Site site, Service service, int capacity, LocalDate night, Instant now) {
         if (!loaded) {
-            organizationIds.putAll(rows.organizationIds());
+            organizationIds.putAll(organizations.idsByName());
             facilities.putAll(rows.facilities(siteRefPrefix));
             programs.putAll(rows.programs(serviceRefPrefix));
             loaded = true;

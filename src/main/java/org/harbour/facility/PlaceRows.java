@@ -27,18 +27,6 @@ final class PlaceRows {
         this.jdbc = jdbc;
     }
 
-    Map<String, Long> organizationIds() {
-        return jdbc.prepareStatement("SELECT id, name FROM organizations", select -> {
-            Map<String, Long> ids = new HashMap<>();
-            try (ResultSet rs = select.executeQuery()) {
-                while (rs.next()) {
-                    ids.put(rs.getString("name"), rs.getLong("id"));
-                }
-            }
-            return ids;
-        });
-    }
-
     Map<String, FacilityRow> facilities(String refPrefix) {
         return jdbc.prepareStatement("""
                 SELECT id, name, organization_id, municipality, address, external_ref FROM facilities

@@ -6,7 +6,7 @@ import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.harbour.event.EventType;
-import org.harbour.availability.AvailabilityQueries;
+import org.harbour.availability.Counts;
 import org.harbour.availability.AvailabilityView;
 
 import java.sql.ResultSet;
@@ -18,9 +18,9 @@ import java.util.List;
 class EventStore {
 
     private final JdbcOperations jdbc;
-    private final AvailabilityQueries availability;
+    private final Counts availability;
 
-    EventStore(JdbcOperations jdbc, AvailabilityQueries availability) {
+    EventStore(JdbcOperations jdbc, Counts availability) {
         this.jdbc = jdbc;
         this.availability = availability;
     }

@@ -3,7 +3,9 @@ package org.harbour.organization;
 import jakarta.inject.Singleton;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** Organizations are known by name in the API; rows are created the first time a name is used. */
 @Singleton
@@ -23,6 +25,12 @@ public class Organizations {
 
     public Optional<Long> findIdByName(String name) {
         return repository.findIdByName(name);
+    }
+
+    /** Every organization's id by its name, in one read (an import meets the same few names many times). */
+    public Map<String, Long> idsByName() {
+        return repository.findAll().stream()
+                .collect(Collectors.toMap(Organization::name, Organization::id, (first, second) -> first));
     }
 
     public Optional<String> findNameById(long id) {

@@ -62,7 +62,9 @@ public class CapacityReport {
 
     /** The statements a report runs, in order; public so the benchmark can EXPLAIN them too. */
     public List<Statement> statements(CapacityQuery q) {
-        CapacitySql sql = new CapacitySql(q, LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        CapacitySql sql = new CapacitySql(q, today);
+        PeopleSql people = new PeopleSql(q, today);
         DateRange range = q.range();
         String periods = JsonTables.periods(q);
         // history a day either side of the range, so every night's window is inside it in any zone
@@ -84,13 +86,13 @@ public class CapacityReport {
                     g.unmetRequests += rs.getLong("unmet_requests");
                     g.afterHoursRequests += rs.getLong("after_hours_requests");
                 }),
-                new Statement("placements", sql.placements(), (rs, g) -> {
+                new Statement("placements", people.placements(), (rs, g) -> {
                     g.placements += rs.getLong("placements");
                     g.clients += rs.getLong("clients");
                     g.moves += rs.getLong("moves");
                     g.episodes += rs.getLong("episodes");
                 }),
-                new Statement("waits", sql.waits(), (rs, g) -> {
+                new Statement("waits", people.waits(), (rs, g) -> {
                     g.medianWaitDays = rs.getBigDecimal("median_wait_days");
                     g.waitingPeople = rs.getLong("waiting_people");
                 }),

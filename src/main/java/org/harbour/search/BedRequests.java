@@ -14,7 +14,7 @@ import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.harbour.audit.AuditLog;
-import org.harbour.availability.AvailabilityQueries;
+import org.harbour.availability.Counts;
 import org.harbour.client.Clients;
 import org.harbour.facility.ProgramType;
 import org.harbour.problem.Checks;
@@ -40,7 +40,7 @@ import java.util.Set;
 class BedRequests {
 
     private final CandidateQueries candidates;
-    private final AvailabilityQueries availability;
+    private final Counts availability;
     private final KnownRegions regions;
     private final Clients clients;
     private final DemandRecords demands;
@@ -49,7 +49,7 @@ class BedRequests {
     private final AuditLog audit;
     private final Clock clock;
 
-    BedRequests(CandidateQueries candidates, AvailabilityQueries availability, KnownRegions regions,
+    BedRequests(CandidateQueries candidates, Counts availability, KnownRegions regions,
                 Clients clients, DemandRecords demands, JdbcOperations jdbc, JsonMapper json, AuditLog audit,
                 Clock clock) {
         this.candidates = candidates;

@@ -44,15 +44,16 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("io.micronaut.websocket..", "jakarta.websocket..")
             .because("only live talks to WebSocket sessions");
 
-    /** A feature's tables are reached through its public API, never through its repository. */
+    /** A feature's tables are reached through its public API, never through its repository or query classes. */
     static final ArchRule REPOSITORIES_STAY_HOME = classes()
-            .should(new ArchCondition<>("use only their own package's repositories") {
+            .should(new ArchCondition<>("use only their own package's repositories and query classes") {
                 @Override
                 public void check(JavaClass origin, ConditionEvents events) {
                     origin.getDirectDependenciesFromSelf().forEach(dependency -> {
                         JavaClass target = dependency.getTargetClass();
                         if (target.getPackageName().startsWith(ROOT)
-                                && target.getSimpleName().endsWith("Repository")
+                                && (target.getSimpleName().endsWith("Repository")
+                                    || target.getSimpleName().endsWith("Queries"))
                                 && !target.getPackageName().equals(origin.getPackageName())) {
                             events.add(SimpleConditionEvent.violated(dependency, dependency.getDescription()));
                         }
@@ -93,7 +94,7 @@ class ArchitectureTest {
     }
 
     @Test
-    void repositoriesAreUsedOnlyInTheirOwnPackage() {
+    void repositoriesAndQueryClassesStayInTheirPackage() {
         REPOSITORIES_STAY_HOME.check(harbour);
     }
 

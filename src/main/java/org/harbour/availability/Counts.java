@@ -12,10 +12,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Reads availability joined with its program and facility in one query (no N+1). */
+/**
+ * The availability feature's read API: counts as they stand, joined with their program and facility in one
+ * query (no N+1). Other features read counts here; only the ledger changes them.
+ */
 @Singleton
 @Transactional(readOnly = true)
-public class AvailabilityQueries {
+public class Counts {
 
     private static final String SELECT = """
             SELECT a.program_id, p.facility_id, f.name AS facility_name, p.name AS program_name, f.region_code,
@@ -36,7 +39,7 @@ public class AvailabilityQueries {
     private final Clock clock;
     private final AvailabilityRows rows;
 
-    AvailabilityQueries(JdbcOperations jdbc, Clock clock, AvailabilityRows rows) {
+    Counts(JdbcOperations jdbc, Clock clock, AvailabilityRows rows) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.rows = rows;
