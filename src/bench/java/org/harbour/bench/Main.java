@@ -341,11 +341,17 @@ public final class Main {
             s.executeUpdate("UPDATE availability SET available = 1000, held = 0 WHERE program_id IN " + list);
         }
         long one = ids.get(20);
+        // a caseworker's hold names a client, at most 2 holds each: one client per caseworker thread
+        List<String> holdFor = new ArrayList<>();
+        for (int t = 0; t < 20; t++) {
+            long client = caseworker.post("/api/clients", "{\"alias\":\"Bench " + t + "\"}").expect(201).number("id");
+            holdFor.add("{\"clientId\":" + client + ",\"minutes\":15}");
+        }
         // Warm-up, untimed, as for the search: otherwise the first phase pays the JIT compilers' CPU.
         int warmUp = Integer.getInteger("bench.holdWarmUp", QUICK ? 20 : 200);
         concurrently(20, t -> {
             for (int i = 0; i < warmUp; i++) {
-                long hold = caseworker.post("/api/programs/" + ids.get(t) + "/holds", "{\"minutes\":15}")
+                long hold = caseworker.post("/api/programs/" + ids.get(t) + "/holds", holdFor.get(t))
                         .expect(201).number("id");
                 caseworker.delete("/api/holds/" + hold).expect(204);
             }
@@ -355,14 +361,14 @@ public final class Main {
         int[] rounds = {0};
         double settled = untilCompilersSettle(cpu, () -> {
             for (int i = 0; i < 20; i++) {
-                long hold = caseworker.post("/api/programs/" + one + "/holds", "{\"minutes\":15}").expect(201).number("id");
+                long hold = caseworker.post("/api/programs/" + one + "/holds", holdFor.get(0)).expect(201).number("id");
                 caseworker.delete("/api/holds/" + hold).expect(204);
             }
             CyclicBarrier together = new CyclicBarrier(20);
             concurrently(20, t -> {
                 for (int r = 0; r < 5; r++) {
                     together.await();
-                    long hold = caseworker.post("/api/programs/" + ids.get(t) + "/holds", "{\"minutes\":15}")
+                    long hold = caseworker.post("/api/programs/" + ids.get(t) + "/holds", holdFor.get(t))
                             .expect(201).number("id");
                     together.await();
                     caseworker.delete("/api/holds/" + hold).expect(204);
@@ -376,7 +382,7 @@ public final class Main {
         Histogram single = new Histogram();
         for (int i = 0; i < (QUICK ? 50 : 150); i++) {
             long start = System.nanoTime();
-            long hold = caseworker.post("/api/programs/" + one + "/holds", "{\"minutes\":15}").expect(201).number("id");
+            long hold = caseworker.post("/api/programs/" + one + "/holds", holdFor.get(0)).expect(201).number("id");
             if (i >= 20) {
                 single.recordNanos(System.nanoTime() - start);
             }
@@ -394,7 +400,7 @@ public final class Main {
                 for (int r = 0; r < timedRounds + 3; r++) {
                     together.await();
                     long start = System.nanoTime();
-                    long hold = caseworker.post("/api/programs/" + program + "/holds", "{\"minutes\":15}")
+                    long hold = caseworker.post("/api/programs/" + program + "/holds", holdFor.get(t))
                             .expect(201).number("id");
                     if (r >= 3) {
                         h.recordNanos(System.nanoTime() - start);

@@ -68,6 +68,23 @@ public class Counts {
         });
     }
 
+    /** The programs of this type in this region that have a bookable bed now (the bookable index, V25). */
+    public List<Long> bookableIn(String regionCode, String type) {
+        return jdbc.prepareStatement("""
+                SELECT a.program_id FROM availability a JOIN programs p ON p.id = a.program_id
+                 WHERE a.has_bed AND a.region_code = ? AND p.type = ? ORDER BY a.program_id""", statement -> {
+            statement.setString(1, regionCode);
+            statement.setString(2, type);
+            List<Long> ids = new ArrayList<>();
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+            }
+            return ids;
+        });
+    }
+
     /** Arithmetic only: no transaction of its own (a search calls it per match outside any transaction). */
     @Transactional(propagation = TransactionDefinition.Propagation.SUPPORTS)
     public boolean isStale(Instant updatedAt, Instant now) {

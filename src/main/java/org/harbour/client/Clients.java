@@ -1,6 +1,7 @@
 package org.harbour.client;
 
 import org.harbour.client.ClientApi.NewClient;
+import org.harbour.client.ClientApi.ClientUpdate;
 import org.harbour.client.ClientApi.ClientView;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.JsonMapper;
@@ -21,6 +22,7 @@ import java.time.Instant;
 import java.time.Year;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Pseudonymous clients, each owned by one organization (privacy rule 2). Any client another
@@ -68,6 +70,65 @@ public class Clients {
                 user.id(), now, now));
         audit.record(user, "CLIENT_CREATED", "CLIENT", saved.id());
         return view(saved);
+    }
+
+    /** Replaces what the edit gives (alias, birth year, gender, the whole needs), keeps the rest. */
+    @Transactional
+    ClientView update(long id, ClientUpdate request, CurrentUser user) {
+        Client existing = owned(id, user);
+        Checks checks = new Checks();
+        if (request.alias() != null && checks.required("alias", request.alias().isBlank() ? null : request.alias())) {
+            checks.maxLength("alias", request.alias().trim(), 60);
+        }
+        int thisYear = Year.now(clock.withZone(ZoneOffset.UTC)).getValue();
+        checks.range("birthYear", request.birthYear(), thisYear - 110, thisYear);
+        Gender gender = checks.enumValue("gender", request.gender(), Gender.class);
+        Needs needs = request.needs() == null ? null : NeedsRules.validate(request.needs(), "needs.", checks);
+        checks.throwIfAny();
+        Client updated = clients.update(new Client(existing.id(), existing.organizationId(),
+                request.alias() != null ? request.alias().trim() : existing.alias(),
+                request.birthYear() != null ? request.birthYear() : existing.birthYear(),
+                gender != null ? gender.name() : existing.gender(),
+                needs != null ? toJson(needs) : existing.needs(), existing.consentToShare(), existing.createdBy(),
+                existing.createdAt(), clock.instant()));
+        audit.record(user, "CLIENT_UPDATED", "CLIENT", id);
+        return view(updated);
+    }
+
+    /**
+     * Stores needs a caseworker just searched with ("save to client"); the caller has validated them. 404 for a
+     * client of another organization, as everywhere.
+     */
+    @Transactional
+    public void saveNeeds(long clientId, Needs needs, CurrentUser user) {
+        Client existing = owned(clientId, user);
+        clients.update(new Client(existing.id(), existing.organizationId(), existing.alias(), existing.birthYear(),
+                existing.gender(), toJson(needs), existing.consentToShare(), existing.createdBy(), existing.createdAt(),
+                clock.instant()));
+        audit.record(user, "CLIENT_NEEDS_SAVED", "CLIENT", clientId);
+    }
+
+    /**
+     * What a search or an offer should assume of her when nothing else is said: her stored needs, with her age
+     * from her birth year (the lower of the two possible ages, so an age limit is never overstepped) and her
+     * gender from the client record where the needs name none.
+     */
+    public Needs effectiveNeeds(Client client) {
+        Needs stored = needsOf(client);
+        Integer age = stored.age();
+        if (age == null && client.birthYear() != null) {
+            age = Math.max(0, Year.now(clock.withZone(ZoneOffset.UTC)).getValue() - client.birthYear() - 1);
+        }
+        String gender = stored.gender() != null ? stored.gender() : client.gender();
+        return new Needs(gender, age, stored.children(), stored.pets(), stored.substanceUse(), stored.currentSexTrade(),
+                stored.wheelchair(), stored.language(), stored.traffickingSpecialized(), stored.avoidMandatoryActivities(),
+                stored.culturallySpecific());
+    }
+
+    /** Her effective needs by id, for the service's own decisions (a waitlist offer); empty if she is gone. */
+    @Transactional
+    public Optional<Needs> effectiveNeedsOf(long clientId) {
+        return clients.findById(clientId).map(this::effectiveNeeds);
     }
 
     @Transactional

@@ -38,6 +38,11 @@ public class Programs {
         return programs.findFacilityIdById(programId);
     }
 
+    /** The program's eligibility rules (what the search and the waitlist's offers apply). */
+    public Optional<Eligibility> eligibilityOf(long programId) {
+        return programs.findById(programId).map(Program::eligibility);
+    }
+
     public boolean exists(long programId) {
         return programs.existsById(programId);
     }

@@ -19,4 +19,14 @@ interface HoldRepository extends CrudRepository<Hold, Long> {
     List<Long> findDue(Instant now);
 
     List<Hold> findByProgramIdAndStatusOrderByExpiresAt(long programId, HoldStatus status);
+
+    /*
+     * The limits' counts are locking reads: those read the latest committed rows, where a plain read would see the
+     * transaction's snapshot, taken before it waited for the organization's lock, and miss the holds just made.
+     */
+    @Query("SELECT COUNT(*) FROM holds WHERE organization_id = :organizationId AND status = 'ACTIVE' FOR UPDATE")
+    int countActiveOfOrganization(long organizationId);
+
+    @Query("SELECT COUNT(*) FROM holds WHERE client_id = :clientId AND status = 'ACTIVE' FOR UPDATE")
+    int countActiveOfClient(long clientId);
 }

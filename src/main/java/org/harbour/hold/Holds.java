@@ -41,6 +41,7 @@ public class Holds {
 
     private final HoldRepository holds;
     private final Programs programs;
+    private final HoldLimits limits;
     private final AvailabilityLedger ledger;
     private final Clients clients;
     private final EventLog events;
@@ -51,7 +52,8 @@ public class Holds {
 
     Holds(HoldRepository holds, Programs programs, AvailabilityLedger ledger, Clients clients,
           EventLog events, AuditLog audit, Clock clock, ApplicationEventPublisher<HoldEnded> holdEnded,
-          TransactionOperations<Connection> transactions) {
+          TransactionOperations<Connection> transactions, HoldLimits limits) {
+        this.limits = limits;
         this.transactions = transactions;
         this.holdEnded = holdEnded;
         this.holds = holds;
@@ -67,12 +69,19 @@ public class Holds {
     public HoldView create(long programId, @Nullable Long clientId, @Nullable Integer minutes, CurrentUser user) {
         Checks checks = new Checks();
         checks.range("minutes", minutes, MIN_MINUTES, MAX_MINUTES);
+        if (clientId == null && !user.isAdmin()) {
+            // a bed held for nobody is a bed nobody else can have: a caseworker's hold names the person
+            checks.fail("clientId", "name the client this bed is held for (one of your organization's clients)");
+        }
         checks.throwIfAny();
         Long organizationId = user.organizationId();
         if (clientId != null) {
             organizationId = clients.owned(clientId, user).organizationId();
         }
         CountedProgram program = ledger.counted(programId).orElseThrow(() -> ProblemException.notFound("Program"));
+        if (organizationId != null) {
+            limits.checkRoomFor(organizationId, clientId);
+        }
         // The hold and audit rows go in first, taking no lock others wait for; the program's count row is
         // locked last, so 20 caseworkers on one program queue only for the count change and the commit.
         // A lost race throws, and the rollback takes the hold and audit rows away again.

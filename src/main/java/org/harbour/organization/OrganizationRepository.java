@@ -21,6 +21,9 @@ interface OrganizationRepository extends CrudRepository<Organization, Long> {
     @Query("SELECT id FROM organizations WHERE name = :name LOCK IN SHARE MODE")
     Optional<Long> findIdByName(String name);
 
+    @Query("SELECT id FROM organizations WHERE id = :id FOR UPDATE")
+    Optional<Long> lockById(long id);
+
     @Query("SELECT name FROM organizations WHERE id = :id")
     Optional<String> findNameById(long id);
 }

@@ -23,6 +23,14 @@ public class Organizations {
         return repository.findIdByName(name.trim()).orElseThrow();
     }
 
+    /**
+     * Locks the organization's row until the caller's transaction ends: the way to make a rule about all of an
+     * organization's rows (a limit on its holds) hold under concurrency, one request of that organization at a time.
+     */
+    public void lock(long organizationId) {
+        repository.lockById(organizationId);
+    }
+
     public Optional<Long> findIdByName(String name) {
         return repository.findIdByName(name);
     }

@@ -7,6 +7,7 @@ import org.harbour.hold.HoldStatus;
 import org.harbour.availability.BedsFreed;
 import org.harbour.event.EventLog;
 import org.harbour.event.EventType;
+import org.harbour.facility.Eligibility;
 import org.harbour.facility.ProgramRef;
 import org.harbour.facility.Programs;
 import org.harbour.hold.Hold;
@@ -17,7 +18,9 @@ import org.harbour.platform.BeforeCommit;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 
 /**
@@ -38,17 +41,19 @@ class WaitlistOffers {
     private final Holds holds;
     private final EventLog events;
     private final BeforeCommit beforeCommit;
+    private final WaitlistFit fit;
     private final Clock clock;
     private final int offerMinutes;
 
     WaitlistOffers(WaitlistRepository entries, Programs programs, Holds holds, EventLog events,
-                   BeforeCommit beforeCommit, Clock clock,
+                   BeforeCommit beforeCommit, WaitlistFit fit, Clock clock,
                    @Value("${harbour.waitlist.offer-minutes:120}") int offerMinutes) {
         this.entries = entries;
         this.programs = programs;
         this.holds = holds;
         this.events = events;
         this.beforeCommit = beforeCommit;
+        this.fit = fit;
         this.clock = clock;
         this.offerMinutes = offerMinutes;
     }
@@ -61,14 +66,26 @@ class WaitlistOffers {
         }
     }
 
-    /** Offers the program's bookable beds to whoever is first in line, while beds and people remain. */
+    /**
+     * Offers the program's bookable beds, one each, to the people in line whom the program admits (the search's
+     * rules on her stored needs), in line order, while beds remain. Those it does not fit keep their place.
+     */
     private void offerFreedBeds(long programId) {
         ProgramRef program = programs.find(programId).orElseThrow();
-        while (true) {
-            Optional<WaitlistEntry> next = entries.findNextFor(program.id(), program.type().name(), program.regionCode());
-            if (next.isEmpty() || !offer(next.get(), program)) {
-                return;
+        Eligibility rules = programs.eligibilityOf(programId).orElseThrow();
+        Set<Long> offeredNow = new HashSet<>();
+        for (WaitlistEntry entry : entries.findWaitingFor(program.id(), program.type().name(), program.regionCode())) {
+            if (offeredNow.contains(entry.clientId()) || !fit.admits(rules, entry.clientId())) {
+                continue; // one bed of a program per person; a program that would turn her away is not offered
             }
+            if (entries.claim(entry.id()) == 0) {
+                continue; // another transaction's freed bed went to her first
+            }
+            if (!offer(entry, program)) {
+                entries.unclaim(entry.id());
+                return; // no bed left
+            }
+            offeredNow.add(entry.clientId());
         }
     }
 

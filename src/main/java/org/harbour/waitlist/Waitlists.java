@@ -31,11 +31,13 @@ public class Waitlists {
     private final KnownRegions regions;
     private final Clients clients;
     private final WaitlistOffers offers;
+    private final WaitlistFit fit;
     private final AuditLog audit;
     private final Clock clock;
 
     Waitlists(WaitlistRepository entries, Programs programs, KnownRegions regions, Clients clients,
-              WaitlistOffers offers, AuditLog audit, Clock clock) {
+              WaitlistOffers offers, WaitlistFit fit, AuditLog audit, Clock clock) {
+        this.fit = fit;
         this.entries = entries;
         this.programs = programs;
         this.regions = regions;
@@ -76,7 +78,8 @@ public class Waitlists {
                 r.priority() == null ? 3 : r.priority(), WaitlistStatus.WAITING, clock.instant(),
                 null, null, null, null, null));
         audit.record(user, "WAITLIST_JOINED", "WAITLIST_ENTRY", saved.id());
-        return view(entries.findById(saved.id()).orElseThrow());
+        return view(entries.findById(saved.id()).orElseThrow())
+                .withBookableNow(fit.bookableNow(client.id(), r.programId(), typeName, region));
     }
 
     @Transactional
@@ -113,7 +116,7 @@ public class Waitlists {
 
     private EntryView view(WaitlistEntry e) {
         return new EntryView(e.id(), e.clientId(), e.programId(), e.type(), e.regionCode(), e.priority(), e.status(),
-                position(e), e.createdAt(), e.offeredProgramId(), e.holdId(), e.offerExpiresAt());
+                position(e), e.createdAt(), e.offeredProgramId(), e.holdId(), e.offerExpiresAt(), null);
     }
 
     private int position(WaitlistEntry e) {

@@ -59,8 +59,9 @@ class BedsFreedTest implements HarbourTest {
                 .as("bookable stayed 2").isZero();
         assertThat(freedAfter(program, () -> report(staff, program, Map.of("available", 1)))).as("bookable fell").isZero();
         long[] hold = new long[1];
+        long client = Fixtures.clientOf(caseworker);
         assertThat(freedAfter(program, () -> hold[0] = caseworker.post("/api/programs/" + program + "/holds",
-                Map.of("minutes", 30)).id())).as("a hold takes a bed").isZero();
+                Map.of("clientId", client, "minutes", 30)).id())).as("a hold takes a bed").isZero();
         assertThat(freedAfter(program, () -> report(staff, program, Map.of("available", 0))))
                 .as("fewer beds than holds: bookable stays 0").isZero();
         assertThat(freedAfter(program, () -> assertThat(caseworker.delete("/api/holds/" + hold[0]).status())

@@ -52,12 +52,14 @@ class HoldsTest implements HarbourTest {
         var shelter = fixtures.facilityWithBeds(10, 3);
         long historyBefore = historyRows(shelter.programId());
         List<Http> caseworkers = IntStream.range(0, 20).mapToObj(i -> fixtures.caseworker("Outreach " + i)).toList();
+        List<Long> clients = caseworkers.stream().map(Fixtures::clientOf).toList();
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(20);
         try {
-            List<Future<Integer>> results = caseworkers.stream().map(c -> pool.submit(() -> {
+            List<Future<Integer>> results = IntStream.range(0, 20).mapToObj(i -> pool.submit(() -> {
                 start.await();
-                return c.post("/api/programs/" + shelter.programId() + "/holds", Map.of("minutes", 30)).status();
+                return caseworkers.get(i).post("/api/programs/" + shelter.programId() + "/holds",
+                        Map.of("clientId", clients.get(i), "minutes", 30)).status();
             })).toList();
             start.countDown(); // all twenty go at once
             List<Integer> statuses = results.stream().map(HoldsTest::get).toList();
@@ -83,9 +85,11 @@ class HoldsTest implements HarbourTest {
     void anExpiredHoldGivesItsBedBack() {
         var shelter = fixtures.facilityWithBeds(4, 1);
         Http caseworker = fixtures.caseworker("Outreach expiry");
-        Http.Reply hold = caseworker.post("/api/programs/" + shelter.programId() + "/holds", Map.of("minutes", 15));
+        Http.Reply hold = caseworker.post("/api/programs/" + shelter.programId() + "/holds",
+                Map.of("clientId", Fixtures.clientOf(caseworker), "minutes", 15));
         assertThat(hold.status()).isEqualTo(201);
-        assertThat(caseworker.post("/api/programs/" + shelter.programId() + "/holds", Map.of()).status()).isEqualTo(409);
+        assertThat(caseworker.post("/api/programs/" + shelter.programId() + "/holds",
+                Map.of("clientId", Fixtures.clientOf(caseworker))).status()).isEqualTo(409);
 
         clock.advance(Duration.ofMinutes(14));
         holds.expireDue();
@@ -101,7 +105,8 @@ class HoldsTest implements HarbourTest {
     void releasingGivesTheBedBackOnceAndOnlyToTheOwningOrganization() {
         var shelter = fixtures.facilityWithBeds(4, 2);
         Http owner = fixtures.caseworker("Outreach owner");
-        long holdId = owner.post("/api/programs/" + shelter.programId() + "/holds", Map.of("minutes", 30)).id();
+        long holdId = owner.post("/api/programs/" + shelter.programId() + "/holds",
+                Map.of("clientId", Fixtures.clientOf(owner), "minutes", 30)).id();
 
         assertThat(fixtures.caseworker("Another org").delete("/api/holds/" + holdId).status()).isEqualTo(404);
         assertThat(owner.delete("/api/holds/" + holdId).status()).isEqualTo(204);
@@ -114,10 +119,11 @@ class HoldsTest implements HarbourTest {
         var shelter = fixtures.facilityWithBeds(4, 2);
         Http caseworker = fixtures.caseworker("Outreach bad input");
         String path = "/api/programs/" + shelter.programId() + "/holds";
-        assertThat(caseworker.post(path, Map.of("minutes", 14)).status()).isEqualTo(422);
-        assertThat(caseworker.post(path, Map.of("minutes", 241)).status()).isEqualTo(422);
+        long client = Fixtures.clientOf(caseworker);
+        assertThat(caseworker.post(path, Map.of("clientId", client, "minutes", 14)).status()).isEqualTo(422);
+        assertThat(caseworker.post(path, Map.of("clientId", client, "minutes", 241)).status()).isEqualTo(422);
         assertThat(caseworker.post(path, "{\"minutes\": \"soon\"}").status()).isEqualTo(400);
-        assertThat(caseworker.post("/api/programs/987654321/holds", Map.of()).status()).isEqualTo(404);
+        assertThat(caseworker.post("/api/programs/987654321/holds", Map.of("clientId", client)).status()).isEqualTo(404);
         assertThat(caseworker.post(path, Map.of("clientId", 987654321)).status()).isEqualTo(404);
         assertThat(fixtures.funder().post(path, Map.of()).status()).isEqualTo(403);
         assertThat(fixtures.staffOf(shelter.id()).post(path, Map.of()).status()).isEqualTo(403);

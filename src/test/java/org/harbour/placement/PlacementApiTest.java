@@ -85,7 +85,8 @@ class PlacementApiTest implements HarbourTest {
     @Test
     void withoutAHoldAPlacementTakesABookableBedOrIsRefused() {
         long program = casework.programWithBeds(2, 1);
-        long hold = otherOrganization.http().post("/api/programs/" + program + "/holds", Map.of()).id();
+        long hold = otherOrganization.http().post("/api/programs/" + program + "/holds",
+                Map.of("clientId", otherOrganization.client())).id();
         long client = casework.client();
         var before = casework.counts(program);
         assertThat(casework.place(client, program, null).status()).isEqualTo(409);

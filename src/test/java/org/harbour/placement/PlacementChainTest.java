@@ -61,7 +61,8 @@ class PlacementChainTest implements HarbourTest {
         long placement = casework.place(client, from, null).id();
         // someone waits for the bed the move would free: the offer must roll back too
         long waiting = casework.http().post("/api/waitlist", Map.of("clientId", casework.client(), "programId", from)).id();
-        long othersHold = otherOrganization.http().post("/api/programs/" + open + "/holds", Map.of()).id();
+        long othersHold = otherOrganization.http().post("/api/programs/" + open + "/holds",
+                Map.of("clientId", otherOrganization.client())).id();
         var before = List.of(casework.counts(from), casework.counts(full), casework.counts(open));
 
         assertThat(casework.move(placement, full, null).status()).isEqualTo(409);

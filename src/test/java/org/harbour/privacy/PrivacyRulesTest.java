@@ -65,7 +65,8 @@ class PrivacyRulesTest implements HarbourTest {
             }
             assertThat(staff.put("/api/programs/" + shelter.programId() + "/availability", Map.of("available", 4)).status())
                     .isEqualTo(200);
-            long hold = caseworker.post("/api/programs/" + shelter.programId() + "/holds", Map.of()).id();
+            long hold = caseworker.post("/api/programs/" + shelter.programId() + "/holds",
+                    Map.of("clientId", Fixtures.clientOf(caseworker))).id();
             caseworker.delete("/api/holds/" + hold);
 
             for (Http insider : List.of(fixtures.admin(), staff)) {

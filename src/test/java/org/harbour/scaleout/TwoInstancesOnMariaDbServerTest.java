@@ -122,9 +122,11 @@ class TwoInstancesOnMariaDbServerTest implements HarbourTest {
                 List<Future<Integer>> answers = new ArrayList<>();
                 for (int i = 0; i < RACERS; i++) {
                     Http through = i % 2 == 0 ? caseworkerA : caseworkerB;
+                    long client = Fixtures.clientOf(through);
                     answers.add(pool.submit(() -> {
                         start.await();
-                        return through.post("/api/programs/" + program + "/holds", Map.of("minutes", 30)).status();
+                        return through.post("/api/programs/" + program + "/holds",
+                                Map.of("clientId", client, "minutes", 30)).status();
                     }));
                 }
                 start.countDown();

@@ -173,7 +173,8 @@ class BookableIndexTest implements HarbourTest {
     }
 
     private long hold(long program) {
-        Http.Reply hold = caseworker.post("/api/programs/" + program + "/holds", Map.of("minutes", 15));
+        Http.Reply hold = caseworker.post("/api/programs/" + program + "/holds",
+                Map.of("clientId", Fixtures.clientOf(caseworker), "minutes", 15));
         assertThat(hold.status()).as(hold.body()).isEqualTo(201);
         return hold.id();
     }

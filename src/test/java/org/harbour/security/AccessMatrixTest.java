@@ -80,6 +80,7 @@ public class AccessMatrixTest implements HarbourTest {
             row("POST", "/api/clients",                          201,  403,  201,  403,  403,  403,  401,  401,  401,  401),
             row("GET",  "/api/clients",                          200,  403,  200,  403,  403,  403,  401,  401,  401,  401),
             row("GET",  "/api/clients/{clientId}",               200,  403,  200,  403,  403,  403,  401,  401,  401,  401),
+            row("PUT",  "/api/clients/{clientId}",               200,  403,  200,  403,  403,  403,  401,  401,  401,  401),
             row("GET",  "/api/clients/{clientId}/placements",    200,  403,  200,  403,  403,  403,  401,  401,  401,  401),
             row("POST", "/api/bed-requests",                     201,  403,  201,  403,  403,  403,  401,  401,  401,  401),
             row("POST", "/api/bed-requests/{requestId}/outcome", 201,  403,  201,  403,  403,  403,  401,  401,  401,  401),
@@ -244,9 +245,10 @@ public class AccessMatrixTest implements HarbourTest {
         Map<String, Supplier<Object>> caseworkBodies = Map.of(
                 "POST /api/clients", () -> Map.of("alias", "Matrix", "needs", Map.of(),
                         "organization", "Street Outreach Toronto"),
+                "PUT /api/clients/{clientId}", () -> Map.of("alias", "Matrix edit"),
                 "POST /api/bed-requests", () -> Map.of("needs", Map.of()),
                 "POST /api/bed-requests/{requestId}/outcome", () -> Map.of("outcome", "NO_SHOW", "programId", beds.programId()),
-                "POST /api/programs/{bedsId}/holds", () -> Map.of("minutes", 15),
+                "POST /api/programs/{bedsId}/holds", () -> Map.of("clientId", newClient(), "minutes", 15),
                 "POST /api/placements", () -> Map.of("clientId", newClient(), "programId", beds.programId()),
                 "POST /api/placements/{placementId}/end", () -> Map.of("reason", "HOUSED"),
                 "POST /api/placements/{placementId}/move", () -> Map.of("toProgramId", beds.programId()),
@@ -286,7 +288,7 @@ public class AccessMatrixTest implements HarbourTest {
         }
         if (concrete.contains("{holdId}")) {
             concrete = concrete.replace("{holdId}", Long.toString(created(caseworker.post(
-                    "/api/programs/" + beds.programId() + "/holds", Map.of("minutes", 15)))));
+                    "/api/programs/" + beds.programId() + "/holds", Map.of("clientId", newClient(), "minutes", 15)))));
         }
         if (concrete.contains("{placementId}")) {
             concrete = concrete.replace("{placementId}", Long.toString(created(caseworker.post("/api/placements",

@@ -86,6 +86,13 @@ public final class Fixtures {
         return as("CASEWORKER", organization);
     }
 
+    /** A new client of the caseworker's organization (a caseworker's hold names one), by a unique alias. */
+    public static long clientOf(Http caseworker) {
+        Http.Reply reply = caseworker.post("/api/clients", Map.of("alias", unique("Client").replace(' ', '-')));
+        assertThat(reply.status()).as(reply.body()).isEqualTo(201);
+        return reply.id();
+    }
+
     public Http funder() {
         return as("FUNDER", "Ontario Housing Fund");
     }

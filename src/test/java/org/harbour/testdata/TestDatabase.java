@@ -62,6 +62,9 @@ public final class TestDatabase {
         props.put("harbour.bcrypt-cost", "4");
         props.put("harbour.admin.username", ADMIN_USERNAME);
         props.put("harbour.admin.password", ADMIN_PASSWORD);
+        // test classes share one database and reuse organization names, so the active-hold limit per organization
+        // would count other classes' holds; HoldLimitsTest sets the real default (20) in a context of its own
+        props.put("harbour.holds.per-organization", "100000");
         props.putAll(overrides);
         return props;
     }
