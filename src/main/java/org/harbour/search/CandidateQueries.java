@@ -77,21 +77,66 @@ class CandidateQueries {
 
     /**
      * The programs of the region and types that fail one or two conditions (a stated need, or no bed to book),
-     * fewest first, at most {@code max}: the SQL form of the near misses, in one statement. The inner query
-     * reads only the counts' index (has_bed, region_code, program_id) and each program's row to count the
-     * failures; only the chosen few are joined to their counts and facility. {@link Matcher} still names the
-     * reasons; this count only pre-selects. Among equals, bookable ones and met preferences come first.
+     * fewest first, at most {@code max} of each kind: the SQL form of the near misses, in one statement. Three
+     * parts, each from the counts' (has_bed, region_code) index: programs with a bed that fail one or two needs
+     * (the region's few bookable ones, sorted), then full programs that fail none and full ones that fail one.
+     * The full ones are most of a region, so those two parts take the first {@code max} in index order and stop
+     * there instead of reading them all; the chosen few alone are joined to their counts and facility.
+     * {@link Matcher} still names the reasons; these counts only pre-select.
      */
     @Connectable
     List<Candidate> nearMisses(@Nullable String regionCode, Collection<String> types, Needs needs, int max) {
         List<Rule> rules = rules(needs);
-        List<Object> params = new ArrayList<>();
-        StringBuilder misses = new StringBuilder("(NOT a.has_bed)");
+        StringBuilder misses = new StringBuilder("0");
+        List<Object> missParams = new ArrayList<>();
         for (Rule rule : rules) {
             misses.append(" + (").append(rule.fails()).append(')');
-            params.addAll(rule.params());
+            missParams.addAll(rule.params());
         }
-        StringBuilder preferences = new StringBuilder("0");
+        List<Object> params = new ArrayList<>();
+        List<String> parts = new ArrayList<>();
+        if (!rules.isEmpty()) {
+            // the bookable ones failing one or two needs: a region's few dozen, sorted, fewest failures first
+            StringBuilder part = new StringBuilder("(SELECT STRAIGHT_JOIN a.program_id, TRUE AS has_bed, ")
+                    .append(misses).append(" AS misses FROM availability a JOIN programs p ON p.id = a.program_id")
+                    .append(" WHERE a.has_bed = TRUE");
+            params.addAll(missParams);
+            where(regionCode, types, part, params);
+            part.append(" HAVING misses BETWEEN 1 AND 2 ORDER BY misses, ").append(preferences(needs, params))
+                    .append("program_id LIMIT ?)");
+            params.add(max);
+            parts.add(part.toString());
+        }
+        for (int failed = 0; failed <= (rules.isEmpty() ? 0 : 1); failed++) {
+            // the full ones failing no need, then one: the first few in index order, without reading them all
+            StringBuilder part = new StringBuilder("(SELECT STRAIGHT_JOIN a.program_id, FALSE AS has_bed, ")
+                    .append(failed + 1).append(" AS misses FROM availability a JOIN programs p ON p.id = a.program_id")
+                    .append(" WHERE a.has_bed = FALSE");
+            where(regionCode, types, part, params);
+            part.append(" AND (").append(misses).append(") = ").append(failed).append(" LIMIT ?)");
+            params.addAll(missParams);
+            params.add(max);
+            parts.add(part.toString());
+        }
+        String sql = "SELECT STRAIGHT_JOIN " + COLUMNS + "\n  FROM (" + String.join("\n UNION ALL ", parts) + """
+                ) near
+                  JOIN availability a ON a.program_id = near.program_id
+                  JOIN programs p ON p.id = near.program_id
+                  JOIN facilities f ON f.id = p.facility_id
+                 ORDER BY near.misses, near.has_bed DESC, near.program_id""";
+        return query(sql, params);
+    }
+
+    /**
+     * How well a program meets the stated preferences, as a number that sorts like the ranking, for an ORDER BY
+     * ({@code "(...) DESC, "}); empty when none is stated (a bare constant there would name a column by position).
+     */
+    private static String preferences(Needs needs, List<Object> params) {
+        if (!Boolean.TRUE.equals(needs.traffickingSpecialized()) && needs.language() == null
+                && needs.culturallySpecific() == null) {
+            return "";
+        }
+        StringBuilder preferences = new StringBuilder("(0");
         if (Boolean.TRUE.equals(needs.traffickingSpecialized())) {
             preferences.append(" + 4 * p.trafficking_specialized");
         }
@@ -103,24 +148,7 @@ class CandidateQueries {
             preferences.append(" + (p.culturally_specific <=> ?)");
             params.add(needs.culturallySpecific());
         }
-        StringBuilder sql = new StringBuilder("SELECT STRAIGHT_JOIN " + COLUMNS + """
-
-                  FROM (SELECT STRAIGHT_JOIN a.program_id, a.has_bed, %s AS misses, %s AS preferences
-                          FROM availability a
-                          JOIN programs p ON p.id = a.program_id
-                         WHERE a.has_bed IN (FALSE, TRUE)""".formatted(misses, preferences));
-        where(regionCode, types, sql, params);
-        sql.append("""
-
-                        HAVING misses BETWEEN 1 AND 2
-                         ORDER BY misses, a.has_bed DESC, preferences DESC, a.program_id
-                         LIMIT ?) near
-                  JOIN availability a ON a.program_id = near.program_id
-                  JOIN programs p ON p.id = near.program_id
-                  JOIN facilities f ON f.id = p.facility_id
-                 ORDER BY near.misses, near.has_bed DESC, near.preferences DESC, near.program_id""");
-        params.add(max);
-        return query(sql.toString(), params);
+        return preferences.append(") DESC, ").toString();
     }
 
     private static void where(@Nullable String regionCode, Collection<String> types, StringBuilder sql,
