@@ -154,6 +154,18 @@ public class Clients {
                 .orElseThrow(() -> ProblemException.notFound("Client"));
     }
 
+    /**
+     * TEMPORARY STUB (search15): the lead adds the real saveNeeds to this class; on merge, keep the lead's.
+     * Stores already-validated needs on a client the caller's organization owns (404 otherwise), audited.
+     */
+    @Transactional
+    public void saveNeeds(long clientId, Needs needs, CurrentUser user) {
+        Client c = owned(clientId, user);
+        clients.update(new Client(c.id(), c.organizationId(), c.alias(), c.birthYear(), c.gender(), toJson(needs),
+                c.consentToShare(), c.createdBy(), c.createdAt(), clock.instant()));
+        audit.record(user, "CLIENT_UPDATED", "CLIENT", clientId);
+    }
+
     public Needs needsOf(Client client) {
         try {
             return json.readValue(client.needs(), Needs.class);

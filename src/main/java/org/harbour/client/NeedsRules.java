@@ -26,6 +26,9 @@ public final class NeedsRules {
                 checks.fail(prefix + "language", "must be an ISO 639 code such as en, fr, cr");
             }
         }
+        if (Boolean.TRUE.equals(needs.languageRequired()) && language == null) {
+            checks.fail(prefix + "languageRequired", "needs a language to require");
+        }
         String cultural = null;
         if (needs.culturallySpecific() != null) {
             cultural = CulturalFocus.fromWire(needs.culturallySpecific()).map(CulturalFocus::wire).orElse(null);
@@ -35,6 +38,22 @@ public final class NeedsRules {
         }
         return new Needs(gender == null ? null : gender.name(), needs.age(), needs.children(), needs.pets(),
                 needs.substanceUse(), needs.currentSexTrade(), needs.wheelchair(), language,
-                needs.traffickingSpecialized(), needs.avoidMandatoryActivities(), cultural);
+                needs.traffickingSpecialized(), needs.avoidMandatoryActivities(), cultural, needs.languageRequired());
+    }
+
+    /**
+     * A client's stored needs completed with what her record says: her age from her birth year (the age she
+     * reaches in {@code thisYear}) and her gender when the needs name none. The search and the waitlist both
+     * judge a client by these.
+     */
+    public static Needs ofClient(Needs stored, Client client, int thisYear) {
+        Needs needs = stored == null ? Needs.NONE : stored;
+        if (client.birthYear() != null) {
+            needs = needs.withAge(Math.max(0, thisYear - client.birthYear()));
+        }
+        if (needs.gender() == null && client.gender() != null) {
+            needs = needs.withGender(client.gender());
+        }
+        return needs;
     }
 }

@@ -15,7 +15,9 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.harbour.audit.AuditLog;
 import org.harbour.availability.Counts;
+import org.harbour.client.Client;
 import org.harbour.client.Clients;
+import org.harbour.facility.IntakeHours;
 import org.harbour.facility.ProgramType;
 import org.harbour.problem.Checks;
 import org.harbour.problem.ProblemException;
@@ -27,6 +29,9 @@ import java.io.UncheckedIOException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -65,17 +70,27 @@ class BedRequests {
 
     enum DoorOutcome { PLACED, REFUSED_AT_DOOR, CLIENT_DECLINED, NO_SHOW }
 
+    /** Near misses shown per request (API.md "Search"). */
+    static final int NEAR_MISSES = 10;
     /**
-     * Reads the candidates in autocommit (no transaction: one statement, nothing to keep consistent with),
-     * then records the demand in one round trip (see {@link DemandRecords}).
+     * Near misses read when {@code admitNow} may add INTAKE_CLOSED to them (the database does not know the
+     * facilities' local time): enough that a closed one pushed past two reasons leaves others to show.
+     */
+    static final int NEAR_MISSES_READ_ADMIT_NOW = 40;
+    static final int DEFAULT_LIMIT = 50;
+    static final int MAX_LIMIT = 200;
+
+    /**
+     * Reads the candidates and the near misses in autocommit (no transaction: two statements, nothing to keep
+     * consistent with), then records the demand in one round trip (see {@link DemandRecords}).
      */
     @Connectable
     Result search(Request r, CurrentUser user) {
         Checks checks = new Checks();
-        if (r.needs() == null) {
-            checks.fail("needs", "is required (send {} for none)");
+        if (r.needs() == null && r.clientId() == null) {
+            checks.fail("needs", "is required (send {} for none, or a clientId to use her stored needs)");
         }
-        Needs needs = NeedsRules.validate(r.needs(), "needs.", checks);
+        Needs stated = NeedsRules.validate(r.needs(), "needs.", checks);
         String region = r.regionCode() == null ? null : r.regionCode().trim().toUpperCase(Locale.ROOT);
         if (region != null && !regions.exists(region)) {
             checks.fail("regionCode", "unknown region; see GET /api/regions");
@@ -91,23 +106,69 @@ class BedRequests {
                 }
             }
         }
-        checks.throwIfAny();
-        if (r.clientId() != null) {
-            clients.owned(r.clientId(), user);
+        checks.range("limit", r.limit(), 1, MAX_LIMIT);
+        boolean saveNeeds = Boolean.TRUE.equals(r.saveNeeds());
+        if (saveNeeds && (r.clientId() == null || r.needs() == null)) {
+            checks.fail("saveNeeds", "stores the request's needs on its client: send both clientId and needs");
         }
+        checks.throwIfAny();
         Instant now = clock.instant();
+        Needs needs = stated;
+        if (r.clientId() != null) {
+            Client client = clients.owned(r.clientId(), user);
+            if (r.needs() == null) {
+                needs = NeedsRules.ofClient(clients.needsOf(client), client, now.atZone(ZoneOffset.UTC).getYear());
+            } else if (saveNeeds) {
+                clients.saveNeeds(r.clientId(), stated, user);
+            }
+        }
         boolean admitNow = Boolean.TRUE.equals(r.admitNow());
-        List<Match> matches = candidates.bookable(region, types, needs).stream()
-                .filter(c -> Matcher.admits(c.eligibility(), needs))
-                .map(c -> toMatch(c, now))
-                .filter(m -> !admitNow || m.intakeOpenNow())
-                .sorted(Matcher.ranking(needs))
-                .toList();
+        int limit = r.limit() == null ? DEFAULT_LIMIT : r.limit();
+
+        List<Match> matches = new ArrayList<>();
+        List<NearMiss> nearMisses = new ArrayList<>();
+        for (Candidate c : candidates.bookable(region, types, needs)) {
+            if (!Matcher.admits(c.eligibility(), needs)) {
+                continue;
+            }
+            Match match = toMatch(c, needs, now);
+            if (admitNow && !match.intakeOpenNow()) {
+                nearMisses.add(NearMiss.of(match, List.of(MissReason.INTAKE_CLOSED)));
+            } else {
+                matches.add(match);
+            }
+        }
+        Comparator<Match> ranking = Matcher.ranking(needs);
+        matches.sort(ranking);
+        int read = admitNow ? NEAR_MISSES_READ_ADMIT_NOW : NEAR_MISSES;
+        for (Candidate c : candidates.nearMisses(region, types, needs, read)) {
+            Match match = toMatch(c, needs, now);
+            List<MissReason> reasons = new ArrayList<>(Matcher.reasonsRefused(c.eligibility(), needs));
+            if (c.bookable() <= 0) {
+                reasons.add(MissReason.NO_BED);
+            }
+            if (admitNow && !match.intakeOpenNow()) {
+                reasons.add(MissReason.INTAKE_CLOSED);
+            }
+            if (!reasons.isEmpty() && reasons.size() <= 2) {
+                nearMisses.add(NearMiss.of(match, reasons));
+            }
+        }
+        Comparator<NearMiss> fewestFirst = Comparator.comparing((NearMiss n) -> n.reasons().size())
+                .thenComparing(NearMiss::bookable, (a, b) -> Boolean.compare(b > 0, a > 0))
+                .thenComparing(n -> n.matchedPreferences().size(), Comparator.reverseOrder())
+                .thenComparing(n -> !n.intakeOpenNow())
+                .thenComparing(NearMiss::stale)
+                .thenComparing(NearMiss::bookable, Comparator.reverseOrder())
+                .thenComparing(NearMiss::programId);
+        nearMisses.sort(fewestFirst);
+
         var demand = new DemandRecords.Demand(user, r.clientId(), region,
                 types.isEmpty() ? null : String.join(",", types), toJson(needs), admitNow,
                 matches.stream().map(Match::programId).toList(), now);
         long id = r.clientId() == null ? demands.record(demand) : demands.recordAudited(demand);
-        return new Result(id, matches, matches.isEmpty(), now);
+        return new Result(id, List.copyOf(matches.subList(0, Math.min(limit, matches.size()))), matches.isEmpty(), now,
+                matches.size(), List.copyOf(nearMisses.subList(0, Math.min(NEAR_MISSES, nearMisses.size()))));
     }
 
     @Transactional
@@ -145,11 +206,14 @@ class BedRequests {
         audit.record(user, "BED_REQUEST_OUTCOME", "BED_REQUEST", requestId);
     }
 
-    private Match toMatch(Candidate c, Instant now) {
+    private Match toMatch(Candidate c, Needs needs, Instant now) {
+        IntakeHours hours = c.intakeHours();
         return new Match(c.programId(), c.facilityId(), c.facilityName(), c.programName(), c.type(), c.regionCode(),
-                c.municipality(), c.bookable(), c.intakeHours().isOpenAt(now, c.timeZone()), c.intakePhone(),
+                c.municipality(), c.bookable(), hours.isOpenAt(now, c.timeZone()), c.intakePhone(),
                 c.updatedAt(), availability.isStale(c.updatedAt(), now), c.maxStayDays(),
-                c.eligibility().traffickingSpecialized(), c.eligibility().culturallySpecific());
+                c.eligibility().traffickingSpecialized(), c.eligibility().culturallySpecific(), c.address(),
+                hours.nextOpening(now, c.timeZone()), hours.nextClosing(now, c.timeZone()),
+                Matcher.matchedPreferences(c.eligibility(), needs));
     }
 
     private String toJson(Object value) {

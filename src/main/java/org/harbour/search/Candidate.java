@@ -7,7 +7,10 @@ import org.harbour.facility.IntakeHours;
 import java.time.Instant;
 import java.time.ZoneId;
 
-/** A program with a bookable bed, with everything the matcher and the caseworker need to know. */
+/**
+ * A program (with a bookable bed, or a near miss's possibly without), with everything the matcher and the
+ * caseworker need to know. {@code address} is already null for a confidential facility: the query never reads it.
+ */
 public record Candidate(
         long programId,
         long facilityId,
@@ -17,6 +20,7 @@ public record Candidate(
         String regionCode,
         String municipality,
         @Nullable String intakePhone,
+        @Nullable String address,
         ZoneId timeZone,
         IntakeHours intakeHours,
         @Nullable Integer maxStayDays,

@@ -26,8 +26,8 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * Loads the programs that have a bookable bed, narrowed in SQL by region and type; the eligibility
- * rules themselves stay in {@link Matcher}.
+ * Loads the programs that have a bookable bed, narrowed in SQL by region and type, and the near misses; the
+ * eligibility rules themselves stay in {@link Matcher} (the SQL here only pre-selects with the same rules).
  */
 @Singleton
 class CandidateQueries {
@@ -40,10 +40,15 @@ class CandidateQueries {
         this.json = json;
     }
 
-    @Connectable
-    List<Candidate> bookable(@Nullable String regionCode, Collection<String> types) {
-        return bookable(regionCode, types, Needs.NONE);
-    }
+    /** The columns {@link #map} reads, in order; a confidential facility's address never leaves the database. */
+    private static final String COLUMNS = """
+            p.id, p.facility_id, f.name AS facility_name, p.name AS program_name, p.type,
+                   f.region_code, f.municipality, f.intake_phone, f.time_zone, f.intake_always_open,
+                   f.intake_weekly, p.max_stay_days, GREATEST(a.available - a.held, 0) AS bookable, a.updated_at,
+                   p.genders, p.min_age, p.max_age, p.accepts_children, p.accepts_pets, p.substance_use,
+                   p.accepts_current_sex_trade, p.mandatory_activities, p.wheelchair_accessible,
+                   p.trafficking_specialized, p.languages, p.culturally_specific,
+                   IF(f.confidential, NULL, f.address) AS address""";
 
     /**
      * Narrows by the stated needs in SQL too, so a search over thousands of programs loads and maps only
@@ -55,18 +60,99 @@ class CandidateQueries {
         // bed to book: a region's ~80 of them instead of all its ~660 programs, most of them full. The join
         // order is fixed because, given a type, the optimizer would otherwise walk every program of that
         // type in the country (ix_programs_type) and check each one's counts.
-        StringBuilder sql = new StringBuilder("""
-                SELECT STRAIGHT_JOIN p.id, p.facility_id, f.name AS facility_name, p.name AS program_name, p.type,
-                       f.region_code, f.municipality, f.intake_phone, f.time_zone, f.intake_always_open,
-                       f.intake_weekly, p.max_stay_days, a.available - a.held AS bookable, a.updated_at,
-                       p.genders, p.min_age, p.max_age, p.accepts_children, p.accepts_pets, p.substance_use,
-                       p.accepts_current_sex_trade, p.mandatory_activities, p.wheelchair_accessible,
-                       p.trafficking_specialized, p.languages, p.culturally_specific
+        StringBuilder sql = new StringBuilder("SELECT STRAIGHT_JOIN " + COLUMNS + """
+
                   FROM availability a
                   JOIN programs p ON p.id = a.program_id
                   JOIN facilities f ON f.id = p.facility_id
                  WHERE a.has_bed = TRUE""");
         List<Object> params = new ArrayList<>();
+        where(regionCode, types, sql, params);
+        for (Rule rule : rules(needs)) {
+            sql.append(" AND NOT ").append(rule.fails());
+            params.addAll(rule.params());
+        }
+        return query(sql.toString(), params);
+    }
+
+    /**
+     * The programs of the region and types that fail one or two conditions (a stated need, or no bed to book),
+     * fewest first, at most {@code max} of each kind: the SQL form of the near misses, in one statement. Three
+     * parts, each from the counts' (has_bed, region_code) index: programs with a bed that fail one or two needs
+     * (the region's few bookable ones, sorted), then full programs that fail none and full ones that fail one.
+     * The full ones are most of a region, so those two parts take the first {@code max} in index order and stop
+     * there instead of reading them all; the chosen few alone are joined to their counts and facility.
+     * {@link Matcher} still names the reasons; these counts only pre-select.
+     */
+    @Connectable
+    List<Candidate> nearMisses(@Nullable String regionCode, Collection<String> types, Needs needs, int max) {
+        List<Rule> rules = rules(needs);
+        StringBuilder misses = new StringBuilder("0");
+        List<Object> missParams = new ArrayList<>();
+        for (Rule rule : rules) {
+            misses.append(" + (").append(rule.fails()).append(')');
+            missParams.addAll(rule.params());
+        }
+        List<Object> params = new ArrayList<>();
+        List<String> parts = new ArrayList<>();
+        if (!rules.isEmpty()) {
+            // the bookable ones failing one or two needs: a region's few dozen, sorted, fewest failures first
+            StringBuilder part = new StringBuilder("(SELECT STRAIGHT_JOIN a.program_id, TRUE AS has_bed, ")
+                    .append(misses).append(" AS misses FROM availability a JOIN programs p ON p.id = a.program_id")
+                    .append(" WHERE a.has_bed = TRUE");
+            params.addAll(missParams);
+            where(regionCode, types, part, params);
+            part.append(" HAVING misses BETWEEN 1 AND 2 ORDER BY misses, ").append(preferences(needs, params))
+                    .append("program_id LIMIT ?)");
+            params.add(max);
+            parts.add(part.toString());
+        }
+        for (int failed = 0; failed <= (rules.isEmpty() ? 0 : 1); failed++) {
+            // the full ones failing no need, then one: the first few in index order, without reading them all
+            StringBuilder part = new StringBuilder("(SELECT STRAIGHT_JOIN a.program_id, FALSE AS has_bed, ")
+                    .append(failed + 1).append(" AS misses FROM availability a JOIN programs p ON p.id = a.program_id")
+                    .append(" WHERE a.has_bed = FALSE");
+            where(regionCode, types, part, params);
+            part.append(" AND (").append(misses).append(") = ").append(failed).append(" LIMIT ?)");
+            params.addAll(missParams);
+            params.add(max);
+            parts.add(part.toString());
+        }
+        String sql = "SELECT STRAIGHT_JOIN " + COLUMNS + "\n  FROM (" + String.join("\n UNION ALL ", parts) + """
+                ) near
+                  JOIN availability a ON a.program_id = near.program_id
+                  JOIN programs p ON p.id = near.program_id
+                  JOIN facilities f ON f.id = p.facility_id
+                 ORDER BY near.misses, near.has_bed DESC, near.program_id""";
+        return query(sql, params);
+    }
+
+    /**
+     * How well a program meets the stated preferences, as a number that sorts like the ranking, for an ORDER BY
+     * ({@code "(...) DESC, "}); empty when none is stated (a bare constant there would name a column by position).
+     */
+    private static String preferences(Needs needs, List<Object> params) {
+        if (!Boolean.TRUE.equals(needs.traffickingSpecialized()) && needs.language() == null
+                && needs.culturallySpecific() == null) {
+            return "";
+        }
+        StringBuilder preferences = new StringBuilder("(0");
+        if (Boolean.TRUE.equals(needs.traffickingSpecialized())) {
+            preferences.append(" + 4 * p.trafficking_specialized");
+        }
+        if (needs.language() != null) {
+            preferences.append(" + 2 * (FIND_IN_SET(?, p.languages) > 0)");
+            params.add(needs.language());
+        }
+        if (needs.culturallySpecific() != null) {
+            preferences.append(" + (p.culturally_specific <=> ?)");
+            params.add(needs.culturallySpecific());
+        }
+        return preferences.append(") DESC, ").toString();
+    }
+
+    private static void where(@Nullable String regionCode, Collection<String> types, StringBuilder sql,
+                              List<Object> params) {
         if (regionCode != null) {
             // f.region_code would give the same answer; a.region_code is what the index holds
             sql.append(" AND a.region_code = ?");
@@ -76,8 +162,10 @@ class CandidateQueries {
             sql.append(" AND p.type IN (").append(String.join(",", types.stream().map(t -> "?").toList())).append(")");
             params.addAll(types);
         }
-        needsFilters(needs, sql, params);
-        return jdbc.prepareStatement(sql.toString(), statement -> {
+    }
+
+    private List<Candidate> query(String sql, List<Object> params) {
+        return jdbc.prepareStatement(sql, statement -> {
             for (int i = 0; i < params.size(); i++) {
                 statement.setObject(i + 1, params.get(i));
             }
@@ -91,39 +179,42 @@ class CandidateQueries {
         });
     }
 
-    /** The SQL form of each rule of Matcher.reasonsRefused. */
-    private static void needsFilters(Needs needs, StringBuilder sql, List<Object> params) {
+    /** A stated need's rule in SQL: true (never NULL) when the program fails it. */
+    record Rule(MissReason reason, String fails, List<Object> params) {
+    }
+
+    /** The SQL form of each rule of {@link Matcher#reasonsRefused}, for the needs stated. */
+    static List<Rule> rules(Needs needs) {
+        List<Rule> rules = new ArrayList<>();
         if (needs.gender() != null) {
-            sql.append(" AND FIND_IN_SET(?, p.genders) > 0");
-            params.add(needs.gender());
+            rules.add(new Rule(MissReason.GENDER, "FIND_IN_SET(?, p.genders) = 0", List.of(needs.gender())));
         }
         if (needs.age() != null) {
-            sql.append(" AND (p.min_age IS NULL OR p.min_age <= ?) AND (p.max_age IS NULL OR p.max_age >= ?)");
-            params.add(needs.age());
-            params.add(needs.age());
+            rules.add(new Rule(MissReason.AGE, "(IFNULL(p.min_age, 0) > ? OR IFNULL(p.max_age, 2147483647) < ?)",
+                    List.of(needs.age(), needs.age())));
         }
         if (needs.children() != null && needs.children() > 0) {
-            sql.append(" AND p.accepts_children");
+            rules.add(new Rule(MissReason.CHILDREN, "NOT p.accepts_children", List.of()));
         }
         if (Boolean.TRUE.equals(needs.pets())) {
-            sql.append(" AND p.accepts_pets");
+            rules.add(new Rule(MissReason.PETS, "NOT p.accepts_pets", List.of()));
         }
         if (Boolean.TRUE.equals(needs.substanceUse())) {
-            sql.append(" AND p.substance_use <> 'SOBRIETY_REQUIRED'");
+            rules.add(new Rule(MissReason.SUBSTANCE_USE, "p.substance_use = 'SOBRIETY_REQUIRED'", List.of()));
         }
         if (Boolean.TRUE.equals(needs.currentSexTrade())) {
-            sql.append(" AND p.accepts_current_sex_trade");
+            rules.add(new Rule(MissReason.SEX_TRADE, "NOT p.accepts_current_sex_trade", List.of()));
         }
         if (Boolean.TRUE.equals(needs.wheelchair())) {
-            sql.append(" AND p.wheelchair_accessible");
+            rules.add(new Rule(MissReason.WHEELCHAIR, "NOT p.wheelchair_accessible", List.of()));
+        }
+        if (needs.languageIsRequired()) {
+            rules.add(new Rule(MissReason.LANGUAGE, "FIND_IN_SET(?, p.languages) = 0", List.of(needs.language())));
         }
         if (Boolean.TRUE.equals(needs.avoidMandatoryActivities())) {
-            sql.append(" AND NOT p.mandatory_activities");
+            rules.add(new Rule(MissReason.MANDATORY_ACTIVITIES, "p.mandatory_activities", List.of()));
         }
-        if (needs.language() != null) {
-            sql.append(" AND FIND_IN_SET(?, p.languages) > 0");
-            params.add(needs.language());
-        }
+        return rules;
     }
 
     /** Reads the columns by position, in order: the driver then neither looks names up nor seeks back. */
@@ -147,8 +238,9 @@ class CandidateQueries {
                 rs.getObject(16, Integer.class), rs.getObject(17, Integer.class),
                 rs.getBoolean(18), rs.getBoolean(19), SubstancePolicy.valueOf(rs.getString(20)), rs.getBoolean(21),
                 rs.getBoolean(22), rs.getBoolean(23), rs.getBoolean(24), split(rs.getString(25)), rs.getString(26));
+        String address = rs.getString(27);
         return new Candidate(programId, facilityId, facilityName, programName, type, regionCode, municipality,
-                intakePhone, timeZone, intakeHours, maxStayDays, bookable, updatedAt, eligibility);
+                intakePhone, address, timeZone, intakeHours, maxStayDays, bookable, updatedAt, eligibility);
     }
 
     private IntakeHours intakeHours(boolean alwaysOpen, String weekly) {

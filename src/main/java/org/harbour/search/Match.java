@@ -4,8 +4,12 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.time.Instant;
+import java.util.List;
 
-/** One matching program as the caseworker sees it (API.md "Search"), with its rules at a glance. */
+/**
+ * One matching program as the caseworker sees it (API.md "Search"), with its rules at a glance. The address
+ * is null for a confidential facility (privacy rule 1); the intake instants are null when intake never closes.
+ */
 @Serdeable
 public record Match(
         long programId,
@@ -22,5 +26,9 @@ public record Match(
         boolean stale,
         @Nullable Integer maxStayDays,
         boolean traffickingSpecialized,
-        @Nullable String culturallySpecific) {
+        @Nullable String culturallySpecific,
+        @Nullable String address,
+        @Nullable Instant intakeOpensAt,
+        @Nullable Instant intakeClosesAt,
+        List<Preference> matchedPreferences) {
 }

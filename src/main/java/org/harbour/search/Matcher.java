@@ -7,11 +7,15 @@ import org.harbour.facility.Gender;
 import org.harbour.facility.SubstancePolicy;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The eligibility rules, in one place: a program matches when it admits the person on every stated
- * need. Preferences (trafficking-specialized, culturally specific) do not exclude; they rank.
+ * need. Preferences (trafficking-specialized, language unless required, culturally specific) do not
+ * exclude; they rank. {@code CandidateQueries} holds the SQL form of the same rules, to pre-select.
  */
 public final class Matcher {
 
@@ -22,54 +26,67 @@ public final class Matcher {
         return reasonsRefused(e, needs).isEmpty();
     }
 
-    /** Why a program would turn this person away; empty when it would not. */
-    public static List<String> reasonsRefused(Eligibility e, Needs needs) {
-        List<String> reasons = new ArrayList<>();
+    /** Why a program would turn this person away, in {@link MissReason} order; empty when it would not. */
+    public static List<MissReason> reasonsRefused(Eligibility e, Needs needs) {
+        List<MissReason> reasons = new ArrayList<>(2);
         if (needs.gender() != null && !e.genders().contains(Gender.valueOf(needs.gender()))) {
-            reasons.add("gender");
+            reasons.add(MissReason.GENDER);
         }
-        if (needs.age() != null && e.minAge() != null && needs.age() < e.minAge()) {
-            reasons.add("age below minimum");
-        }
-        if (needs.age() != null && e.maxAge() != null && needs.age() > e.maxAge()) {
-            reasons.add("age above maximum");
+        if (needs.age() != null && ((e.minAge() != null && needs.age() < e.minAge())
+                || (e.maxAge() != null && needs.age() > e.maxAge()))) {
+            reasons.add(MissReason.AGE);
         }
         if (needs.children() != null && needs.children() > 0 && !e.acceptsChildren()) {
-            reasons.add("children");
+            reasons.add(MissReason.CHILDREN);
         }
         if (Boolean.TRUE.equals(needs.pets()) && !e.acceptsPets()) {
-            reasons.add("pets");
+            reasons.add(MissReason.PETS);
         }
         if (Boolean.TRUE.equals(needs.substanceUse()) && e.substanceUse() == SubstancePolicy.SOBRIETY_REQUIRED) {
-            reasons.add("sobriety required");
+            reasons.add(MissReason.SUBSTANCE_USE);
         }
         if (Boolean.TRUE.equals(needs.currentSexTrade()) && !e.acceptsCurrentSexTrade()) {
-            reasons.add("current sex-trade involvement");
+            reasons.add(MissReason.SEX_TRADE);
         }
         if (Boolean.TRUE.equals(needs.wheelchair()) && !e.wheelchairAccessible()) {
-            reasons.add("not wheelchair accessible");
+            reasons.add(MissReason.WHEELCHAIR);
+        }
+        if (needs.languageIsRequired() && !e.languages().contains(needs.language())) {
+            reasons.add(MissReason.LANGUAGE);
         }
         if (Boolean.TRUE.equals(needs.avoidMandatoryActivities()) && e.mandatoryActivities()) {
-            reasons.add("mandatory activities");
-        }
-        if (needs.language() != null && !e.languages().contains(needs.language())) {
-            reasons.add("language");
+            reasons.add(MissReason.MANDATORY_ACTIVITIES);
         }
         return reasons;
     }
 
-    /** Higher ranks first: trafficking-specialized (when asked), open now, fresh, then most bookable. */
-    public static java.util.Comparator<Match> ranking(Needs needs) {
-        java.util.Comparator<Match> order = java.util.Comparator.comparing(m -> 0);
-        if (Boolean.TRUE.equals(needs.traffickingSpecialized())) {
-            order = order.thenComparing(m -> !m.traffickingSpecialized());
+    /** The stated preferences this program meets, in ranking order. */
+    public static List<Preference> matchedPreferences(Eligibility e, Needs needs) {
+        Set<Preference> met = EnumSet.noneOf(Preference.class);
+        if (Boolean.TRUE.equals(needs.traffickingSpecialized()) && e.traffickingSpecialized()) {
+            met.add(Preference.TRAFFICKING_SPECIALIZED);
         }
-        if (needs.culturallySpecific() != null) {
-            order = order.thenComparing(m -> !needs.culturallySpecific().equals(m.culturallySpecific()));
+        if (needs.language() != null && e.languages().contains(needs.language())) {
+            met.add(Preference.LANGUAGE);
+        }
+        if (needs.culturallySpecific() != null && needs.culturallySpecific().equals(e.culturallySpecific())) {
+            met.add(Preference.CULTURALLY_SPECIFIC);
+        }
+        return List.copyOf(met);
+    }
+
+    /**
+     * Higher ranks first: the preferences met (trafficking-specialized when asked, then language, then
+     * culture), then intake open now, fresh before stale, then most bookable.
+     */
+    public static Comparator<Match> ranking(Needs needs) {
+        Comparator<Match> order = Comparator.comparing(m -> 0);
+        for (Preference preference : Preference.values()) {
+            order = order.thenComparing(m -> !m.matchedPreferences().contains(preference));
         }
         return order.thenComparing(m -> !m.intakeOpenNow())
                 .thenComparing(Match::stale)
-                .thenComparing(Match::bookable, java.util.Comparator.reverseOrder())
+                .thenComparing(Match::bookable, Comparator.reverseOrder())
                 .thenComparing(Match::programId);
     }
 }

@@ -120,7 +120,8 @@ class BedRequestApiTest implements HarbourTest {
         assertThat(searches.matched(Map.of("substanceUse", false), mine)).containsExactlyInAnyOrderElementsOf(mine);
         assertThat(searches.matched(Map.of("currentSexTrade", true), List.of(permissive, strict))).containsExactly(permissive);
         assertThat(searches.matched(Map.of("wheelchair", true), List.of(permissive, strict))).containsExactly(permissive);
-        assertThat(searches.matched(Map.of("language", "CR"), List.of(permissive, strict))).containsExactly(permissive);
+        assertThat(searches.matched(Map.of("language", "CR", "languageRequired", true), List.of(permissive, strict)))
+                .containsExactly(permissive);
         assertThat(searches.matched(Map.of("avoidMandatoryActivities", true), List.of(permissive, strict))).containsExactly(permissive);
         assertThat(searches.matched(Map.of("traffickingSpecialized", true), List.of(permissive, strict))).containsExactly(strict, permissive);
     }
@@ -183,7 +184,8 @@ class BedRequestApiTest implements HarbourTest {
         assertThat(Sql.rows("SELECT program_id FROM bed_request_matches WHERE bed_request_id = ?", found.id()))
                 .extracting(r -> ((Number) r.get("program_id")).longValue()).contains(shelter);
 
-        Http.Reply none = searches.search(Map.of("regionCode", REGION, "needs", Map.of("language", "xq"), "admitNow", true));
+        Http.Reply none = searches.search(Map.of("regionCode", REGION, "needs", Map.of("language", "xq", "languageRequired", true),
+                "admitNow", true));
         assertThat(none.status()).isEqualTo(201);
         assertThat(none.map()).containsEntry("unmet", true).containsEntry("matches", List.of());
         assertThat(Sql.row("SELECT unmet, match_count, admit_now, region_code FROM bed_requests WHERE id = ?", none.id()))

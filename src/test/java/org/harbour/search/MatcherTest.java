@@ -104,9 +104,24 @@ class MatcherTest {
     }
 
     @Test
-    void languageMustBeSpoken() {
+    void aLanguageOnlyRanksUnlessItIsRequired() {
         assertThat(Matcher.admits(WOMENS_SHELTER, with("language", "fr"))).isTrue();
-        assertThat(Matcher.admits(WOMENS_SHELTER, with("language", "cr"))).isFalse();
+        assertThat(Matcher.admits(WOMENS_SHELTER, with("language", "cr"))).isTrue();
+        assertThat(Matcher.matchedPreferences(WOMENS_SHELTER, with("language", "fr"))).containsExactly(Preference.LANGUAGE);
+        assertThat(Matcher.matchedPreferences(WOMENS_SHELTER, with("language", "cr"))).isEmpty();
+        assertThat(Matcher.admits(WOMENS_SHELTER, requiring("fr"))).isTrue();
+        assertThat(Matcher.reasonsRefused(WOMENS_SHELTER, requiring("cr"))).containsExactly(MissReason.LANGUAGE);
+    }
+
+    @Test
+    void preferencesMetAreNamedInRankingOrder() {
+        Eligibility indigenousLed = new Eligibility(List.of(Gender.WOMAN), null, null, true, true,
+                SubstancePolicy.ALLOWED, true, false, true, true, List.of("en", "cr"), "INDIGENOUS");
+        Needs all = new Needs(null, null, null, null, null, null, null, "cr", true, null, "INDIGENOUS");
+        assertThat(Matcher.matchedPreferences(indigenousLed, all)).containsExactly(
+                Preference.TRAFFICKING_SPECIALIZED, Preference.LANGUAGE, Preference.CULTURALLY_SPECIFIC);
+        assertThat(Matcher.matchedPreferences(indigenousLed, needs())).isEmpty();
+        assertThat(Matcher.matchedPreferences(WOMENS_SHELTER, all)).isEmpty();
     }
 
     @Test
@@ -117,8 +132,11 @@ class MatcherTest {
 
     @Test
     void everyReasonIsNamed() {
-        Needs many = new Needs("MAN", 30, 2, true, true, true, true, "cr", null, true, null);
-        assertThat(Matcher.reasonsRefused(WOMENS_SHELTER, many)).hasSize(9);
+        Needs many = new Needs("MAN", 30, 2, true, true, true, true, "cr", null, true, null, true);
+        assertThat(Matcher.reasonsRefused(WOMENS_SHELTER, many)).containsExactly(MissReason.GENDER, MissReason.AGE,
+                MissReason.CHILDREN, MissReason.PETS, MissReason.SUBSTANCE_USE, MissReason.SEX_TRADE,
+                MissReason.WHEELCHAIR, MissReason.LANGUAGE, MissReason.MANDATORY_ACTIVITIES);
+        assertThat(Matcher.reasonsRefused(WOMENS_SHELTER, with("age", 15))).containsExactly(MissReason.AGE);
     }
 
     @Test
@@ -127,7 +145,11 @@ class MatcherTest {
         Match specialized = match(2, true, false, true, 1);
         List<Match> asked = sorted(List.of(general, specialized), with("traffickingSpecialized", true));
         assertThat(asked).extracting(Match::programId).containsExactly(2L, 1L);
-        List<Match> notAsked = sorted(List.of(general, specialized), needs());
+        Eligibility specializedShelter = new Eligibility(List.of(Gender.WOMAN), null, null, false, false,
+                SubstancePolicy.ALLOWED, false, false, false, true, List.of("en"), null);
+        assertThat(Matcher.matchedPreferences(specializedShelter, needs())).isEmpty();
+        Match specializedNotAsked = match(2, List.of(), false, true, 1);
+        List<Match> notAsked = sorted(List.of(general, specializedNotAsked), needs());
         assertThat(notAsked).extracting(Match::programId).containsExactly(1L, 2L);
     }
 
@@ -141,6 +163,21 @@ class MatcherTest {
                 .extracting(Match::programId).containsExactly(4L, 3L, 2L, 1L);
     }
 
+    private static Needs requiring(String language) {
+        return new Needs(null, null, null, null, null, null, null, language, null, null, null, true);
+    }
+
+    @Test
+    void rankingPutsPreferencesFirstTraffickingThenLanguageThenCulture() {
+        Match plain = match(1, List.of(), true, false, 9);
+        Match culture = match(2, List.of(Preference.CULTURALLY_SPECIFIC), false, true, 1);
+        Match language = match(3, List.of(Preference.LANGUAGE), false, true, 1);
+        Match languageAndCulture = match(4, List.of(Preference.LANGUAGE, Preference.CULTURALLY_SPECIFIC), false, true, 1);
+        Match trafficking = match(5, List.of(Preference.TRAFFICKING_SPECIALIZED), false, true, 1);
+        assertThat(sorted(List.of(plain, culture, language, languageAndCulture, trafficking), needs()))
+                .extracting(Match::programId).containsExactly(5L, 4L, 3L, 2L, 1L);
+    }
+
     private static List<Match> sorted(List<Match> matches, Needs needs) {
         List<Match> copy = new ArrayList<>(matches);
         copy.sort(Matcher.ranking(needs));
@@ -148,7 +185,11 @@ class MatcherTest {
     }
 
     private static Match match(long id, boolean trafficking, boolean openNow, boolean stale, int bookable) {
+        return match(id, trafficking ? List.of(Preference.TRAFFICKING_SPECIALIZED) : List.of(), openNow, stale, bookable);
+    }
+
+    private static Match match(long id, List<Preference> met, boolean openNow, boolean stale, int bookable) {
         return new Match(id, 1, "f", "p", "DV_SHELTER", "ON-CENTRAL", "Toronto", bookable, openNow, null,
-                Instant.EPOCH, stale, null, trafficking, null);
+                Instant.EPOCH, stale, null, met.contains(Preference.TRAFFICKING_SPECIALIZED), null, null, null, null, met);
     }
 }

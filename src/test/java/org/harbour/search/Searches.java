@@ -23,6 +23,20 @@ final class Searches {
         this.region = region;
     }
 
+    private static final java.util.concurrent.atomic.AtomicInteger REGIONS = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** Searches in a region made for one test: its programs are the only ones there. */
+    static Searches inNewRegion(Fixtures fixtures, Http caseworker) {
+        String code = "XX-S-" + (System.nanoTime() % 1_000_000) + "-" + REGIONS.incrementAndGet();
+        org.harbour.testdata.Sql.update("INSERT INTO regions (code, name, province, time_zone, rural)"
+                + " VALUES (?, 'One test''s region', 'BC', 'America/Vancouver', FALSE)", code);
+        return new Searches(fixtures, caseworker, code);
+    }
+
+    String region() {
+        return region;
+    }
+
     static Map<String, Object> officeHours(String day) {
         return Map.of("alwaysOpen", false, "weekly", List.of(Map.of("day", day, "open", "09:00", "close", "17:00")));
     }
@@ -73,6 +87,26 @@ final class Searches {
     static Map<String, Object> match(Http.Reply reply, long programId) {
         return ((List<Map<String, Object>>) reply.map().get("matches")).stream()
                 .filter(m -> ((Number) m.get("programId")).longValue() == programId).findFirst().orElseThrow();
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<Map<String, Object>> nearMisses(Http.Reply reply) {
+        return (List<Map<String, Object>>) reply.map().get("nearMisses");
+    }
+
+    /** The near misses among these programs, in the answer's order. */
+    static List<Long> nearMissIds(Http.Reply reply, List<Long> among) {
+        return nearMisses(reply).stream().map(m -> ((Number) m.get("programId")).longValue())
+                .filter(among::contains).toList();
+    }
+
+    /** The reasons a program was a near miss; fails when it was not one. */
+    @SuppressWarnings("unchecked")
+    static List<String> reasonsOf(Http.Reply reply, long programId) {
+        return (List<String>) nearMisses(reply).stream()
+                .filter(m -> ((Number) m.get("programId")).longValue() == programId).findFirst()
+                .orElseThrow(() -> new AssertionError("no near miss " + programId + " in " + reply.body()))
+                .get("reasons");
     }
 
     @SuppressWarnings("unchecked")
