@@ -110,19 +110,10 @@ public class Clients {
 
     /**
      * What a search or an offer should assume of her when nothing else is said: her stored needs, with her age
-     * from her birth year (the lower of the two possible ages, so an age limit is never overstepped) and her
-     * gender from the client record where the needs name none.
+     * from her birth year and her gender from the client record where the needs name none (one rule, NeedsRules).
      */
     public Needs effectiveNeeds(Client client) {
-        Needs stored = needsOf(client);
-        Integer age = stored.age();
-        if (age == null && client.birthYear() != null) {
-            age = Math.max(0, Year.now(clock.withZone(ZoneOffset.UTC)).getValue() - client.birthYear() - 1);
-        }
-        String gender = stored.gender() != null ? stored.gender() : client.gender();
-        return new Needs(gender, age, stored.children(), stored.pets(), stored.substanceUse(), stored.currentSexTrade(),
-                stored.wheelchair(), stored.language(), stored.traffickingSpecialized(), stored.avoidMandatoryActivities(),
-                stored.culturallySpecific());
+        return NeedsRules.ofClient(needsOf(client), client, Year.now(clock.withZone(ZoneOffset.UTC)).getValue());
     }
 
     /** Her effective needs by id, for the service's own decisions (a waitlist offer); empty if she is gone. */
@@ -152,18 +143,6 @@ public class Clients {
         return clients.findById(id)
                 .filter(c -> user.isAdmin() || (user.organizationId() != null && user.organizationId() == c.organizationId()))
                 .orElseThrow(() -> ProblemException.notFound("Client"));
-    }
-
-    /**
-     * TEMPORARY STUB (search15): the lead adds the real saveNeeds to this class; on merge, keep the lead's.
-     * Stores already-validated needs on a client the caller's organization owns (404 otherwise), audited.
-     */
-    @Transactional
-    public void saveNeeds(long clientId, Needs needs, CurrentUser user) {
-        Client c = owned(clientId, user);
-        clients.update(new Client(c.id(), c.organizationId(), c.alias(), c.birthYear(), c.gender(), toJson(needs),
-                c.consentToShare(), c.createdBy(), c.createdAt(), clock.instant()));
-        audit.record(user, "CLIENT_UPDATED", "CLIENT", clientId);
     }
 
     public Needs needsOf(Client client) {

@@ -117,7 +117,7 @@ class BedRequests {
         if (r.clientId() != null) {
             Client client = clients.owned(r.clientId(), user);
             if (r.needs() == null) {
-                needs = NeedsRules.ofClient(clients.needsOf(client), client, now.atZone(ZoneOffset.UTC).getYear());
+                needs = clients.effectiveNeeds(client);
             } else if (saveNeeds) {
                 clients.saveNeeds(r.clientId(), stated, user);
             }
