@@ -44,8 +44,17 @@ export function formatDue(isoDate: string, today: string, l: Locale = locale()):
 
 /** What went wrong, in words: the service's detail and field errors, or a network message. */
 export function problemText(e: unknown): string {
+  if (e instanceof FormProblem) return e.message;
   if (!(e instanceof ApiError) || e.status === 0) return t('error.network');
   const fields = e.errors.map((f) => `${f.field}: ${f.message}`).join('; ');
-  const detail = e.detail ?? t('error.generic', { status: String(e.status) });
+  const detail = e.detail ?? (e.title && !/^\d+$/.test(e.title) ? e.title : t('error.generic', { status: String(e.status) }));
   return fields && !detail.includes(fields) ? `${detail} (${fields})` : detail;
+}
+
+/** Something the form itself refuses before asking the service (its message is already in words). */
+export class FormProblem extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'FormProblem';
+  }
 }
