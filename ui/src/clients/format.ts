@@ -2,7 +2,8 @@ import { ApiError } from '../api/http';
 import { intlLocale, locale, t, type Locale, type MessageKey } from '../i18n';
 
 /** Counted words of the casework screens; each has a _one and an _other form in the catalogs. */
-export type CountKey = 'cw.nights' | 'cw.hotelNights' | 'cw.moves' | 'cw.episodes' | 'cw.placements' | 'cw.clients' | 'cw.entries' | 'cw.daysLeft';
+export type CountKey = 'cw.nights' | 'cw.hotelNights' | 'cw.moves' | 'cw.episodes' | 'cw.placements' | 'cw.clients' | 'cw.entries' | 'cw.daysLeft'
+  | 'waitlist.bookableNow';
 
 /** "1 night" / "3 nights", the form chosen by the locale's plural rules ("0 nuit" in French). */
 export function tc(key: CountKey, n: number, l: Locale = locale()): string {
