@@ -103,6 +103,8 @@ export interface Needs {
   wheelchair?: boolean;
   language?: string;
   traffickingSpecialized?: boolean;
+  /** She cannot take part in mandatory chores or groups now ("she might need to sleep for a week"). */
+  avoidMandatoryActivities?: boolean;
   /** A preference (INDIGENOUS, BLACK, NEWCOMER, 2SLGBTQ): programs that offer it rank first. */
   culturallySpecific?: CulturalFocus | null;
   /** Makes `language` a filter instead of a preference. */

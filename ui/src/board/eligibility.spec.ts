@@ -32,7 +32,8 @@ describe('badges', () => {
     expect(withDog.filter((b) => b.limit).map((b) => b.key)).toEqual(['elig.noPets', 'elig.SOBRIETY_REQUIRED']);
     expect(withDog.map((b) => b.key)).toContain('elig.children');
     expect(withDog.map((b) => b.key)).toContain('elig.wheelchair');
-    // Rules for everyone stay, whatever her needs.
-    expect(badges({ ...rules, mandatoryActivities: true }, {}).map((b) => b.key)).toContain('elig.mandatory');
+    expect(badges({ ...rules, mandatoryActivities: true }, {}).map((b) => b.key)).not.toContain('elig.mandatory');
+    expect(badges({ ...rules, mandatoryActivities: true }, { avoidMandatoryActivities: true }).map((b) => b.key)).toContain('elig.mandatory');
+    expect(badges({ ...rules, mandatoryActivities: true }).map((b) => b.key)).toContain('elig.mandatory');
   });
 });

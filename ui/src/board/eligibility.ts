@@ -19,8 +19,7 @@ const GENDER_KEYS: Record<string, MessageKey> = {
 
 /**
  * The program's rules as badges. With a known person's needs, only what concerns her is shown: no "No pets"
- * for a woman without a pet, no "Pets OK" either; the rules for everyone (genders, ages, mandatory
- * activities, languages...) stay.
+ * for a woman without a pet, no "Pets OK" either; the rules for everyone (genders, ages, languages...) stay.
  */
 export function badges(e: Eligibility, needs: Needs | null = null): Badge[] {
   const all = allBadges(e);
@@ -30,7 +29,7 @@ export function badges(e: Eligibility, needs: Needs | null = null): Badge[] {
     'elig.pets': needs.pets === true, 'elig.noPets': needs.pets === true,
     'elig.SOBRIETY_REQUIRED': needs.substanceUse === true, 'elig.HARM_REDUCTION': needs.substanceUse === true,
     'elig.ALLOWED': needs.substanceUse === true, 'elig.sexTrade': needs.currentSexTrade === true,
-    'elig.wheelchair': needs.wheelchair === true,
+    'elig.wheelchair': needs.wheelchair === true, 'elig.mandatory': needs.avoidMandatoryActivities === true,
   };
   return all.filter((b) => concerns[b.key] ?? true);
 }

@@ -13,7 +13,7 @@ describe('request bodies of the client screens', () => {
     expect(newClientFrom(form([['alias', '  RB-1987 '], ['birthYear', '2005'], ['gender', 'WOMAN'], ['age', '21'],
       ['children', '1'], ['pets', 'on'], ['language', 'fr'], ['consentToShare', 'on']]))).toEqual({
       alias: 'RB-1987', birthYear: 2005, gender: 'WOMAN', consentToShare: true,
-      needs: { gender: 'WOMAN', children: 1, pets: true, substanceUse: false, currentSexTrade: false, wheelchair: false,
+      needs: { gender: 'WOMAN', children: 1, pets: true, substanceUse: false, currentSexTrade: false, wheelchair: false, avoidMandatoryActivities: false,
         language: 'fr', languageRequired: false, traffickingSpecialized: false },
     });
   });
@@ -21,7 +21,7 @@ describe('request bodies of the client screens', () => {
   it('keeps every need of a new client: language required and a culturally specific service too', () => {
     const body = newClientFrom(form([['alias', 'NK-7'], ['language', 'cr'], ['languageRequired', 'on'],
       ['culturallySpecific', 'INDIGENOUS'], ['wheelchair', 'on'], ['substanceUse', 'on'], ['currentSexTrade', 'on']]));
-    expect(body.needs).toEqual({ pets: false, substanceUse: true, currentSexTrade: true, wheelchair: true,
+    expect(body.needs).toEqual({ pets: false, substanceUse: true, currentSexTrade: true, wheelchair: true, avoidMandatoryActivities: false,
       traffickingSpecialized: false, language: 'cr', languageRequired: true, culturallySpecific: 'INDIGENOUS' });
   });
 
@@ -29,7 +29,7 @@ describe('request bodies of the client screens', () => {
     expect(clientUpdateFrom(form([['alias', ' RB-1987 '], ['birthYear', '2004'], ['gender', 'TRANS_WOMAN'], ['children', '2'],
       ['pets', 'on'], ['language', 'fr'], ['culturallySpecific', 'BLACK']]))).toEqual({
       alias: 'RB-1987', birthYear: 2004, gender: 'TRANS_WOMAN',
-      needs: { gender: 'TRANS_WOMAN', children: 2, pets: true, substanceUse: false, currentSexTrade: false, wheelchair: false,
+      needs: { gender: 'TRANS_WOMAN', children: 2, pets: true, substanceUse: false, currentSexTrade: false, wheelchair: false, avoidMandatoryActivities: false,
         traffickingSpecialized: false, language: 'fr', languageRequired: false, culturallySpecific: 'BLACK' },
     });
     expect(clientUpdateFrom(form([['alias', 'Sky'], ['birthYear', ''], ['gender', '']]))).toMatchObject({ birthYear: null, gender: null });
@@ -54,7 +54,7 @@ describe('request bodies of the client screens', () => {
   it('leaves out what was not stated and names an organization only when asked', () => {
     expect(newClientFrom(form([['alias', 'Sky'], ['birthYear', ''], ['gender', '']]))).toEqual({
       alias: 'Sky', consentToShare: false,
-      needs: { pets: false, substanceUse: false, currentSexTrade: false, wheelchair: false, traffickingSpecialized: false },
+      needs: { pets: false, substanceUse: false, currentSexTrade: false, wheelchair: false, avoidMandatoryActivities: false, traffickingSpecialized: false },
     });
     expect(newClientFrom(form([['alias', 'Sky'], ['organization', ' Street Outreach ']])).organization).toBe('Street Outreach');
   });
@@ -74,9 +74,12 @@ describe('request bodies of the client screens', () => {
     expect(searchFieldsFor({ id: 1, alias: 'RB', birthYear: 2005, gender: 'WOMAN',
       needs: { children: 2, pets: true, language: 'en', traffickingSpecialized: true } }, 2026)).toEqual({
       gender: 'WOMAN', age: '21', children: '2', language: 'en', pets: true, substanceUse: false, currentSexTrade: false,
-      wheelchair: false, traffickingSpecialized: true, languageRequired: false, culturallySpecific: '',
+      wheelchair: false, avoidMandatoryActivities: false, traffickingSpecialized: true, languageRequired: false, culturallySpecific: '',
     });
     expect(searchFieldsFor({ id: 2, alias: 'X', needs: null }, 2026)).toMatchObject({ gender: '', age: '', children: '0' });
+    // The service answers unset needs as null.
+    expect(searchFieldsFor({ id: 3, alias: 'Y', needs: { age: null, children: null, language: null } as never }, 2026))
+      .toMatchObject({ age: '', children: '0', language: '' });
   });
 
   it('sorts aliases as people read them', () => {

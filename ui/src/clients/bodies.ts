@@ -1,7 +1,7 @@
 import type {
   ClientDetail, ClientUpdate, EndPlacementBody, EndReason, Gender, Id, MovePlacementBody, NewClient, Needs,
 } from '../api/types';
-import { needsFrom, type FieldValues } from '../find/needs';
+import { FLAGS, needsFrom, type FieldValues } from '../find/needs';
 
 function text(form: FormData, name: string): string {
   return String(form.get(name) ?? '').trim();
@@ -71,14 +71,10 @@ export function searchFieldsFor(client: ClientDetail, year: number): FieldValues
   const age = client.birthYear ? year - client.birthYear : needs.age;
   return {
     gender: client.gender ?? needs.gender ?? '',
-    age: age === undefined ? '' : String(age),
+    age: age == null ? '' : String(age),
     children: String(needs.children ?? 0),
     language: needs.language ?? '',
-    pets: needs.pets === true,
-    substanceUse: needs.substanceUse === true,
-    currentSexTrade: needs.currentSexTrade === true,
-    wheelchair: needs.wheelchair === true,
-    traffickingSpecialized: needs.traffickingSpecialized === true,
+    ...Object.fromEntries(FLAGS.map(([name]) => [name, needs[name] === true])),
     languageRequired: needs.languageRequired === true,
     culturallySpecific: needs.culturallySpecific ?? '',
   };

@@ -27,14 +27,14 @@ describe('bedRequestFrom', () => {
     expect(bedRequestFrom(form)).toEqual({
       regionCode: 'ON-CENTRAL', types: ['DV_SHELTER', 'HOTEL_MOTEL'], admitNow: true,
       needs: { gender: 'TRANS_WOMAN', age: 19, children: 1, pets: true, substanceUse: false, currentSexTrade: false,
-        wheelchair: false, traffickingSpecialized: true },
+        wheelchair: false, avoidMandatoryActivities: false, traffickingSpecialized: true },
     });
   });
 
   it('leaves out what was not stated', () => {
     expect(bedRequestFrom(new FormData())).toEqual({
       admitNow: false,
-      needs: { pets: false, substanceUse: false, currentSexTrade: false, wheelchair: false, traffickingSpecialized: false },
+      needs: { pets: false, substanceUse: false, currentSexTrade: false, wheelchair: false, avoidMandatoryActivities: false, traffickingSpecialized: false },
     });
   });
 });
@@ -50,7 +50,7 @@ describe('the search for a client', () => {
     expect(searchBodyFor(form, '12')).toEqual({
       clientId: '12', saveNeeds: true, admitNow: false,
       needs: { gender: 'WOMAN', language: 'fr', languageRequired: true, culturallySpecific: 'INDIGENOUS', pets: false,
-        substanceUse: false, currentSexTrade: false, wheelchair: false, traffickingSpecialized: false },
+        substanceUse: false, currentSexTrade: false, wheelchair: false, avoidMandatoryActivities: false, traffickingSpecialized: false },
     });
     form.delete('saveNeeds');
     expect(searchBodyFor(form, '12').saveNeeds).toBeUndefined();

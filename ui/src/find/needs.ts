@@ -11,7 +11,8 @@ export function admitNowByDefault(when: Date): boolean {
 
 export const FLAGS = [
   ['pets', 'find.pets'], ['substanceUse', 'find.substanceUse'], ['currentSexTrade', 'find.sexTrade'],
-  ['wheelchair', 'find.wheelchair'], ['traffickingSpecialized', 'find.trafficking'],
+  ['wheelchair', 'find.wheelchair'], ['avoidMandatoryActivities', 'find.avoidMandatory'],
+  ['traffickingSpecialized', 'find.trafficking'],
 ] as const;
 
 /** Languages offered in the pickers (ISO 639-1/-3 codes, as programs list them); named in the reader's language. */

@@ -537,6 +537,7 @@ export const en = {
   'waitlist.bookableNow_one': '1 place with a bed fits her now — see it',
   'waitlist.bookableNow_other': '{n} places with a bed fit her now — see them',
   'notice.offeredFor': 'A bed is offered at {program} for {alias} until {time}',
+  'find.avoidMandatory': 'Cannot do mandatory groups or chores now',
 } as const;
 
 export type MessageKey = keyof typeof en;

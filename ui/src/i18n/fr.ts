@@ -539,4 +539,5 @@ export const fr: Messages = {
   'waitlist.bookableNow_one': '1 lieu avec un lit lui convient maintenant — le voir',
   'waitlist.bookableNow_other': '{n} lieux avec un lit lui conviennent maintenant — les voir',
   'notice.offeredFor': 'Un lit est offert à {program} pour {alias} jusqu’au {time}',
+  'find.avoidMandatory': 'Ne peut pas faire de groupes ou de tâches obligatoires maintenant',
 };
