@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { admitNowByDefault, bedRequestFrom, clientChoice, needsFrom, searchBodyFor } from './needs';
+import { admitNowByDefault, bedRequestFrom, clientChoice, languageName, needsFrom, searchBodyFor } from './needs';
 
 describe('admitNowByDefault', () => {
   it('is off during office hours and on evenings, nights and weekends', () => {
@@ -75,5 +75,14 @@ describe('the search for a client', () => {
     expect(clientChoice('12', '  ')).toEqual({ kind: 'existing', id: '12' });
     expect(clientChoice('', ' NEW-1 ')).toEqual({ kind: 'new', alias: 'NEW-1' });
     expect(clientChoice('', '')).toEqual({ kind: 'anonymous' });
+  });
+});
+
+describe('languageName', () => {
+  it('names languages in the reader\'s language, Indigenous ones too', () => {
+    expect(languageName('fr', 'en-CA')).toBe('French');
+    expect(languageName('en', 'fr-CA')).toBe('Anglais');
+    expect(languageName('cr', 'en-CA')).toBe('Cree');
+    expect(languageName('oj', 'fr-CA')).toBe('Ojibwé');
   });
 });

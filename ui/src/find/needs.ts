@@ -18,7 +18,12 @@ export const FLAGS = [
 /** Languages offered in the pickers (ISO 639-1/-3 codes, as programs list them); named in the reader's language. */
 export const LANGUAGES = ['en', 'fr', 'cr', 'oj', 'iu', 'es', 'ar', 'zh', 'pa', 'uk', 'ti', 'so'];
 
+/** Names the browser's own data may lack (Indigenous languages of Canada). */
+const OWN_NAMES: Record<string, [string, string]> = { cr: ['Cree', 'Cri'], oj: ['Ojibwe', 'Ojibwé'], iu: ['Inuktitut', 'Inuktitut'] };
+
 export function languageName(code: string, lang: string = intlLocale()): string {
+  const own = OWN_NAMES[code];
+  if (own) return lang.startsWith('fr') ? own[1] : own[0];
   try {
     const name = new Intl.DisplayNames([lang], { type: 'language' }).of(code);
     return name && name !== code ? name.charAt(0).toLocaleUpperCase(lang) + name.slice(1) : code.toUpperCase();
