@@ -278,11 +278,11 @@ export async function casework({ test, expect, signIn, axe, shot, harbour, world
     await form.getByRole('button', { name: 'Search' }).click();
     await page.locator('harbour-find-bed [data-done]').filter({ hasText: `${alias} is added as a client, with these needs.` }).waitFor();
     await page.locator(`harbour-match-card [data-program-id="${hotelId}"]`).waitFor();
+    await shots4(page, 'find-results');
     const saved = (await harbour.call(cw, 'GET', '/api/clients')).find((c) => c.alias === alias);
     const n = saved?.needs ?? {};
     expect(saved && saved.birthYear === new Date().getFullYear() - 30 && saved.gender === 'WOMAN' && n.pets === true && n.children === 1
       && n.language === 'fr' && n.languageRequired === true && n.culturallySpecific === 'INDIGENOUS', `every need kept: ${JSON.stringify(saved)}`);
-    await shots4(page, 'find-results');
 
     // A chosen client and a typed alias: the form asks, it does not choose.
     await form.getByLabel('New client alias').fill('SOMEONE-ELSE');
