@@ -260,12 +260,14 @@ export class WaitlistView extends LitElement {
       return;
     }
     this.fit = 'loading';
+    this.joinError = '';
     try {
       const result = await api.findBed({ clientId: this.joinClient, regionCode: this.joinRegion, admitNow: false });
       if (this.fitFor === key) this.fit = waitCandidates(result);
     } catch (err) {
       if (this.fitFor === key) {
-        this.fit = { full: [], open: [] };
+        this.fit = null;
+        this.fitFor = '';
         this.joinError = problemText(err);
       }
     }
