@@ -1,7 +1,7 @@
 import { ApiError, request, requestBlob, session } from './http';
 import type {
   Availability, BedRequest, CapacityQuery, CapacityReport, BedRequestResult, Client, Facility, Hold, Id, LoginResponse, Me, Placement, Region,
-  ClientDetail, ClientPlacements, EndPlacementBody, JoinWaitlistBody, MovePlacementBody, NewClient, PlacementDetail, WaitlistEntry,
+  ClientDetail, ClientPlacements, ClientUpdate, JoinedEntry, EndPlacementBody, JoinWaitlistBody, MovePlacementBody, NewClient, PlacementDetail, WaitlistEntry,
   WaitlistQuery,
   FacilityBody, FeedKey, NewUser, Program, ProgramBody, TurnawayReport, UserAccount,
 } from './types';
@@ -79,8 +79,8 @@ export const api = {
     request<Hold>('POST', `/api/programs/${enc(String(programId))}/holds`, body),
   releaseHold: (holdId: Id) => request<void>('DELETE', `/api/holds/${enc(String(holdId))}`),
   clients: () => request<Client[]>('GET', '/api/clients'),
-  createClient: (body: { alias: string; birthYear?: number; gender?: string; consentToShare?: boolean }) =>
-    request<Client>('POST', '/api/clients', body),
+  createClient: (body: NewClient) => request<ClientDetail>('POST', '/api/clients', body),
+  updateClient: (id: Id, body: ClientUpdate) => request<ClientDetail>('PUT', `/api/clients/${enc(String(id))}`, body),
   place: (body: { clientId: Id; programId: Id; holdId?: Id | null; startDate?: string; expectedEndDate?: string | null }) =>
     request<Placement>('POST', '/api/placements', body),
   capacityReport: (q: CapacityQuery) => request<CapacityReport>('GET', capacityReportUrl(q)),
@@ -96,7 +96,7 @@ export const api = {
     request<PlacementDetail>('POST', `/api/placements/${enc(String(id))}/move`, body),
   placementsEnding: (days: number) => request<PlacementDetail[]>('GET', `/api/placements?endingWithinDays=${days}`),
   waitlist: (q: WaitlistQuery = {}) => request<WaitlistEntry[]>('GET', waitlistUrl(q)),
-  joinWaitlist: (body: JoinWaitlistBody) => request<WaitlistEntry>('POST', '/api/waitlist', body),
+  joinWaitlist: (body: JoinWaitlistBody) => request<JoinedEntry>('POST', '/api/waitlist', body),
   withdrawWaitlist: (id: Id) => request<void>('DELETE', `/api/waitlist/${enc(String(id))}`),
   // admin and reports
   createFacility: (body: FacilityBody) => request<Facility>('POST', '/api/facilities', body),

@@ -103,15 +103,30 @@ export interface Needs {
   wheelchair?: boolean;
   language?: string;
   traffickingSpecialized?: boolean;
+  /** She cannot take part in mandatory chores or groups now ("she might need to sleep for a week"). */
+  avoidMandatoryActivities?: boolean;
+  /** A preference (INDIGENOUS, BLACK, NEWCOMER, 2SLGBTQ): programs that offer it rank first. */
+  culturallySpecific?: CulturalFocus | null;
+  /** Makes `language` a filter instead of a preference. */
+  languageRequired?: boolean;
 }
 
 export interface BedRequest {
   clientId?: Id;
   regionCode?: string;
   types?: ProgramType[];
-  needs: Needs;
+  /** Left out with a clientId: the service uses her stored needs (age from her birth year). */
+  needs?: Needs;
   admitNow?: boolean;
+  /** With a clientId and needs: store these needs on her record. */
+  saveNeeds?: boolean;
+  limit?: number;
 }
+
+export type MissReason =
+  | 'GENDER' | 'AGE' | 'CHILDREN' | 'PETS' | 'SUBSTANCE_USE' | 'SEX_TRADE' | 'WHEELCHAIR' | 'LANGUAGE'
+  | 'MANDATORY_ACTIVITIES' | 'NO_BED' | 'INTAKE_CLOSED';
+export type MatchedPreference = 'TRAFFICKING_SPECIALIZED' | 'LANGUAGE' | 'CULTURALLY_SPECIFIC';
 
 export interface Match {
   programId: Id;
@@ -128,9 +143,24 @@ export interface Match {
   stale: boolean;
   maxStayDays: number | null;
   traffickingSpecialized?: boolean;
+  /** Null for a confidential facility (and absent from older services). */
+  address?: string | null;
+  /** The next instants intake opens and closes; null when always open. */
+  intakeOpensAt?: string | null;
+  intakeClosesAt?: string | null;
+  matchedPreferences?: MatchedPreference[];
 }
 
-export interface BedRequestResult { id: Id; matches: Match[]; unmet: boolean }
+/** A program that fails one or two conditions, and which ones. */
+export interface NearMiss extends Match { reasons: MissReason[] }
+
+export interface BedRequestResult {
+  id: Id;
+  matches: Match[];
+  unmet: boolean;
+  nearMisses?: NearMiss[];
+  totalMatches?: number;
+}
 export interface Hold { id: Id; programId: Id; clientId: Id | null; expiresAt: string }
 export interface Client { id: Id; alias: string; birthYear?: number | null; gender?: Gender | null }
 export interface Placement {
@@ -175,6 +205,14 @@ export interface ClientDetail extends Client {
   needs?: Needs | null;
   consentToShare?: boolean;
   createdAt?: string;
+}
+
+/** PUT /api/clients/{id}: every field is sent, a cleared one as null. */
+export interface ClientUpdate {
+  alias: string;
+  birthYear: number | null;
+  gender: Gender | null;
+  needs: Needs;
 }
 
 export interface NewClient {
@@ -228,6 +266,8 @@ export interface WaitlistEntry {
   holdId: Id | null;
   offerExpiresAt: string | null;
 }
+/** POST /api/waitlist's answer: the entry, and how many programs that fit her have a bed right now. */
+export interface JoinedEntry extends WaitlistEntry { bookableNow?: number }
 export type JoinWaitlistBody =
   | { clientId: Id; priority: number; programId: Id }
   | { clientId: Id; priority: number; type: ProgramType; regionCode: string };

@@ -1,6 +1,6 @@
 import { api, session, type Facility, type Me, type Program } from '../api';
 import { BoardStore } from '../live/board-store';
-import { noticeFrom, type Notice } from '../live/notices';
+import { noticeFrom, offerAlias, type Notice } from '../live/notices';
 import { LiveClient, type LiveMessage, type LiveStatus } from '../live/socket';
 
 export interface ProgramInfo { program: Program; facility: Facility }
@@ -37,6 +37,7 @@ export class DashboardData {
         if (notice && !this.notices.some((n) => n.id === notice.id)) {
           this.notices = [notice, ...this.notices].slice(0, 5);
           changed();
+          if (notice.kind === 'offered') void this.nameOffer(notice);
         }
         this.store.apply(m);
         this.liveListeners.forEach((listener) => listener(m));
@@ -80,6 +81,19 @@ export class DashboardData {
     if (figure) return `${figure.facilityName} — ${figure.programName}`;
     const info = this.programs.get(programId);
     return info ? `${info.facility.name} — ${info.program.name}` : undefined;
+  }
+
+  /** Names the offer's client (her alias, from this caseworker's own lists; the message never carries it). */
+  private async nameOffer(n: Notice): Promise<void> {
+    try {
+      const [entries, clients] = await Promise.all([api.waitlist(), api.clientList()]);
+      const alias = offerAlias(n.entryId, entries, clients);
+      if (!alias) return;
+      this.notices = this.notices.map((x) => (x.id === n.id ? { ...x, alias } : x));
+      this.changed();
+    } catch {
+      /* the notice still says which program */
+    }
   }
 
   dismiss(id: string): void {

@@ -144,7 +144,8 @@ export class HarbourApp extends LitElement {
         return html`<harbour-admin-view></harbour-admin-view>`;
       case 'find':
         return html`<harbour-find-bed .data=${d} .revision=${d.revision} .now=${this.now}
-          .preselect=${this.detail.params.get('client')}></harbour-find-bed>`;
+          .preselect=${this.detail.params.get('client')} .preselectRegion=${this.detail.params.get('region')}
+          .autoSearch=${this.detail.params.get('search') === '1'}></harbour-find-bed>`;
       case 'clients':
         return this.detail.sub
           ? html`<harbour-client-timeline .data=${d} .revision=${d.revision} .clientId=${this.detail.sub}></harbour-client-timeline>`

@@ -1,6 +1,6 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { Eligibility } from '../api/types';
+import type { Eligibility, Needs } from '../api/types';
 import { LocaleController, t } from '../i18n';
 import { shared } from '../ui/styles';
 import { badges } from './eligibility';
@@ -15,6 +15,8 @@ export class EligibilityBadges extends LitElement {
   `];
 
   @property({ attribute: false }) rules: Eligibility | null = null;
+  /** A known person's needs: then only the rules that concern her are shown. */
+  @property({ attribute: false }) needs: Needs | null = null;
 
   constructor() {
     super();
@@ -24,7 +26,7 @@ export class EligibilityBadges extends LitElement {
   render() {
     if (!this.rules) return html``;
     return html`<ul class="plain" aria-label=${t('elig.title')}>
-      ${badges(this.rules).map((b) => html`<li class=${b.limit ? 'limit' : ''}>
+      ${badges(this.rules, this.needs).map((b) => html`<li class=${b.limit ? 'limit' : ''}>
         <span aria-hidden="true">${b.icon}</span>${t(b.key, b.genders ? { list: b.genders.map((g) => t(g)).join(', ') } : b.params)}</li>`)}
     </ul>`;
   }

@@ -23,4 +23,17 @@ describe('badges', () => {
     expect(badges({ ...rules, genders: ['WOMAN', 'MAN', 'TRANS_WOMAN', 'TRANS_MAN', 'NON_BINARY', 'TWO_SPIRIT'] })[0].key)
       .toBe('elig.allGenders');
   });
+
+  it('warns a known person only about what concerns her: no "No pets" for a woman without a pet', () => {
+    const woman = badges(rules, { gender: 'WOMAN', age: 30, children: 0, pets: false, substanceUse: false });
+    expect(woman.map((b) => b.key)).toEqual(['elig.genders', 'elig.ages', 'elig.trafficking', 'elig.languages']);
+    expect(woman.some((b) => b.limit)).toBe(false);
+    const withDog = badges(rules, { pets: true, substanceUse: true, children: 2, wheelchair: true });
+    expect(withDog.filter((b) => b.limit).map((b) => b.key)).toEqual(['elig.noPets', 'elig.SOBRIETY_REQUIRED']);
+    expect(withDog.map((b) => b.key)).toContain('elig.children');
+    expect(withDog.map((b) => b.key)).toContain('elig.wheelchair');
+    expect(badges({ ...rules, mandatoryActivities: true }, {}).map((b) => b.key)).not.toContain('elig.mandatory');
+    expect(badges({ ...rules, mandatoryActivities: true }, { avoidMandatoryActivities: true }).map((b) => b.key)).toContain('elig.mandatory');
+    expect(badges({ ...rules, mandatoryActivities: true }).map((b) => b.key)).toContain('elig.mandatory');
+  });
 });

@@ -1,4 +1,4 @@
-import type { Eligibility } from '../api/types';
+import type { Eligibility, Needs } from '../api/types';
 import type { MessageKey } from '../i18n';
 
 /** One rule shown at a glance: an icon (decorative, plain Unicode that any font has) always next to its text label. */
@@ -17,7 +17,24 @@ const GENDER_KEYS: Record<string, MessageKey> = {
   NON_BINARY: 'elig.nonBinary', TWO_SPIRIT: 'elig.twoSpirit',
 };
 
-export function badges(e: Eligibility): Badge[] {
+/**
+ * The program's rules as badges. With a known person's needs, only what concerns her is shown: no "No pets"
+ * for a woman without a pet, no "Pets OK" either; the rules for everyone (genders, ages, languages...) stay.
+ */
+export function badges(e: Eligibility, needs: Needs | null = null): Badge[] {
+  const all = allBadges(e);
+  if (!needs) return all;
+  const concerns: Record<string, boolean> = {
+    'elig.children': (needs.children ?? 0) > 0, 'elig.noChildren': (needs.children ?? 0) > 0,
+    'elig.pets': needs.pets === true, 'elig.noPets': needs.pets === true,
+    'elig.SOBRIETY_REQUIRED': needs.substanceUse === true, 'elig.HARM_REDUCTION': needs.substanceUse === true,
+    'elig.ALLOWED': needs.substanceUse === true, 'elig.sexTrade': needs.currentSexTrade === true,
+    'elig.wheelchair': needs.wheelchair === true, 'elig.mandatory': needs.avoidMandatoryActivities === true,
+  };
+  return all.filter((b) => concerns[b.key] ?? true);
+}
+
+function allBadges(e: Eligibility): Badge[] {
   const list: Badge[] = [];
   if (e.genders.length >= Object.keys(GENDER_KEYS).length) list.push({ icon: '⚥', key: 'elig.allGenders' });
   else list.push({ icon: '⚥', key: 'elig.genders', genders: e.genders.map((g) => GENDER_KEYS[g] ?? 'common.unknown') });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { waitlistUrl } from '../api';
-import { byAlias, endBodyFrom, moveBodyFrom, newClientFrom, searchFieldsFor } from './bodies';
+import { byAlias, clientFieldValues, clientFromSearch, clientUpdateFrom, endBodyFrom, moveBodyFrom, newClientFrom, searchFieldsFor } from './bodies';
 
 function form(entries: [string, string][]): FormData {
   const f = new FormData();
@@ -13,15 +13,48 @@ describe('request bodies of the client screens', () => {
     expect(newClientFrom(form([['alias', '  RB-1987 '], ['birthYear', '2005'], ['gender', 'WOMAN'], ['age', '21'],
       ['children', '1'], ['pets', 'on'], ['language', 'fr'], ['consentToShare', 'on']]))).toEqual({
       alias: 'RB-1987', birthYear: 2005, gender: 'WOMAN', consentToShare: true,
-      needs: { gender: 'WOMAN', children: 1, pets: true, substanceUse: false, currentSexTrade: false, wheelchair: false,
-        language: 'fr', traffickingSpecialized: false },
+      needs: { gender: 'WOMAN', children: 1, pets: true, substanceUse: false, currentSexTrade: false, wheelchair: false, avoidMandatoryActivities: false,
+        language: 'fr', languageRequired: false, traffickingSpecialized: false },
     });
+  });
+
+  it('keeps every need of a new client: language required and a culturally specific service too', () => {
+    const body = newClientFrom(form([['alias', 'NK-7'], ['language', 'cr'], ['languageRequired', 'on'],
+      ['culturallySpecific', 'INDIGENOUS'], ['wheelchair', 'on'], ['substanceUse', 'on'], ['currentSexTrade', 'on']]));
+    expect(body.needs).toEqual({ pets: false, substanceUse: true, currentSexTrade: true, wheelchair: true, avoidMandatoryActivities: false,
+      traffickingSpecialized: false, language: 'cr', languageRequired: true, culturallySpecific: 'INDIGENOUS' });
+  });
+
+  it('edits a client with every field; a cleared birth year or gender is sent as null, never left out', () => {
+    expect(clientUpdateFrom(form([['alias', ' RB-1987 '], ['birthYear', '2004'], ['gender', 'TRANS_WOMAN'], ['children', '2'],
+      ['pets', 'on'], ['language', 'fr'], ['culturallySpecific', 'BLACK']]))).toEqual({
+      alias: 'RB-1987', birthYear: 2004, gender: 'TRANS_WOMAN',
+      needs: { gender: 'TRANS_WOMAN', children: 2, pets: true, substanceUse: false, currentSexTrade: false, wheelchair: false, avoidMandatoryActivities: false,
+        traffickingSpecialized: false, language: 'fr', languageRequired: false, culturallySpecific: 'BLACK' },
+    });
+    expect(clientUpdateFrom(form([['alias', 'Sky'], ['birthYear', ''], ['gender', '']]))).toMatchObject({ birthYear: null, gender: null });
+  });
+
+  it('fills the edit form from her record', () => {
+    expect(clientFieldValues({ id: 3, alias: 'Sky', birthYear: 1990, gender: 'WOMAN',
+      needs: { pets: true, culturallySpecific: 'INDIGENOUS', language: 'oj', languageRequired: true } })).toMatchObject({
+      alias: 'Sky', birthYear: '1990', gender: 'WOMAN', pets: true, culturallySpecific: 'INDIGENOUS', language: 'oj', languageRequired: true,
+    });
+  });
+
+  it('makes a client from the search form\'s new alias with all her needs and a birth year from her age', () => {
+    expect(clientFromSearch(' NEW-1 ', { gender: 'WOMAN', age: 19, children: 1, pets: true, language: 'en',
+      languageRequired: true, culturallySpecific: 'INDIGENOUS' }, 2026)).toEqual({
+      alias: 'NEW-1', birthYear: 2007, gender: 'WOMAN', consentToShare: false,
+      needs: { gender: 'WOMAN', children: 1, pets: true, language: 'en', languageRequired: true, culturallySpecific: 'INDIGENOUS' },
+    });
+    expect(clientFromSearch('X', {}, 2026)).toEqual({ alias: 'X', consentToShare: false, needs: {} });
   });
 
   it('leaves out what was not stated and names an organization only when asked', () => {
     expect(newClientFrom(form([['alias', 'Sky'], ['birthYear', ''], ['gender', '']]))).toEqual({
       alias: 'Sky', consentToShare: false,
-      needs: { pets: false, substanceUse: false, currentSexTrade: false, wheelchair: false, traffickingSpecialized: false },
+      needs: { pets: false, substanceUse: false, currentSexTrade: false, wheelchair: false, avoidMandatoryActivities: false, traffickingSpecialized: false },
     });
     expect(newClientFrom(form([['alias', 'Sky'], ['organization', ' Street Outreach ']])).organization).toBe('Street Outreach');
   });
@@ -41,9 +74,12 @@ describe('request bodies of the client screens', () => {
     expect(searchFieldsFor({ id: 1, alias: 'RB', birthYear: 2005, gender: 'WOMAN',
       needs: { children: 2, pets: true, language: 'en', traffickingSpecialized: true } }, 2026)).toEqual({
       gender: 'WOMAN', age: '21', children: '2', language: 'en', pets: true, substanceUse: false, currentSexTrade: false,
-      wheelchair: false, traffickingSpecialized: true,
+      wheelchair: false, avoidMandatoryActivities: false, traffickingSpecialized: true, languageRequired: false, culturallySpecific: '',
     });
     expect(searchFieldsFor({ id: 2, alias: 'X', needs: null }, 2026)).toMatchObject({ gender: '', age: '', children: '0' });
+    // The service answers unset needs as null.
+    expect(searchFieldsFor({ id: 3, alias: 'Y', needs: { age: null, children: null, language: null } as never }, 2026))
+      .toMatchObject({ age: '', children: '0', language: '' });
   });
 
   it('sorts aliases as people read them', () => {

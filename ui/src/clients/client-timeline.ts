@@ -7,6 +7,7 @@ import type { DashboardData } from '../app/dashboard-data';
 import { LocaleController, formatNumber, t, tEnum } from '../i18n';
 import { shared } from '../ui/styles';
 import { endBodyFrom, moveBodyFrom } from './bodies';
+import './client-edit';
 import { casework, describe } from './clients-view';
 import { formatMoney, formatShortDay, localIsoDate, problemText, tc } from './format';
 import { defaultActionDate, shapeChain, type ChainStep } from './timeline';
@@ -69,6 +70,9 @@ export class ClientTimeline extends LitElement {
   @state() private message: (() => string) | null = null;
   @state() private actionError = '';
   @state() private found: Match[] | null = null;
+  /** The region the move suggestions are for: where she is placed now. */
+  @state() private foundRegion: string | null = null;
+  @state() private editing = false;
   private loadedFor = '';
 
   constructor() {
@@ -84,6 +88,7 @@ export class ClientTimeline extends LitElement {
       this.message = null;
       this.action = 'none';
       this.found = null;
+      this.editing = false;
       void this.load();
     }
   }
@@ -118,9 +123,12 @@ export class ClientTimeline extends LitElement {
         <p class="links">
           ${summary.active ? nothing : html`<a class="button" href="#/find?client=${id}">${t('cw.findBed')}</a>`}
           <a class="button secondary" href="#/waitlist?client=${id}">${t('cw.waitlist')}</a>
+          <button type="button" class="secondary" aria-expanded=${this.editing} @click=${this.toggleEdit}>${t('clients.edit')}</button>
         </p>
       </div>
       <p role="status" class="ok" id="message" tabindex="-1">${this.message?.() ?? ''}</p>
+      ${this.editing ? html`<section class="card"><harbour-client-edit .client=${c} @cancel=${this.toggleEdit}
+        @client-saved=${this.saved}></harbour-client-edit></section>` : nothing}
       <section class="card" aria-labelledby="totals-title">
         <h2 id="totals-title">${t('timeline.totals')}</h2>
         <dl class="totals">
@@ -188,7 +196,7 @@ export class ClientTimeline extends LitElement {
     return html`
       <div class="actions">
         <button type="button" class="secondary" aria-expanded=${this.action === 'move'} aria-controls="move-panel"
-          @click=${() => this.open('move')}>${t('timeline.move')}</button>
+          @click=${() => this.open('move', p)}>${t('timeline.move')}</button>
         <button type="button" class="danger" aria-expanded=${this.action === 'end'} aria-controls="end-panel"
           @click=${() => this.open('end')}>${t('timeline.end')}</button>
       </div>
@@ -218,28 +226,22 @@ export class ClientTimeline extends LitElement {
   private moveForm(p: PlacementDetail, today: string) {
     const current = String(p.programId);
     const matches = (this.found ?? []).filter((m) => String(m.programId) !== current);
-    const matched = new Set(matches.map((m) => String(m.programId)));
-    const bookable = (this.data?.store.all() ?? [])
-      .filter((a) => a.bookable > 0 && String(a.programId) !== current && !matched.has(String(a.programId)))
-      .sort((a, b) => `${a.facilityName} ${a.programName}`.localeCompare(`${b.facilityName} ${b.programName}`));
-    const region = (code: string) => this.data?.regions.get(code) ?? code;
+    const region = this.foundRegion ? this.data?.regions.get(this.foundRegion) ?? this.foundRegion : null;
+    const hint = this.found === null ? t('timeline.searching')
+      : matches.length === 0 ? t('timeline.noSuggestion', { region: region ?? '—' })
+      : region ? t('timeline.suggestHint', { region }) : t('timeline.suggestAnywhere');
     return html`
       <form @submit=${(e: SubmitEvent) => this.move(e, p)} aria-label=${t('timeline.move')}>
         <div>
           <label for="move-to">${t('timeline.moveTo')}</label>
-          <select id="move-to" name="toProgramId" required>
+          <select id="move-to" name="toProgramId" required aria-describedby="move-hint">
             <option value="">${t('timeline.choose')}</option>
-            ${matches.length ? html`<optgroup label=${t('timeline.matches')}>
-              ${matches.map((m) => html`<option value=${String(m.programId)}>${m.facilityName} — ${m.programName} (${tEnum('type', m.type)}, ${formatNumber(m.bookable)})</option>`)}
-            </optgroup>` : nothing}
-            <optgroup label=${t('timeline.allBookable')}>
-              ${bookable.map((a) => html`<option value=${String(a.programId)}>${a.facilityName} — ${a.programName} (${tEnum('type', a.type)}, ${region(a.regionCode)}, ${formatNumber(a.bookable)})</option>`)}
-            </optgroup>
+            ${matches.map((m) => html`<option value=${String(m.programId)}>${m.facilityName} — ${m.programName} (${tEnum('type', m.type)}, ${formatNumber(m.bookable)})</option>`)}
           </select>
-          <p class="muted hint">${this.found === null ? t('timeline.matchHint')
-            : t('timeline.matchCount', { n: matches.length })}</p>
+          <p id="move-hint" class="muted hint" role="status">${hint}</p>
+          ${this.found !== null && matches.length === 0 ? html`<p><a class="button secondary"
+            href="#/find?client=${encodeURIComponent(String(this.clientId))}">${t('timeline.searchElsewhere')}</a></p>` : nothing}
         </div>
-        <p><button type="button" class="secondary" ?disabled=${this.busy} @click=${this.findMatches}>${t('timeline.findMatches')}</button></p>
         <div class="row">
           <div><label for="move-date">${t('timeline.moveDate')}</label>
             <input id="move-date" name="date" type="date" required min=${p.startDate} .value=${today} /></div>
@@ -261,31 +263,40 @@ export class ClientTimeline extends LitElement {
     return html`<p class="error" role="alert" ?hidden=${!this.actionError}>${this.actionError}</p>`;
   }
 
-  private async open(action: Action): Promise<void> {
+  private async open(action: Action, p?: PlacementDetail): Promise<void> {
     this.action = this.action === action ? 'none' : action;
     this.actionError = '';
+    if (this.action === 'move' && p) void this.findMatches(p);
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>(this.action === 'move' ? '#move-to' : this.action === 'end' ? '#end-date' : 'x')?.focus();
   }
 
-  /** A bed request with her needs: the programs that would take her now rank first in the list. */
-  private async findMatches(): Promise<void> {
-    const c = this.client!;
-    this.busy = true;
-    this.actionError = '';
+  /**
+   * Where she could move: a bed request by her clientId alone (the service uses her stored needs) in the
+   * region she is placed in now, not the whole country. Only those matches are offered.
+   */
+  private async findMatches(p: PlacementDetail): Promise<void> {
+    const region = this.data?.store.get(p.programId)?.regionCode ?? this.data?.programs.get(String(p.programId))?.facility.regionCode;
+    this.found = null;
+    this.foundRegion = region ?? null;
     try {
-      const needs = { ...(c.needs ?? {}) };
-      for (const k of Object.keys(needs) as (keyof typeof needs)[]) if (needs[k] == null) delete needs[k];
-      if (c.birthYear) needs.age = new Date().getFullYear() - c.birthYear;
-      const result = await api.findBed({ clientId: c.id, needs, admitNow: false });
+      const result = await api.findBed({ clientId: this.client!.id, ...(region ? { regionCode: region } : {}), admitNow: false });
       this.found = result.matches;
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('#move-to')?.focus();
     } catch (e) {
+      this.found = [];
       this.actionError = problemText(e);
-    } finally {
-      this.busy = false;
     }
+  }
+
+  private toggleEdit(): void {
+    this.editing = !this.editing;
+  }
+
+  private saved(e: CustomEvent<ClientDetail>): void {
+    this.client = e.detail;
+    this.editing = false;
+    this.message = () => t('clients.saved');
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#message')?.focus());
   }
 
   private async end(e: SubmitEvent, p: PlacementDetail): Promise<void> {

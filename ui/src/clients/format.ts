@@ -2,7 +2,8 @@ import { ApiError } from '../api/http';
 import { intlLocale, locale, t, type Locale, type MessageKey } from '../i18n';
 
 /** Counted words of the casework screens; each has a _one and an _other form in the catalogs. */
-export type CountKey = 'cw.nights' | 'cw.hotelNights' | 'cw.moves' | 'cw.episodes' | 'cw.placements' | 'cw.clients' | 'cw.entries' | 'cw.daysLeft';
+export type CountKey = 'cw.nights' | 'cw.hotelNights' | 'cw.moves' | 'cw.episodes' | 'cw.placements' | 'cw.clients' | 'cw.entries' | 'cw.daysLeft'
+  | 'waitlist.bookableNow';
 
 /** "1 night" / "3 nights", the form chosen by the locale's plural rules ("0 nuit" in French). */
 export function tc(key: CountKey, n: number, l: Locale = locale()): string {
@@ -44,8 +45,17 @@ export function formatDue(isoDate: string, today: string, l: Locale = locale()):
 
 /** What went wrong, in words: the service's detail and field errors, or a network message. */
 export function problemText(e: unknown): string {
+  if (e instanceof FormProblem) return e.message;
   if (!(e instanceof ApiError) || e.status === 0) return t('error.network');
   const fields = e.errors.map((f) => `${f.field}: ${f.message}`).join('; ');
-  const detail = e.detail ?? t('error.generic', { status: String(e.status) });
+  const detail = e.detail ?? (e.title && !/^\d+$/.test(e.title) ? e.title : t('error.generic', { status: String(e.status) }));
   return fields && !detail.includes(fields) ? `${detail} (${fields})` : detail;
+}
+
+/** Something the form itself refuses before asking the service (its message is already in words). */
+export class FormProblem extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'FormProblem';
+  }
 }

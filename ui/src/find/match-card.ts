@@ -1,9 +1,11 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { ApiError, api, type Hold, type Id, type Match } from '../api';
+import { ApiError, api, type Availability, type Hold, type Id, type Match, type Needs } from '../api';
 import type { ProgramInfo } from '../app/dashboard-data';
+import { problemText } from '../clients/format';
 import { LocaleController, formatAge, formatCountdown, formatNumber, t, tEnum } from '../i18n';
 import { shared } from '../ui/styles';
+import { intakeText, liveState, preferenceText } from './explain';
 import '../board/eligibility-badges';
 
 type Phase = 'idle' | 'busy' | 'held' | 'placed' | 'released' | 'expired';
@@ -17,12 +19,23 @@ export class MatchCard extends LitElement {
     .actions { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: end; }
     .actions select { width: auto; }
     .countdown { font-size: 1.3rem; font-weight: 800; color: var(--warn); font-variant-numeric: tabular-nums; }
-    .phone { font-size: 1.1rem; font-weight: 700; }
+    .phone { font-size: 1.1rem; font-weight: 700; display: inline-flex; align-items: center; min-height: 44px; }
+    .getting { display: grid; gap: 0.2rem; }
+    .intake { font-weight: 700; }
+    .prefs { display: flex; flex-wrap: wrap; gap: 0.3rem; }
+    .prefs li { font-size: 0.85rem; padding: 0.15rem 0.55rem; border-radius: 999px; border: 2px solid var(--ok); color: var(--ok); font-weight: 700; }
+    .full { border: 2px solid var(--danger); }
+    .full-note { color: var(--danger); font-weight: 800; font-size: 1.05rem; }
+    address { font-style: normal; }
   `];
 
   @property({ attribute: false }) match!: Match;
   @property({ attribute: false }) info: ProgramInfo | undefined;
   @property({ attribute: false }) client: () => Promise<Id | null> = async () => null;
+  /** The person's needs: the rules shown are those that concern her. */
+  @property({ attribute: false }) needs: Needs | null = null;
+  /** This program's figure from the live feed (newer than the search's answer once a bed is taken elsewhere). */
+  @property({ attribute: false }) figure: Availability | undefined;
   @property({ type: Number }) now = Date.now();
   @state() private phase: Phase = 'idle';
   @state() private hold: Hold | null = null;
@@ -45,26 +58,35 @@ export class MatchCard extends LitElement {
   render() {
     const m = this.match;
     const phone = m.intakePhone ?? this.info?.facility.intakePhone;
+    const live = liveState(m, this.figure, this.hold !== null || this.phase === 'placed' || this.phase === 'busy');
+    const intake = intakeText(m, new Date(this.now));
+    const prefs = m.matchedPreferences ?? [];
     return html`
-      <article class="card" data-program-id=${String(m.programId)}>
+      <article class="card ${live.full ? 'full' : ''}" data-program-id=${String(m.programId)} data-full=${live.full ? 'true' : 'false'}>
         <h3>${m.facilityName} — ${m.programName}</h3>
+        ${live.full ? html`<p class="full-note" role="status">${t('find.full')}</p>` : nothing}
+        ${prefs.length ? html`<ul class="plain prefs" aria-label=${t('find.matched')}>
+          ${prefs.map((p) => html`<li>✓ ${preferenceText(p)}</li>`)}</ul>` : nothing}
         <p class="facts">
           <span>${tEnum('type', m.type)} · ${m.municipality}</span>
-          <strong>${t('board.bookable')}: ${formatNumber(m.bookable)}</strong>
-          <span class=${m.intakeOpenNow ? 'ok' : 'stale'}>${m.intakeOpenNow ? t('find.intakeOpen') : t('find.intakeClosed')}</span>
-          <span class=${m.stale ? 'stale' : 'muted'}>${m.stale ? `⚠ ${t('age.stale')} · ` : ''}${t('age.updated', { age: formatAge(m.updatedAt, this.now) })}</span>
+          <strong data-figure="bookable">${t('board.bookable')}: ${formatNumber(live.bookable)}</strong>
+          <span class=${m.stale ? 'stale' : 'muted'}>${m.stale ? `⚠ ${t('age.stale')} · ` : ''}${t('age.updated', { age: formatAge(this.figure?.updatedAt ?? m.updatedAt, this.now) })}</span>
           ${m.maxStayDays ? html`<span>${t('find.maxStay', { n: m.maxStayDays })}</span>` : nothing}
         </p>
-        ${phone ? html`<a class="phone" href="tel:${phone}">☎ ${t('find.call', { phone })}</a>` : nothing}
-        <harbour-eligibility .rules=${this.info?.program.eligibility ?? null} aria-label=${t('find.rules')}></harbour-eligibility>
-        <div class="actions">${this.actions()}</div>
+        <div class="getting">
+          <p class="intake ${intake.open ? 'ok' : 'stale'}" data-intake>${intake.text}</p>
+          ${m.address ? html`<address>${t('find.address', { address: m.address })}</address>` : nothing}
+          ${phone ? html`<a class="phone" href="tel:${phone}">☎ ${t('find.call', { phone })}</a>` : nothing}
+        </div>
+        <harbour-eligibility .rules=${this.info?.program.eligibility ?? null} .needs=${this.needs} aria-label=${t('find.rules')}></harbour-eligibility>
+        <div class="actions">${this.actions(live.full)}</div>
         <p role="status" class=${this.phase === 'placed' || this.phase === 'released' ? 'ok' : 'error'}>${this.message}</p>
       </article>
     `;
   }
 
-  private actions() {
-    const busy = this.phase === 'busy';
+  private actions(full: boolean) {
+    const busy = this.phase === 'busy' || full;
     if (this.phase === 'placed') {
       return this.placedClient
         ? html`<a class="button secondary" href="#/clients/${encodeURIComponent(this.placedClient)}">${t('find.openTimeline')}</a>` : nothing;
@@ -87,7 +109,13 @@ export class MatchCard extends LitElement {
   private async takeHold(): Promise<void> {
     const minutes = Number((this.renderRoot.querySelector('select') as HTMLSelectElement).value);
     await this.run(async () => {
-      const clientId = await this.client().catch(() => null);
+      // A caseworker's hold is for a person: no client, no hold (the service answers 422 too).
+      const clientId = await this.client();
+      if (!clientId) {
+        this.phase = 'idle';
+        this.message = t('find.needClientToHold');
+        return;
+      }
       this.hold = await api.hold(this.match.programId, { minutes, ...(clientId ? { clientId } : {}) });
       this.phase = 'held';
       this.message = '';
@@ -128,8 +156,8 @@ export class MatchCard extends LitElement {
       await action();
     } catch (e) {
       this.phase = before === 'busy' ? 'idle' : before;
-      this.message = e instanceof ApiError && e.status === 409 ? e.detail ?? t('find.noBed')
-        : e instanceof ApiError && e.status ? e.detail ?? t('error.generic', { status: String(e.status) }) : t('error.network');
+      // The service's own words: which limit (2 holds per client, 20 per organization), no bed left...
+      this.message = e instanceof ApiError && e.status === 409 && !e.detail ? t('find.noBed') : problemText(e);
     }
   }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { admitNowByDefault, bedRequestFrom } from './needs';
+import { admitNowByDefault, bedRequestFrom, clientChoice, languageName, needsFrom, searchBodyFor } from './needs';
 
 describe('admitNowByDefault', () => {
   it('is off during office hours and on evenings, nights and weekends', () => {
@@ -27,14 +27,62 @@ describe('bedRequestFrom', () => {
     expect(bedRequestFrom(form)).toEqual({
       regionCode: 'ON-CENTRAL', types: ['DV_SHELTER', 'HOTEL_MOTEL'], admitNow: true,
       needs: { gender: 'TRANS_WOMAN', age: 19, children: 1, pets: true, substanceUse: false, currentSexTrade: false,
-        wheelchair: false, traffickingSpecialized: true },
+        wheelchair: false, avoidMandatoryActivities: false, traffickingSpecialized: true },
     });
   });
 
   it('leaves out what was not stated', () => {
     expect(bedRequestFrom(new FormData())).toEqual({
       admitNow: false,
-      needs: { pets: false, substanceUse: false, currentSexTrade: false, wheelchair: false, traffickingSpecialized: false },
+      needs: { pets: false, substanceUse: false, currentSexTrade: false, wheelchair: false, avoidMandatoryActivities: false, traffickingSpecialized: false },
     });
+  });
+});
+
+describe('the search for a client', () => {
+  it('sends her id, and saveNeeds only when "save to client" is ticked', () => {
+    const form = new FormData();
+    form.set('gender', 'WOMAN');
+    form.set('language', 'fr');
+    form.set('languageRequired', 'on');
+    form.set('culturallySpecific', 'INDIGENOUS');
+    form.set('saveNeeds', 'on');
+    expect(searchBodyFor(form, '12')).toEqual({
+      clientId: '12', saveNeeds: true, admitNow: false,
+      needs: { gender: 'WOMAN', language: 'fr', languageRequired: true, culturallySpecific: 'INDIGENOUS', pets: false,
+        substanceUse: false, currentSexTrade: false, wheelchair: false, avoidMandatoryActivities: false, traffickingSpecialized: false },
+    });
+    form.delete('saveNeeds');
+    expect(searchBodyFor(form, '12').saveNeeds).toBeUndefined();
+  });
+
+  it('never saves needs for an anonymous enquiry', () => {
+    const form = new FormData();
+    form.set('saveNeeds', 'on');
+    const body = searchBodyFor(form, null);
+    expect(body.clientId).toBeUndefined();
+    expect(body.saveNeeds).toBeUndefined();
+  });
+
+  it('does not send "must speak it" without a language', () => {
+    const form = new FormData();
+    form.set('languageRequired', 'on');
+    expect(needsFrom(form).languageRequired).toBeUndefined();
+  });
+
+  it('refuses a chosen client and a typed new alias together instead of picking one silently', () => {
+    expect(clientChoice('12', 'NEW-1')).toEqual({ kind: 'conflict' });
+    expect(clientChoice('12', '  ')).toEqual({ kind: 'existing', id: '12' });
+    expect(clientChoice('', ' NEW-1 ')).toEqual({ kind: 'new', alias: 'NEW-1' });
+    expect(clientChoice('', '')).toEqual({ kind: 'anonymous' });
+  });
+});
+
+describe('languageName', () => {
+  it('names languages in the reader\'s language, Indigenous ones too', () => {
+    expect(languageName('fr', 'en-CA')).toBe('French');
+    expect(languageName('en', 'fr-CA')).toBe('Anglais');
+    expect(languageName('cr', 'en-CA')).toBe('Cree');
+    expect(languageName('oj', 'fr-CA')).toBe('Ojibwé');
   });
 });

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { formatDay, noticeFrom, noticeLink, noticeText } from './notices';
+import { formatDay, noticeFrom, noticeLink, noticeText, offerAlias } from './notices';
 
 describe('live notices', () => {
   it('reads waitlist offers and placements ending, and nothing else', () => {
     expect(noticeFrom({ type: 'waitlist.offered', seq: 4, entryId: 9, programId: 12, offerExpiresAt: '2026-11-21T23:30:00Z' }))
-      .toEqual({ id: 'offered-9', kind: 'offered', programId: '12', when: '2026-11-21T23:30:00Z' });
+      .toEqual({ id: 'offered-9', kind: 'offered', programId: '12', when: '2026-11-21T23:30:00Z', entryId: '9' });
     expect(noticeFrom({ type: 'placement.ending', seq: 5, placementId: 3, programId: 12, expectedEndDate: '2026-12-05' }))
       .toEqual({ id: 'ending-3', kind: 'ending', programId: '12', when: '2026-12-05' });
     expect(noticeFrom({ type: 'availability.changed', seq: 6 })).toBeNull();
@@ -18,6 +18,15 @@ describe('live notices', () => {
     const ending = noticeFrom({ type: 'placement.ending', seq: 2, placementId: 1, programId: 1, expectedEndDate: '2026-12-05' })!;
     expect(noticeText(ending, 'Emergency beds', 'en')).toBe('A placement at Emergency beds ends on December 5, 2026.');
     expect(noticeText(ending, 'Lits d’urgence', 'fr')).toBe('Un placement à Lits d’urgence se termine le 5 décembre 2026.');
+  });
+
+  it('names the offer\'s client by her alias, read from the caller\'s own lists', () => {
+    const offer = noticeFrom({ type: 'waitlist.offered', seq: 1, entryId: 9, programId: 1, offerExpiresAt: '2026-11-21T23:30:00Z' })!;
+    const alias = offerAlias(offer.entryId, [{ id: 8, clientId: 1 }, { id: 9, clientId: 2 }], [{ id: 1, alias: 'A' }, { id: 2, alias: 'RB-1987' }]);
+    expect(alias).toBe('RB-1987');
+    expect(noticeText({ ...offer, alias }, 'Emergency beds', 'en')).toMatch(/^A bed is offered at Emergency beds for RB-1987 until /);
+    expect(noticeText({ ...offer, alias }, 'Lits', 'fr')).toMatch(/^Un lit est offert à Lits pour RB-1987 jusqu’au /);
+    expect(offerAlias('10', [{ id: 9, clientId: 2 }], [{ id: 2, alias: 'X' }])).toBeUndefined();
   });
 
   it('keeps a date on its own day whatever the time zone', () => {

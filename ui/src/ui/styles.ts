@@ -24,7 +24,7 @@ export const shared = css`
     font: inherit; min-height: 44px; padding: 0.4rem 0.6rem; border-radius: 8px; width: 100%;
     border: 2px solid var(--border); background: var(--surface-2); color: var(--text);
   }
-  input[type='checkbox'] { width: 1.4rem; min-height: 1.4rem; height: 1.4rem; accent-color: var(--accent); }
+  input[type='checkbox'] { width: 1.4rem; min-height: 1.4rem; height: 1.4rem; accent-color: var(--accent); flex-shrink: 0; }
   label { display: block; font-weight: 600; margin-bottom: 0.25rem; }
   .check { display: flex; gap: 0.6rem; align-items: center; font-weight: 500; min-height: 44px; }
   .card { background: var(--surface); border: 1px solid var(--border); border-radius: var(--radius); padding: 0.9rem; }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { WaitlistEntry } from '../api/types';
-import { acceptBody, canAccept, formatOfferCountdown, joinBodyFrom, nextExpiry, offerTimeLeft, offersFirst } from './offers';
+import { acceptBody, bookableNowLink, canAccept, formatOfferCountdown, joinBodyFrom, nextExpiry, offerTimeLeft, offersFirst, waitCandidates } from './offers';
 
 const now = Date.parse('2026-11-22T02:00:00Z');
 function entry(over: Partial<WaitlistEntry>): WaitlistEntry {
@@ -47,5 +47,23 @@ describe('waitlist offers', () => {
     expect(offersFirst([waiting, offer, later]).map((e) => e.id)).toEqual([2, 3, 1]);
     expect(nextExpiry([waiting, offer, later], now)).toBe(Date.parse('2026-11-22T03:00:00Z'));
     expect(nextExpiry([waiting], now)).toBeNull();
+  });
+});
+
+describe('what she can wait for', () => {
+  const m = (id: number) => ({ programId: id, facilityId: 1, facilityName: 'F', programName: `P${id}`, type: 'DETOX' as const,
+    regionCode: 'ON-EAST', municipality: 'Ottawa', bookable: 0, intakeOpenNow: true, intakePhone: null, updatedAt: '', stale: false,
+    maxStayDays: null });
+  it('offers the full programs that fit her, and those with a bed now; never one that does not take her', () => {
+    const got = waitCandidates({ matches: [{ ...m(1), bookable: 2 }], nearMisses: [
+      { ...m(2), reasons: ['NO_BED'] }, { ...m(3), reasons: ['NO_BED', 'PETS'] }, { ...m(4), reasons: ['GENDER'] }] });
+    expect(got.full.map((x) => x.programId)).toEqual([2]);
+    expect(got.open.map((x) => x.programId)).toEqual([1]);
+    expect(waitCandidates({ matches: [] })).toEqual({ full: [], open: [] });
+  });
+
+  it('links "beds fit her now" to the search for her in that region, run at once', () => {
+    expect(bookableNowLink(12, 'ON-EAST')).toBe('#/find?client=12&region=ON-EAST&search=1');
+    expect(bookableNowLink('a b', null)).toBe('#/find?client=a+b&search=1');
   });
 });

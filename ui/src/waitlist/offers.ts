@@ -1,4 +1,4 @@
-import type { Id, JoinWaitlistBody, ProgramType, WaitlistEntry } from '../api/types';
+import type { BedRequestResult, Id, JoinWaitlistBody, Match, NearMiss, ProgramType, WaitlistEntry } from '../api/types';
 
 /** Milliseconds left on an offer (0 once expired; null when the entry has no offer). */
 export function offerTimeLeft(entry: Pick<WaitlistEntry, 'offerExpiresAt'>, now: number): number | null {
@@ -47,4 +47,22 @@ export function nextExpiry(entries: WaitlistEntry[], now: number): number | null
   const times = entries.map((e) => (e.status === 'OFFERED' && e.offerExpiresAt ? Date.parse(e.offerExpiresAt) : NaN))
     .filter((x) => Number.isFinite(x) && x > now);
   return times.length ? Math.min(...times) : null;
+}
+
+/**
+ * The programs a client may wait for in a region, from a bed request with her needs: the full ones that
+ * fit her (a near miss whose only reason is NO_BED: "full, she can wait here") first, then those with a
+ * bed for her now.
+ */
+export function waitCandidates(result: Pick<BedRequestResult, 'matches' | 'nearMisses'>): { full: NearMiss[]; open: Match[] } {
+  const full = (result.nearMisses ?? []).filter((m) => m.reasons.length === 1 && m.reasons[0] === 'NO_BED');
+  return { full, open: result.matches };
+}
+
+/** Where "N beds fit her now — see them" leads: the search for her in that region, run at once. */
+export function bookableNowLink(clientId: Id, regionCode: string | null | undefined): string {
+  const params = new URLSearchParams({ client: String(clientId) });
+  if (regionCode) params.set('region', regionCode);
+  params.set('search', '1');
+  return `#/find?${params}`;
 }

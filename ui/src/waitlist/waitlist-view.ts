@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import {
-  ApiError, PROGRAM_TYPES, api, type ClientDetail, type ProgramType, type WaitlistEntry, type WaitlistQuery,
+  ApiError, PROGRAM_TYPES, api, type ClientDetail, type Match, type NearMiss, type ProgramType, type WaitlistEntry, type WaitlistQuery,
 } from '../api';
 import type { DashboardData } from '../app/dashboard-data';
 import { LocaleController, formatDateTime, locale, t, tEnum } from '../i18n';
@@ -9,7 +9,9 @@ import { shared } from '../ui/styles';
 import { byAlias } from '../clients/bodies';
 import { casework } from '../clients/clients-view';
 import { problemText, tc } from '../clients/format';
-import { acceptBody, canAccept, formatOfferCountdown, joinBodyFrom, nextExpiry, offerTimeLeft, offersFirst } from './offers';
+import {
+  acceptBody, bookableNowLink, canAccept, formatOfferCountdown, joinBodyFrom, nextExpiry, offerTimeLeft, offersFirst, waitCandidates,
+} from './offers';
 
 type Scope = 'program' | 'type';
 type ListScope = 'org' | Scope;
@@ -54,6 +56,13 @@ export class WaitlistView extends LitElement {
   /** What just happened, in whichever language is chosen when it is read. */
   @state() private message: (() => string) | null = null;
   @state() private placedClient: string | null = null;
+  /** After joining: programs that fit her have a bed now (the join answer's bookableNow). */
+  @state() private bookableNow: { n: number; href: string } | null = null;
+  /** The join form's client and region, and the programs that fit her there. */
+  @state() private joinClient = '';
+  @state() private joinRegion = '';
+  @state() private fit: { full: NearMiss[]; open: Match[] } | 'loading' | null = null;
+  private fitFor = '';
   @state() private busy = false;
   @state() private joinOpen = false;
   @state() private clock = Date.now();
@@ -79,6 +88,10 @@ export class WaitlistView extends LitElement {
     this.timer = null;
     this.offLive?.();
     this.offLive = null;
+  }
+
+  protected willUpdate(changed: Map<string, unknown>): void {
+    if (changed.has('preselect') && this.preselect) this.joinClient = this.preselect;
   }
 
   protected updated(): void {
@@ -121,6 +134,7 @@ export class WaitlistView extends LitElement {
       <div role="status" class="placed" id="message" tabindex="-1">
         ${this.message ? html`<p class="ok">${this.message()}
           ${this.placedClient ? html` <a href="#/clients/${encodeURIComponent(this.placedClient)}">${t('cw.timeline')}</a>` : nothing}</p>` : nothing}
+        ${this.bookableNow ? html`<p><a class="button" data-bookable-now href=${this.bookableNow.href}>${tc('waitlist.bookableNow', this.bookableNow.n)}</a></p>` : nothing}
       </div>
       ${this.joinSection()}
       ${this.listSection()}
@@ -152,10 +166,12 @@ export class WaitlistView extends LitElement {
     return html`<div class="row">
       <div><label for="${prefix}-type">${t('waitlist.type')}</label>
         <select id="${prefix}-type" name="type" required>
+          <option value="">${t('timeline.choose')}</option>
           ${PROGRAM_TYPES.map((ty) => html`<option value=${ty}>${tEnum('type', ty)}</option>`)}
         </select></div>
       <div><label for="${prefix}-region">${t('find.region')}</label>
         <select id="${prefix}-region" name="regionCode" required>
+          <option value="">${t('timeline.choose')}</option>
           ${regions.map(([code, name]) => html`<option value=${code}>${name}</option>`)}
         </select></div>
     </div>`;
@@ -163,16 +179,22 @@ export class WaitlistView extends LitElement {
 
   private joinSection() {
     const clients = byAlias(this.clients, locale());
+    const regions = [...(this.data?.regions ?? new Map<string, string>()).entries()];
     return html`
       <details class="card" ?open=${this.preselect !== null || this.joinOpen}
         @toggle=${(e: Event) => (this.joinOpen = (e.target as HTMLDetailsElement).open)}>
         <summary id="join-title">${t('waitlist.join')}</summary>
-        <form @submit=${this.join} aria-labelledby="join-title">
+        <form @submit=${this.join} aria-labelledby="join-title" @change=${this.joinChanged}>
           <div class="row wide">
             <div><label for="wl-client">${t('find.client')}</label>
               <select id="wl-client" name="clientId" required>
                 <option value="">${t('timeline.choose')}</option>
                 ${clients.map((c) => html`<option value=${String(c.id)} ?selected=${String(c.id) === this.preselect}>${c.alias}</option>`)}
+              </select></div>
+            <div><label for="wl-region">${t('find.region')}</label>
+              <select id="wl-region" name="regionCode" required>
+                <option value="">${t('timeline.choose')}</option>
+                ${regions.map(([code, name]) => html`<option value=${code}>${name}</option>`)}
               </select></div>
             <div><label for="wl-priority">${t('waitlist.priority')}</label>
               <select id="wl-priority" name="priority">
@@ -187,12 +209,68 @@ export class WaitlistView extends LitElement {
               <label class="check"><input type="radio" name="scope" value="type" ?checked=${this.scope === 'type'}
                 @change=${() => (this.scope = 'type')} />${t('waitlist.typeRegion')}</label>
             </div>
-            ${this.scopeFields('join', this.scope)}
+            ${this.scope === 'program' ? this.fitPicker() : html`<div><label for="join-type">${t('waitlist.type')}</label>
+              <select id="join-type" name="type" required>
+                <option value="">${t('timeline.choose')}</option>
+                ${PROGRAM_TYPES.map((ty) => html`<option value=${ty}>${tEnum('type', ty)}</option>`)}
+              </select></div>`}
           </fieldset>
           <p class="error" role="alert" ?hidden=${!this.joinError}>${this.joinError}</p>
           <button type="submit" ?disabled=${this.busy}>${t('waitlist.joinSubmit')}</button>
         </form>
       </details>`;
+  }
+
+  /** The programs she may wait for in the chosen region: the full ones that take her, then those with a bed now. */
+  private fitPicker() {
+    const fit = this.fit;
+    const hint = !this.joinClient || !this.joinRegion ? t('waitlist.chooseClientFirst')
+      : fit === 'loading' ? t('waitlist.loadingFit')
+      : fit && fit.full.length + fit.open.length === 0 ? t('waitlist.noFit') : '';
+    const label = (m: Match) => `${m.facilityName} — ${m.programName} (${tEnum('type', m.type)})`;
+    return html`<div>
+      <label for="join-program">${t('waitlist.program')}</label>
+      <select id="join-program" name="programId" required aria-describedby="join-program-hint"
+        ?disabled=${!fit || fit === 'loading'}>
+        <option value="">${t('timeline.choose')}</option>
+        ${fit && fit !== 'loading' ? html`
+          ${fit.full.length ? html`<optgroup label=${t('waitlist.fullCanWait')}>
+            ${fit.full.map((m) => html`<option value=${String(m.programId)}>${label(m)}</option>`)}</optgroup>` : nothing}
+          ${fit.open.length ? html`<optgroup label=${t('waitlist.hasBedNow')}>
+            ${fit.open.map((m) => html`<option value=${String(m.programId)}>${label(m)}</option>`)}</optgroup>` : nothing}` : nothing}
+      </select>
+      <p id="join-program-hint" class="muted hint" role="status">${hint}</p>
+    </div>`;
+  }
+
+  /** A client or a region chosen: ask which programs fit her there (a bed request by her clientId). */
+  private joinChanged(e: Event): void {
+    const form = (e.currentTarget as HTMLFormElement);
+    this.joinClient = String(new FormData(form).get('clientId') ?? '');
+    this.joinRegion = String(new FormData(form).get('regionCode') ?? '');
+    void this.loadFit();
+  }
+
+  private async loadFit(): Promise<void> {
+    const key = `${this.joinClient}|${this.joinRegion}`;
+    if (key === this.fitFor) return;
+    this.fitFor = key;
+    if (!this.joinClient || !this.joinRegion) {
+      this.fit = null;
+      return;
+    }
+    this.fit = 'loading';
+    this.joinError = '';
+    try {
+      const result = await api.findBed({ clientId: this.joinClient, regionCode: this.joinRegion, admitNow: false });
+      if (this.fitFor === key) this.fit = waitCandidates(result);
+    } catch (err) {
+      if (this.fitFor === key) {
+        this.fit = null;
+        this.fitFor = '';
+        this.joinError = problemText(err);
+      }
+    }
   }
 
   private listSection() {
@@ -281,6 +359,8 @@ export class WaitlistView extends LitElement {
       const alias = this.clients.find((c) => String(c.id) === String(body.clientId))?.alias ?? '';
       this.message = () => t('waitlist.joinedDone', { alias, n: entry.position });
       this.placedClient = null;
+      const n = entry.bookableNow ?? 0;
+      this.bookableNow = n > 0 ? { n, href: bookableNowLink(body.clientId, this.joinRegion || ('regionCode' in body ? body.regionCode : null)) } : null;
     }, 'join');
   }
 
@@ -290,6 +370,7 @@ export class WaitlistView extends LitElement {
       this.data?.dismiss(`offered-${String(e.id)}`);
       const program = this.data?.programLabel(String(e.offeredProgramId)) ?? '';
       this.message = () => t('waitlist.placedDone', { alias, program });
+      this.bookableNow = null;
       this.placedClient = String(e.clientId);
     });
   }
@@ -299,6 +380,7 @@ export class WaitlistView extends LitElement {
       await api.withdrawWaitlist(e.id);
       this.data?.dismiss(`offered-${String(e.id)}`);
       this.message = () => t('waitlist.withdrawnDone', { alias });
+      this.bookableNow = null;
       this.placedClient = null;
     });
   }
