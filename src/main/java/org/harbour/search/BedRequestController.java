@@ -15,9 +15,11 @@ import org.harbour.security.CurrentUser;
 class BedRequestController {
 
     private final BedRequests bedRequests;
+    private final DoorOutcomes doorOutcomes;
 
-    BedRequestController(BedRequests bedRequests) {
+    BedRequestController(BedRequests bedRequests, DoorOutcomes doorOutcomes) {
         this.bedRequests = bedRequests;
+        this.doorOutcomes = doorOutcomes;
     }
 
     @Post
@@ -30,6 +32,6 @@ class BedRequestController {
     @Post("/{id}/outcome")
     @Status(HttpStatus.CREATED)
     void outcome(@PathVariable long id, @Body SearchApi.Outcome outcome, @Parameter(hidden = true) CurrentUser user) {
-        bedRequests.recordOutcome(id, outcome, user);
+        doorOutcomes.record(id, outcome, user);
     }
 }

@@ -2,34 +2,26 @@ package org.harbour.search;
 
 import org.harbour.search.SearchApi.Request;
 import org.harbour.search.SearchApi.Result;
-import org.harbour.search.SearchApi.Outcome;
 import org.harbour.client.Needs;
 import org.harbour.client.NeedsRules;
 
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.connection.annotation.Connectable;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.json.JsonMapper;
-import io.micronaut.serde.annotation.Serdeable;
-import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-import org.harbour.audit.AuditLog;
 import org.harbour.availability.Counts;
 import org.harbour.client.Client;
 import org.harbour.client.Clients;
 import org.harbour.facility.IntakeHours;
 import org.harbour.facility.ProgramType;
 import org.harbour.problem.Checks;
-import org.harbour.problem.ProblemException;
 import org.harbour.region.KnownRegions;
 import org.harbour.security.CurrentUser;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -49,26 +41,19 @@ class BedRequests {
     private final KnownRegions regions;
     private final Clients clients;
     private final DemandRecords demands;
-    private final JdbcOperations jdbc;
     private final JsonMapper json;
-    private final AuditLog audit;
     private final Clock clock;
 
     BedRequests(CandidateQueries candidates, Counts availability, KnownRegions regions,
-                Clients clients, DemandRecords demands, JdbcOperations jdbc, JsonMapper json, AuditLog audit,
-                Clock clock) {
+                Clients clients, DemandRecords demands, JsonMapper json, Clock clock) {
         this.candidates = candidates;
         this.availability = availability;
         this.regions = regions;
         this.clients = clients;
         this.demands = demands;
-        this.jdbc = jdbc;
         this.json = json;
-        this.audit = audit;
         this.clock = clock;
     }
-
-    enum DoorOutcome { PLACED, REFUSED_AT_DOOR, CLIENT_DECLINED, NO_SHOW }
 
     /** Near misses shown per request (API.md "Search"). */
     static final int NEAR_MISSES = 10;
@@ -169,41 +154,6 @@ class BedRequests {
         long id = r.clientId() == null ? demands.record(demand) : demands.recordAudited(demand);
         return new Result(id, List.copyOf(matches.subList(0, Math.min(limit, matches.size()))), matches.isEmpty(), now,
                 matches.size(), List.copyOf(nearMisses.subList(0, Math.min(NEAR_MISSES, nearMisses.size()))));
-    }
-
-    @Transactional
-    void recordOutcome(long requestId, Outcome o, CurrentUser user) {
-        Checks checks = new Checks();
-        DoorOutcome outcome = checks.required("outcome", o.outcome())
-                ? checks.enumValue("outcome", o.outcome(), DoorOutcome.class) : null;
-        checks.required("programId", o.programId());
-        checks.throwIfAny();
-        Long owner = jdbc.prepareStatement("SELECT organization_id FROM bed_requests WHERE id = ?", statement -> {
-            statement.setLong(1, requestId);
-            try (var rs = statement.executeQuery()) {
-                if (!rs.next()) {
-                    throw ProblemException.notFound("Bed request");
-                }
-                return rs.getObject(1, Long.class);
-            }
-        });
-        if (!user.isAdmin() && (owner == null || !owner.equals(user.organizationId()))) {
-            throw ProblemException.notFound("Bed request");
-        }
-        if (availability.find(o.programId()).isEmpty()) {
-            throw ProblemException.invalid("programId", "unknown program");
-        }
-        jdbc.prepareStatement("""
-                INSERT INTO bed_request_outcomes (bed_request_id, program_id, outcome, recorded_by, recorded_at)
-                VALUES (?, ?, ?, ?, ?)""", statement -> {
-            statement.setLong(1, requestId);
-            statement.setLong(2, o.programId());
-            statement.setString(3, outcome.name());
-            statement.setLong(4, user.id());
-            statement.setTimestamp(5, Timestamp.from(clock.instant()));
-            return statement.executeUpdate();
-        });
-        audit.record(user, "BED_REQUEST_OUTCOME", "BED_REQUEST", requestId);
     }
 
     private Match toMatch(Candidate c, Needs needs, Instant now) {

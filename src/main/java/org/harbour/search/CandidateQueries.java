@@ -68,7 +68,7 @@ class CandidateQueries {
                  WHERE a.has_bed = TRUE""");
         List<Object> params = new ArrayList<>();
         where(regionCode, types, sql, params);
-        for (Rule rule : rules(needs)) {
+        for (EligibilitySql.Rule rule : EligibilitySql.rules(needs)) {
             sql.append(" AND NOT ").append(rule.fails());
             params.addAll(rule.params());
         }
@@ -86,10 +86,10 @@ class CandidateQueries {
      */
     @Connectable
     List<Candidate> nearMisses(@Nullable String regionCode, Collection<String> types, Needs needs, int max) {
-        List<Rule> rules = rules(needs);
+        List<EligibilitySql.Rule> rules = EligibilitySql.rules(needs);
         StringBuilder misses = new StringBuilder("0");
         List<Object> missParams = new ArrayList<>();
-        for (Rule rule : rules) {
+        for (EligibilitySql.Rule rule : rules) {
             misses.append(" + (").append(rule.fails()).append(')');
             missParams.addAll(rule.params());
         }
@@ -102,7 +102,7 @@ class CandidateQueries {
                     .append(" WHERE a.has_bed = TRUE");
             params.addAll(missParams);
             where(regionCode, types, part, params);
-            part.append(" HAVING misses BETWEEN 1 AND 2 ORDER BY misses, ").append(preferences(needs, params))
+            part.append(" HAVING misses BETWEEN 1 AND 2 ORDER BY misses, ").append(EligibilitySql.preferences(needs, params))
                     .append("program_id LIMIT ?)");
             params.add(max);
             parts.add(part.toString());
@@ -125,30 +125,6 @@ class CandidateQueries {
                   JOIN facilities f ON f.id = p.facility_id
                  ORDER BY near.misses, near.has_bed DESC, near.program_id""";
         return query(sql, params);
-    }
-
-    /**
-     * How well a program meets the stated preferences, as a number that sorts like the ranking, for an ORDER BY
-     * ({@code "(...) DESC, "}); empty when none is stated (a bare constant there would name a column by position).
-     */
-    private static String preferences(Needs needs, List<Object> params) {
-        if (!Boolean.TRUE.equals(needs.traffickingSpecialized()) && needs.language() == null
-                && needs.culturallySpecific() == null) {
-            return "";
-        }
-        StringBuilder preferences = new StringBuilder("(0");
-        if (Boolean.TRUE.equals(needs.traffickingSpecialized())) {
-            preferences.append(" + 4 * p.trafficking_specialized");
-        }
-        if (needs.language() != null) {
-            preferences.append(" + 2 * (FIND_IN_SET(?, p.languages) > 0)");
-            params.add(needs.language());
-        }
-        if (needs.culturallySpecific() != null) {
-            preferences.append(" + (p.culturally_specific <=> ?)");
-            params.add(needs.culturallySpecific());
-        }
-        return preferences.append(") DESC, ").toString();
     }
 
     private static void where(@Nullable String regionCode, Collection<String> types, StringBuilder sql,
@@ -177,44 +153,6 @@ class CandidateQueries {
             }
             return candidates;
         });
-    }
-
-    /** A stated need's rule in SQL: true (never NULL) when the program fails it. */
-    record Rule(MissReason reason, String fails, List<Object> params) {
-    }
-
-    /** The SQL form of each rule of {@link Matcher#reasonsRefused}, for the needs stated. */
-    static List<Rule> rules(Needs needs) {
-        List<Rule> rules = new ArrayList<>();
-        if (needs.gender() != null) {
-            rules.add(new Rule(MissReason.GENDER, "FIND_IN_SET(?, p.genders) = 0", List.of(needs.gender())));
-        }
-        if (needs.age() != null) {
-            rules.add(new Rule(MissReason.AGE, "(IFNULL(p.min_age, 0) > ? OR IFNULL(p.max_age, 2147483647) < ?)",
-                    List.of(needs.age(), needs.age())));
-        }
-        if (needs.children() != null && needs.children() > 0) {
-            rules.add(new Rule(MissReason.CHILDREN, "NOT p.accepts_children", List.of()));
-        }
-        if (Boolean.TRUE.equals(needs.pets())) {
-            rules.add(new Rule(MissReason.PETS, "NOT p.accepts_pets", List.of()));
-        }
-        if (Boolean.TRUE.equals(needs.substanceUse())) {
-            rules.add(new Rule(MissReason.SUBSTANCE_USE, "p.substance_use = 'SOBRIETY_REQUIRED'", List.of()));
-        }
-        if (Boolean.TRUE.equals(needs.currentSexTrade())) {
-            rules.add(new Rule(MissReason.SEX_TRADE, "NOT p.accepts_current_sex_trade", List.of()));
-        }
-        if (Boolean.TRUE.equals(needs.wheelchair())) {
-            rules.add(new Rule(MissReason.WHEELCHAIR, "NOT p.wheelchair_accessible", List.of()));
-        }
-        if (needs.languageIsRequired()) {
-            rules.add(new Rule(MissReason.LANGUAGE, "FIND_IN_SET(?, p.languages) = 0", List.of(needs.language())));
-        }
-        if (Boolean.TRUE.equals(needs.avoidMandatoryActivities())) {
-            rules.add(new Rule(MissReason.MANDATORY_ACTIVITIES, "p.mandatory_activities", List.of()));
-        }
-        return rules;
     }
 
     /** Reads the columns by position, in order: the driver then neither looks names up nor seeks back. */
