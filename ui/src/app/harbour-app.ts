@@ -15,7 +15,7 @@ import '../reports/capacity-report';
 import '../clients/clients-view';
 import '../clients/client-timeline';
 import '../waitlist/waitlist-view';
-import { noticeLink, noticeText } from '../live/notices';
+import { noticeLink, noticeLinkKey, noticeText } from '../live/notices';
 import '../reports/turnaway-report';
 import '../admin/admin-view';
 
@@ -124,7 +124,7 @@ export class HarbourApp extends LitElement {
     return html`<section class="notices ${list.length ? 'some' : ''}" role="status" aria-label=${t('notice.title')}>
       ${list.map((n) => html`<p class="card notice" data-notice=${n.kind}>
         <span>${noticeText(n, d?.programName(n.programId))}
-          <a href=${noticeLink(n)}>${t(n.kind === 'offered' ? 'notice.openWaitlist' : 'notice.openEnding')}</a></span>
+          <a href=${noticeLink(n)} data-link=${noticeLinkKey(n)}>${t(noticeLinkKey(n))}</a></span>
         <button type="button" class="secondary" @click=${() => d?.dismiss(n.id)}>${t('notice.dismiss')}</button>
       </p>`)}
     </section>`;

@@ -7,6 +7,8 @@ import { LocaleController, formatAge, formatCountdown, formatNumber, t, tEnum } 
 import { shared } from '../ui/styles';
 import { intakeText, liveState, preferenceText } from './explain';
 import '../board/eligibility-badges';
+import '../door/arrival-code';
+import { rememberHold } from '../door/hold-memory';
 
 type Phase = 'idle' | 'busy' | 'held' | 'placed' | 'released' | 'expired';
 
@@ -80,6 +82,7 @@ export class MatchCard extends LitElement {
         </div>
         <harbour-eligibility .rules=${this.info?.program.eligibility ?? null} .needs=${this.needs} aria-label=${t('find.rules')}></harbour-eligibility>
         <div class="actions">${this.actions(live.full)}</div>
+        ${this.hold?.arrivalCode && this.phase !== 'expired' ? html`<harbour-arrival-code .code=${this.hold.arrivalCode}></harbour-arrival-code>` : nothing}
         <p role="status" class=${this.phase === 'placed' || this.phase === 'released' ? 'ok' : 'error'}>${this.message}</p>
       </article>
     `;
@@ -117,6 +120,7 @@ export class MatchCard extends LitElement {
         return;
       }
       this.hold = await api.hold(this.match.programId, { minutes, ...(clientId ? { clientId } : {}) });
+      rememberHold({ ...this.hold, programId: this.hold.programId ?? this.match.programId, clientId: this.hold.clientId ?? clientId });
       this.phase = 'held';
       this.message = '';
       this.startClock();
