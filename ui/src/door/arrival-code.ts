@@ -1,5 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { customElement, property } from 'lit/decorators.js';
 import { LocaleController, t } from '../i18n';
 import { shared } from '../ui/styles';
 import { groupCode, spellCode } from './door';
@@ -23,7 +23,6 @@ export class ArrivalCode extends LitElement {
   @property() code = '';
   /** The client's alias, shown in the large view so the caseworker reads the right code. */
   @property() alias = '';
-  @state() private open = false;
 
   constructor() {
     super();
@@ -42,7 +41,7 @@ export class ArrivalCode extends LitElement {
           <button type="button" class="secondary" data-action="large-code" @click=${this.show}>${t('code.large')}</button>
         </div>
       </div>
-      <dialog aria-labelledby="big-title" @close=${() => (this.open = false)}>
+      <dialog aria-labelledby="big-title">
         <h2 id="big-title">${t('code.title')}${this.alias ? html` · ${t('code.forClient', { alias: this.alias })}` : nothing}</h2>
         <p class="huge" data-big-code>${grouped}</p>
         <h3>${t('code.spelled')}</h3>
@@ -56,7 +55,6 @@ export class ArrivalCode extends LitElement {
 
   private show(): void {
     this.renderRoot.querySelector('dialog')?.showModal();
-    this.open = true;
   }
 
   private hide(): void {

@@ -9,6 +9,7 @@ import { shared } from '../ui/styles';
 import { admitNowByDefault, bedRequestFrom, clientChoice, needsFields, searchBodyFor } from './needs';
 import './match-card';
 import './near-miss';
+import '../door/my-holds';
 
 @customElement('harbour-find-bed')
 export class FindBed extends LitElement {
@@ -87,6 +88,7 @@ export class FindBed extends LitElement {
     const regions = [...(this.data?.regions ?? new Map<string, string>()).entries()];
     return html`
       <h1>${t('find.title')}</h1>
+      <harbour-my-holds .data=${this.data}></harbour-my-holds>
       <form class="card" @submit=${(e: SubmitEvent) => { e.preventDefault(); void this.search(); }} novalidate>
         <div class="row">
           <div>
