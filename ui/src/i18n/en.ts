@@ -99,7 +99,6 @@ export const en = {
   'staff.outOfService': 'Out of service',
   'staff.more': 'One more {what}',
   'staff.less': 'One less {what}',
-  'staff.saved': 'Saved: {n} available',
   'staff.conflict': 'Someone else changed this first. The newer figure is shown: {n} available.',
   'staff.invalid': 'Not saved: {detail}',
   'staff.saving': 'Saving…',
@@ -598,6 +597,12 @@ export const en = {
   'notice.yourClient': 'your client',
   'notice.findNext': 'Find the next bed',
   'notice.openTimeline': 'See her placements',
+  'staff.changed': 'Saved: {what} is now {to} (was {from}).',
+  'staff.undone': 'Undone: {what} is back to {to}.',
+  'staff.undo': 'Undo',
+  'staff.typeFigure': 'Type the number',
+  'staff.set': 'Set',
+  'staff.badFigure': 'Type a whole number, 0 or more.',
 } as const;
 
 export type MessageKey = keyof typeof en;

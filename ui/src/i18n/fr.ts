@@ -101,7 +101,6 @@ export const fr: Messages = {
   'staff.outOfService': 'Hors service',
   'staff.more': 'Un de plus : {what}',
   'staff.less': 'Un de moins : {what}',
-  'staff.saved': 'Enregistré : {n} disponibles',
   'staff.conflict': 'Quelqu’un l’a modifié avant vous. Le chiffre plus récent est affiché : {n} disponibles.',
   'staff.invalid': 'Non enregistré : {detail}',
   'staff.saving': 'Enregistrement…',
@@ -600,4 +599,10 @@ export const fr: Messages = {
   'notice.yourClient': 'votre cliente',
   'notice.findNext': 'Trouver le prochain lit',
   'notice.openTimeline': 'Voir ses placements',
+  'staff.changed': 'Enregistré : {what} passe à {to} (avant : {from}).',
+  'staff.undone': 'Annulé : {what} revient à {to}.',
+  'staff.undo': 'Annuler',
+  'staff.typeFigure': 'Taper le nombre',
+  'staff.set': 'Enregistrer',
+  'staff.badFigure': 'Tapez un nombre entier, 0 ou plus.',
 };
