@@ -29,6 +29,7 @@ export class DoorRow extends LitElement {
   @property({ type: Number }) now = Date.now();
   @state() private mode: Mode = 'idle';
   @state() private error = '';
+  private lastTries: number | null = null;
 
   constructor() {
     super();
@@ -157,9 +158,11 @@ export class DoorRow extends LitElement {
     if (!(err instanceof ApiError)) return problemText(err);
     if (err.status === 422) {
       const n = triesLeft(err.errors.find((x) => x.field === 'arrivalCode')?.message ?? err.detail);
+      this.lastTries = n;
       return n === null ? t('door.wrongCode') : t(n === 1 ? 'door.wrongCode_one' : 'door.wrongCode_other', { n });
     }
-    if (err.status === 409) return back === 'checkin' ? t('door.tooMany') : t('door.gone');
+    // The wrong code that used the last try answers 409: the hold is released.
+    if (err.status === 409) return back === 'checkin' && (this.lastTries === 1 || /wrong/i.test(err.detail ?? '')) ? t('door.tooMany') : t('door.gone');
     if (err.status === 404) return t('door.gone');
     return problemText(err);
   }
