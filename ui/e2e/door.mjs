@@ -28,14 +28,18 @@ export async function door({ test, expect, signIn, axe, harbour, world, shots })
   const cw = world.caseworker;
   const newClient = (alias, needs) => harbour.call(cw, 'POST', '/api/clients', { alias, birthYear: 1995, gender: 'WOMAN', needs, consentToShare: false });
 
-  /** The page at 360 and 1280 px, in English and French: name-en-360.png ... name-fr-1280.png. */
-  const shots4 = async (page, name) => {
+  /**
+   * The page at 360 and 1280 px, in English and French: name-en-360.png ... name-fr-1280.png; the whole page, or
+   * with `at` (a locator on a long page) the screen scrolled to it.
+   */
+  const shots4 = async (page, name, at) => {
     for (const lang of ['en', 'fr']) {
       if (lang === 'fr') await page.getByRole('button', { name: 'Passer en français' }).click();
       for (const width of [360, 1280]) {
         await page.setViewportSize({ width, height: width === 360 ? 780 : 900 });
         await page.waitForTimeout(150);
-        await page.screenshot({ path: join(out, `${name}-${lang}-${width}.png`), fullPage: true });
+        if (at) await at.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+        await page.screenshot({ path: join(out, `${name}-${lang}-${width}.png`), fullPage: !at });
       }
     }
     await page.getByRole('button', { name: 'Switch to English' }).click();
@@ -70,7 +74,7 @@ export async function door({ test, expect, signIn, axe, harbour, world, shots })
       const { card, code } = await holdFor(page, robin);
       expect(/^[A-Z0-9]{6}$/.test(code), `a 6-character code: ${code}`);
       expect((await card.locator('harbour-arrival-code .code').innerText()).replace(/\s/g, '') === code, 'the code is shown');
-      await shots4(page, 'door-caseworker-hold');
+      await shots4(page, 'door-caseworker-hold', card);
       await card.locator('button[data-action="large-code"]').click();
       const big = card.locator('harbour-arrival-code dialog');
       await big.locator('[data-big-code]').waitFor();
@@ -85,7 +89,7 @@ export async function door({ test, expect, signIn, axe, harbour, world, shots })
       await page.reload();
       const mine = page.locator(`harbour-my-holds [data-arrival-code="${code}"]`);
       await mine.waitFor();
-      await shots4(page, 'door-caseworker-reload');
+      await shots4(page, 'door-caseworker-reload', page.locator('harbour-my-holds'));
 
       // The shelter sees her coming without a reload: intake facts, never the code or the alias.
       const row = panel.locator('harbour-door-row article');
@@ -114,7 +118,7 @@ export async function door({ test, expect, signIn, axe, harbour, world, shots })
       await arrived.filter({ hasText: `${robin.alias} has arrived at Door beds.` }).waitFor();
       await panel.locator('[data-door-message]').filter({ hasText: 'Checked in.' }).waitFor();
       await panel.locator('[data-empty]').waitFor();
-      await shots4(page, 'door-caseworker-arrived');
+      await shots4(page, 'door-caseworker-arrived', page.locator('harbour-app main'));
       const placements = await harbour.call(cw, 'GET', `/api/clients/${robin.id}/placements`);
       expect(JSON.stringify(placements).includes('ACTIVE'), `an active placement: ${JSON.stringify(placements).slice(0, 300)}`);
     } finally {
@@ -142,7 +146,7 @@ export async function door({ test, expect, signIn, axe, harbour, world, shots })
       await row.locator('button[data-action="decline-yes"]').click();
       const notices = page.locator('harbour-app section[role="status"]');
       await notices.locator('[data-notice="declined"]').filter({ hasText: `Door beds could not take ${sam.alias}: we can’t take her pet.` }).waitFor();
-      await shots4(page, 'door-caseworker-declined');
+      await shots4(page, 'door-caseworker-declined', page.locator('harbour-app main'));
 
       const hold = await harbour.call(cw, 'POST', `/api/programs/${programId}/holds`, { clientId: sam.id, minutes: 30 });
       await row.waitFor();

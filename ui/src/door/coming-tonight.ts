@@ -28,7 +28,7 @@ export class ComingTonight extends LitElement {
   @property({ attribute: false }) programs: Availability[] = [];
   @state() private holds = new Map<string, ProgramHold[]>();
   @state() private clock = Date.now();
-  @state() private message = '';
+  @state() private message: () => string = () => '';
   private fetched = new Set<string>();
   private off: (() => void) | null = null;
   private timer: ReturnType<typeof setInterval> | null = null;
@@ -84,19 +84,19 @@ export class ComingTonight extends LitElement {
     return html`<section aria-labelledby="door-title" data-panel="coming-tonight">
       <h2 id="door-title">${t('door.title')}</h2>
       <p class="muted">${t('door.hint')}</p>
-      <p role="status" class="ok" data-door-message>${this.message}</p>
+      <p role="status" class="ok" data-door-message>${this.message()}</p>
       ${withHolds.length === 0 ? html`<p class="card" data-empty>${t('door.none')}</p>` : nothing}
       ${withHolds.map((p) => html`<div class="program" data-program-id=${String(p.programId)}>
         <h3>${p.facilityName} — ${p.programName}</h3>
         <ul class="plain program">
           ${this.holds.get(String(p.programId))!.map((h) => html`<li><harbour-door-row .hold=${{ ...h, programId: h.programId ?? p.programId }}
-            .now=${this.clock} @door-done=${(e: CustomEvent<{ message: string }>) => this.done(String(p.programId), e.detail.message)}></harbour-door-row></li>`)}
+            .now=${this.clock} @door-done=${(e: CustomEvent<{ message: () => string }>) => this.done(String(p.programId), e.detail.message)}></harbour-door-row></li>`)}
         </ul>
       </div>`)}
     </section>`;
   }
 
-  private done(programId: string, message: string): void {
+  private done(programId: string, message: () => string): void {
     this.message = message;
     void this.load(programId);
   }

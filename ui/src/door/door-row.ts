@@ -2,9 +2,9 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { ApiError, DECLINE_REASONS, api, type DeclineReason, type ProgramHold } from '../api';
 import { problemText } from '../clients/format';
-import { LocaleController, formatCountdown, t } from '../i18n';
+import { LocaleController, t } from '../i18n';
 import { shared } from '../ui/styles';
-import { intakeFacts, isCompleteCode, normalizeCode, reasonText, triesLeft } from './door';
+import { heldUntil, intakeFacts, isCompleteCode, normalizeCode, reasonText, triesLeft } from './door';
 
 type Mode = 'idle' | 'checkin' | 'noshow' | 'decline' | 'busy';
 
@@ -28,7 +28,8 @@ export class DoorRow extends LitElement {
   @property({ attribute: false }) hold!: ProgramHold;
   @property({ type: Number }) now = Date.now();
   @state() private mode: Mode = 'idle';
-  @state() private error = '';
+  /** Kept as words to say, so a language switch translates it too. */
+  @state() private error: () => string = () => '';
   private lastTries: number | null = null;
 
   constructor() {
@@ -44,11 +45,11 @@ export class DoorRow extends LitElement {
       <article class="card" data-hold-id=${String(h.id)}>
         <div class="top">
           <strong>${h.referringOrganization ? t('door.from', { organization: h.referringOrganization }) : ''}</strong>
-          <span class="left" role="timer">${left > 0 ? t('door.expires', { time: formatCountdown(left) }) : t('door.expired')}</span>
+          <span class="left" role="timer">${left > 0 ? heldUntil(h.expiresAt, this.now) : t('door.expired')}</span>
         </div>
         ${facts.length ? html`<ul class="plain facts" data-facts>${facts.map((f) => html`<li>${f}</li>`)}</ul>` : nothing}
         ${this.body()}
-        <p class="error" role="alert">${this.error}</p>
+        <p class="error" role="alert">${this.error()}</p>
       </article>`;
   }
 
@@ -101,42 +102,42 @@ export class DoorRow extends LitElement {
 
   private async open(mode: Mode, focus?: string): Promise<void> {
     this.mode = mode;
-    this.error = '';
+    this.error = () => '';
     await this.updateComplete;
     if (focus) this.renderRoot.querySelector<HTMLElement>(focus)?.focus();
   }
 
   private back(): void {
     this.mode = 'idle';
-    this.error = '';
+    this.error = () => '';
   }
 
   private async checkIn(e: SubmitEvent): Promise<void> {
     e.preventDefault();
     const typed = (this.renderRoot.querySelector('#code') as HTMLInputElement).value;
     if (!isCompleteCode(typed)) {
-      this.error = t('door.codeShort');
+      this.error = () => t('door.codeShort');
       return;
     }
-    await this.act(() => api.arrive(this.hold.id, normalizeCode(typed)), t('door.checkedIn'), 'checkin');
+    await this.act(() => api.arrive(this.hold.id, normalizeCode(typed)), () => t('door.checkedIn'), 'checkin');
   }
 
   private async noShow(): Promise<void> {
-    await this.act(() => api.noShow(this.hold.id), t('door.noShowDone'), 'noshow');
+    await this.act(() => api.noShow(this.hold.id), () => t('door.noShowDone'), 'noshow');
   }
 
   private async decline(e: SubmitEvent): Promise<void> {
     e.preventDefault();
     const reason = (this.renderRoot.querySelector('#reason') as HTMLSelectElement).value as DeclineReason | '';
     if (!reason) {
-      this.error = t('door.reason');
+      this.error = () => t('door.reason');
       return;
     }
-    await this.act(() => api.decline(this.hold.id, reason), t('door.declined'), 'decline');
+    await this.act(() => api.decline(this.hold.id, reason), () => t('door.declined'), 'decline');
   }
 
-  private async act(call: () => Promise<unknown>, done: string, back: Mode): Promise<void> {
-    this.error = '';
+  private async act(call: () => Promise<unknown>, done: () => string, back: Mode): Promise<void> {
+    this.error = () => '';
     this.mode = 'busy';
     try {
       await call();
@@ -144,9 +145,10 @@ export class DoorRow extends LitElement {
       this.mode = 'idle';
     } catch (err) {
       this.mode = back;
-      this.error = this.explain(err, back);
+      const words = this.explain(err, back);
+      this.error = words;
       if (err instanceof ApiError && (err.status === 409 || err.status === 404)) {
-        this.dispatchEvent(new CustomEvent('door-done', { detail: { message: this.error, programId: String(this.hold.programId ?? '') }, bubbles: true, composed: true }));
+        this.dispatchEvent(new CustomEvent('door-done', { detail: { message: words, programId: String(this.hold.programId ?? '') }, bubbles: true, composed: true }));
       }
       await this.updateComplete;
       const input = this.renderRoot.querySelector<HTMLInputElement>('#code');
@@ -154,16 +156,19 @@ export class DoorRow extends LitElement {
     }
   }
 
-  private explain(err: unknown, back: Mode): string {
-    if (!(err instanceof ApiError)) return problemText(err);
+  private explain(err: unknown, back: Mode): () => string {
+    if (!(err instanceof ApiError)) return () => problemText(err);
     if (err.status === 422) {
       const n = triesLeft(err.errors.find((x) => x.field === 'arrivalCode')?.message ?? err.detail);
       this.lastTries = n;
-      return n === null ? t('door.wrongCode') : t(n === 1 ? 'door.wrongCode_one' : 'door.wrongCode_other', { n });
+      return () => (n === null ? t('door.wrongCode') : t(n === 1 ? 'door.wrongCode_one' : 'door.wrongCode_other', { n }));
     }
     // The wrong code that used the last try answers 409: the hold is released.
-    if (err.status === 409) return back === 'checkin' && (this.lastTries === 1 || /wrong/i.test(err.detail ?? '')) ? t('door.tooMany') : t('door.gone');
-    if (err.status === 404) return t('door.gone');
-    return problemText(err);
+    if (err.status === 409) {
+      const tooMany = back === 'checkin' && (this.lastTries === 1 || /wrong/i.test(err.detail ?? ''));
+      return () => t(tooMany ? 'door.tooMany' : 'door.gone');
+    }
+    if (err.status === 404) return () => t('door.gone');
+    return () => problemText(err);
   }
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DECLINE_REASONS } from '../api/types';
 import { en } from '../i18n/en';
-import { groupCode, intakeFacts, isCompleteCode, normalizeCode, reasonText, spellCode, triesLeft } from './door';
+import { groupCode, heldUntil, intakeFacts, isCompleteCode, normalizeCode, reasonText, spellCode, triesLeft } from './door';
 import { clientOfHold, heldPrograms, rememberHold } from './hold-memory';
 import { activeHolds } from './coming-tonight';
 
@@ -39,6 +39,15 @@ describe('intake facts', () => {
     expect(intakeFacts({ gender: 'TRANS_WOMAN', age: 30, children: 0, language: 'en' }, 'fr'))
       .toEqual(['Femme trans', '30 ans', 'Sans enfant', 'Parle anglais']);
     expect(intakeFacts(null)).toEqual([]);
+  });
+});
+
+describe('hold time at the door', () => {
+  it('says until when and how long is left, in minutes, then seconds', () => {
+    const now = Date.parse('2026-12-07T09:00:00Z');
+    expect(heldUntil('2026-12-07T10:29:30Z', now, 'en')).toMatch(/^Held until .+ · 89 min left$/);
+    expect(heldUntil('2026-12-07T09:00:42Z', now, 'en')).toMatch(/ · 0:42 left$/);
+    expect(heldUntil('2026-12-07T09:05:00Z', now, 'fr')).toMatch(/^Retenu jusqu’à .+ · encore 5 min$/);
   });
 });
 

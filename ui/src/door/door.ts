@@ -1,6 +1,6 @@
 import type { DeclineReason, IntakeNeeds } from '../api/types';
 import { en } from '../i18n/en';
-import { intlLocale, locale, t, type Locale, type MessageKey } from '../i18n';
+import { formatCountdown, intlLocale, locale, t, type Locale, type MessageKey } from '../i18n';
 
 /** What staff type, as the service compares it: capitals, no spaces or dashes ("k7m 4pq" -> "K7M4PQ"). */
 export function normalizeCode(typed: string): string {
@@ -76,4 +76,12 @@ export function languageName(code: string, l: Locale = locale()): string {
 export function reasonText(reason: DeclineReason | string, l: Locale = locale()): string {
   const key = `decline.${reason}`;
   return t(key in en ? (key as MessageKey) : 'decline.OTHER', {}, l);
+}
+
+/** "Held until 5:42 a.m. · 89 min left" (the last minute in seconds). */
+export function heldUntil(expiresAt: string, now: number, l: Locale = locale()): string {
+  const left = new Date(expiresAt).getTime() - now;
+  const time = new Intl.DateTimeFormat(intlLocale(l), { timeStyle: 'short' }).format(new Date(expiresAt));
+  const rest = left >= 60_000 ? t('door.minutesLeft', { n: Math.floor(left / 60_000) }, l) : t('door.secondsLeft', { time: formatCountdown(left) }, l);
+  return t('door.heldUntil', { time, rest }, l);
 }

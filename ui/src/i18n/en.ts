@@ -570,7 +570,6 @@ export const en = {
   'door.hint': 'People a caseworker is bringing. Ask for the 6-character code, never a name.',
   'door.none': 'No one is on the way.',
   'door.from': 'From {organization}',
-  'door.expires': 'Bed held for {time} more',
   'door.expired': 'Hold time is over',
   'door.arrived': 'She’s here — check in',
   'door.codeLabel': 'Her 6-character code',
@@ -603,6 +602,9 @@ export const en = {
   'staff.typeFigure': 'Type the number',
   'staff.set': 'Set',
   'staff.badFigure': 'Type a whole number, 0 or more.',
+  'door.heldUntil': 'Held until {time} · {rest}',
+  'door.minutesLeft': '{n} min left',
+  'door.secondsLeft': '{time} left',
 } as const;
 
 export type MessageKey = keyof typeof en;

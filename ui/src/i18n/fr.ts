@@ -572,7 +572,6 @@ export const fr: Messages = {
   'door.hint': 'Les personnes qu’une intervenante amène. Demandez le code de 6 caractères, jamais un nom.',
   'door.none': 'Personne n’est en route.',
   'door.from': 'De {organization}',
-  'door.expires': 'Lit retenu encore {time}',
   'door.expired': 'Le temps de retenue est passé',
   'door.arrived': 'Elle est là — l’accueillir',
   'door.codeLabel': 'Son code de 6 caractères',
@@ -605,4 +604,7 @@ export const fr: Messages = {
   'staff.typeFigure': 'Taper le nombre',
   'staff.set': 'Enregistrer',
   'staff.badFigure': 'Tapez un nombre entier, 0 ou plus.',
+  'door.heldUntil': 'Retenu jusqu’à {time} · {rest}',
+  'door.minutesLeft': 'encore {n} min',
+  'door.secondsLeft': 'encore {time}',
 };
