@@ -137,7 +137,7 @@ export async function door({ test, expect, signIn, axe, harbour, world, shots })
       const panel = desk.locator('harbour-coming-tonight');
       await panel.locator('[data-empty]').waitFor();
       await signIn(page, cw);
-      await holdFor(page, sam);
+      const { card } = await holdFor(page, sam);
       const row = panel.locator('harbour-door-row article');
       await row.waitFor();
       await row.locator('button[data-action="decline"]').click();
@@ -146,6 +146,8 @@ export async function door({ test, expect, signIn, axe, harbour, world, shots })
       await row.locator('button[data-action="decline-yes"]').click();
       const notices = page.locator('harbour-app section[role="status"]');
       await notices.locator('[data-notice="declined"]').filter({ hasText: `Door beds could not take ${sam.alias}: we can’t take her pet.` }).waitFor();
+      await card.getByRole('status').filter({ hasText: 'The shelter could not take her (we can’t take her pet).' }).waitFor();
+      expect(await card.locator('harbour-arrival-code [data-arrival-code]').count() === 0, 'the code goes with the hold');
       await shots4(page, 'door-caseworker-declined', page.locator('harbour-app main'));
 
       const hold = await harbour.call(cw, 'POST', `/api/programs/${programId}/holds`, { clientId: sam.id, minutes: 30 });

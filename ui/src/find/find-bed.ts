@@ -6,6 +6,7 @@ import { FormProblem, problemText } from '../clients/format';
 import type { DashboardData } from '../app/dashboard-data';
 import { LocaleController, t, tEnum, tn } from '../i18n';
 import { shared } from '../ui/styles';
+import type { LiveMessage } from '../live/socket';
 import { admitNowByDefault, bedRequestFrom, clientChoice, needsFields, searchBodyFor } from './needs';
 import './match-card';
 import './near-miss';
@@ -45,10 +46,28 @@ export class FindBed extends LitElement {
   @state() private error = '';
   @state() private done: (() => string) | null = null;
   private readonly admitNow = admitNowByDefault(new Date());
+  /** Holds that ended at the door or elsewhere (live), by id: the match card holding one says so. */
+  @state() private endedHolds = new Map<string, LiveMessage>();
+  private offLive: (() => void) | null = null;
 
   constructor() {
     super();
     new LocaleController(this);
+  }
+
+  disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.offLive?.();
+    this.offLive = null;
+  }
+
+  protected willUpdate(): void {
+    if (this.data && !this.offLive) {
+      this.offLive = this.data.onLive((m) => {
+        if (!/^hold\.(arrived|declined|no-show|released)$/.test(m.type) || m.holdId == null) return;
+        this.endedHolds = new Map(this.endedHolds).set(String(m.holdId), m);
+      });
+    }
   }
 
   connectedCallback(): void {
@@ -140,7 +159,7 @@ export class FindBed extends LitElement {
           <ol class="plain results" data-list="matches">
             ${r.matches.map((m) => html`<li><harbour-match-card .match=${m} .now=${this.now} .needs=${this.needs}
               .figure=${store?.get(m.programId)} .info=${this.data?.programs.get(String(m.programId))}
-              .client=${() => this.clientForPlacement()}></harbour-match-card></li>`)}
+              .client=${() => this.clientForPlacement()} .ended=${this.endedHolds}></harbour-match-card></li>`)}
           </ol>`}
       ${misses.length ? html`<section class="misses" aria-labelledby="misses-title">
         <h2 id="misses-title">${t('find.nearMisses')}</h2>

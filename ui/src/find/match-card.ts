@@ -9,6 +9,7 @@ import { intakeText, liveState, preferenceText } from './explain';
 import '../board/eligibility-badges';
 import '../door/arrival-code';
 import { rememberHold } from '../door/hold-memory';
+import { reasonText } from '../door/door';
 
 type Phase = 'idle' | 'busy' | 'held' | 'placed' | 'released' | 'expired';
 
@@ -39,6 +40,8 @@ export class MatchCard extends LitElement {
   /** This program's figure from the live feed (newer than the search's answer once a bed is taken elsewhere). */
   @property({ attribute: false }) figure: Availability | undefined;
   @property({ type: Number }) now = Date.now();
+  /** Holds ended live (at the door, expired, released elsewhere), by hold id. */
+  @property({ attribute: false }) ended: Map<string, { type: string; reason?: unknown }> = new Map();
   @state() private phase: Phase = 'idle';
   @state() private hold: Hold | null = null;
   @state() private message = '';
@@ -50,6 +53,18 @@ export class MatchCard extends LitElement {
   constructor() {
     super();
     new LocaleController(this);
+  }
+
+  protected willUpdate(): void {
+    const end = this.hold ? this.ended.get(String(this.hold.id)) : undefined;
+    if (!end || this.phase === 'busy') return;
+    this.stopClock();
+    if (end.type === 'hold.arrived' && this.hold!.clientId != null) this.placedClient = String(this.hold!.clientId);
+    this.hold = null;
+    this.phase = end.type === 'hold.arrived' ? 'placed' : 'released';
+    this.message = end.type === 'hold.arrived' ? t('find.holdArrived')
+      : end.type === 'hold.declined' ? t('find.holdDeclined', { reason: reasonText(String(end.reason ?? 'OTHER')) })
+        : end.type === 'hold.no-show' ? t('find.holdNoShow') : t('find.holdEnded');
   }
 
   disconnectedCallback(): void {

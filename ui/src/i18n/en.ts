@@ -605,6 +605,11 @@ export const en = {
   'door.heldUntil': 'Held until {time} · {rest}',
   'door.minutesLeft': '{n} min left',
   'door.secondsLeft': '{time} left',
+  'find.holdArrived': 'She has arrived: the shelter checked her in.',
+  'find.holdDeclined': 'The shelter could not take her ({reason}). The bed is released.',
+  'find.holdNoShow': 'The shelter says she did not come. The bed is released.',
+  'find.holdEnded': 'This hold has ended.',
+  'staff.counts': 'Beds now',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -49,6 +49,7 @@ export class StaffView extends LitElement {
       <h1>${t('staff.title')}</h1>
       ${programs.length === 0 ? html`<p>${t('staff.empty')}</p>` : ''}
       ${programs.length ? html`<harbour-coming-tonight .data=${this.data} .programs=${this.doorPrograms(programs, me.role === 'ADMIN')}></harbour-coming-tonight>` : ''}
+      ${programs.length ? html`<h2>${t('staff.counts')}</h2>` : ''}
       <div class="list">
         ${programs.map((a) => html`<harbour-count-editor .figure=${a} .store=${this.data!.store}
           .now=${this.now}></harbour-count-editor>`)}
