@@ -85,3 +85,9 @@ export function heldUntil(expiresAt: string, now: number, l: Locale = locale()):
   const rest = left >= 60_000 ? t('door.minutesLeft', { n: Math.floor(left / 60_000) }, l) : t('door.secondsLeft', { time: formatCountdown(left) }, l);
   return t('door.heldUntil', { time, rest }, l);
 }
+
+/** A reason inside a sentence: "could not take her: we can’t take her pet". */
+export function reasonInSentence(reason: string, l: Locale = locale()): string {
+  const text = reasonText(reason, l);
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}

@@ -9,7 +9,7 @@ import { intakeText, liveState, preferenceText } from './explain';
 import '../board/eligibility-badges';
 import '../door/arrival-code';
 import { rememberHold } from '../door/hold-memory';
-import { reasonText } from '../door/door';
+import { reasonInSentence } from '../door/door';
 
 type Phase = 'idle' | 'busy' | 'held' | 'placed' | 'released' | 'expired';
 
@@ -63,7 +63,7 @@ export class MatchCard extends LitElement {
     this.hold = null;
     this.phase = end.type === 'hold.arrived' ? 'placed' : 'released';
     this.message = end.type === 'hold.arrived' ? t('find.holdArrived')
-      : end.type === 'hold.declined' ? t('find.holdDeclined', { reason: reasonText(String(end.reason ?? 'OTHER')) })
+      : end.type === 'hold.declined' ? t('find.holdDeclined', { reason: reasonInSentence(String(end.reason ?? 'OTHER')) })
         : end.type === 'hold.no-show' ? t('find.holdNoShow') : t('find.holdEnded');
   }
 

@@ -1,6 +1,6 @@
 import type { LiveMessage } from './socket';
 import { formatDateTime, intlLocale, locale, t, type Locale } from '../i18n';
-import { reasonText } from '../door/door';
+import { reasonInSentence } from '../door/door';
 
 /** Something a caseworker must act on, from the live socket: a waitlist offer or a placement ending. */
 export interface Notice {
@@ -66,7 +66,7 @@ export function noticeText(n: Notice, programName: string | undefined, l: Locale
     const alias = n.alias ?? t('notice.yourClient', {}, l);
     if (n.kind === 'arrived') return t('notice.arrived', { program, alias: n.alias ?? capitalize(alias) }, l);
     if (n.kind === 'noShow') return t('notice.noShow', { program, alias }, l);
-    return t('notice.declined', { program, alias, reason: reasonText(n.reason ?? 'OTHER', l).toLowerCase() }, l);
+    return t('notice.declined', { program, alias, reason: reasonInSentence(n.reason ?? 'OTHER', l) }, l);
   }
   if (n.kind === 'offered' && n.alias) return t('notice.offeredFor', { program, alias: n.alias, time: formatDateTime(n.when, l) }, l);
   return n.kind === 'offered'
