@@ -24,9 +24,13 @@ public class Counts {
             SELECT a.program_id, p.facility_id, f.name AS facility_name, p.name AS program_name, f.region_code,
                    f.municipality, p.type, p.population, p.capacity_type, p.capacity, a.available, a.held,
                    a.out_of_service, a.updated_at, a.updated_by, a.version,
-                   (SELECT COUNT(*) FROM bed_request_outcomes o WHERE o.program_id = a.program_id) AS outcomes,
+                   (SELECT COUNT(*) FROM bed_request_outcomes o WHERE o.program_id = a.program_id)
+                   + (SELECT COUNT(*) FROM holds h WHERE h.program_id = a.program_id AND h.door_outcome IS NOT NULL)
+                     AS outcomes,
                    (SELECT COUNT(*) FROM bed_request_outcomes o
-                     WHERE o.program_id = a.program_id AND o.outcome = 'REFUSED_AT_DOOR') AS refused
+                     WHERE o.program_id = a.program_id AND o.outcome = 'REFUSED_AT_DOOR')
+                   + (SELECT COUNT(*) FROM holds h WHERE h.program_id = a.program_id
+                         AND h.door_outcome = 'REFUSED_AT_DOOR') AS refused
               FROM availability a
               JOIN programs p ON p.id = a.program_id
               JOIN facilities f ON f.id = p.facility_id

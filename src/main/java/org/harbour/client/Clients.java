@@ -137,6 +137,12 @@ public class Clients {
         return visible.stream().map(this::view).toList();
     }
 
+    /** The client by id, for the service's own steps (a check-in at the door); callers have authorized the act. */
+    @Transactional
+    public Optional<Client> byId(long clientId) {
+        return clients.findById(clientId);
+    }
+
     /** The client if the caller's organization owns it (ADMIN: any); otherwise 404, never 403. */
     @Transactional
     public Client owned(long id, CurrentUser user) {

@@ -17,7 +17,10 @@ public enum EventType {
     PLACEMENT_STARTED("placement.started", Audience.NOT_FUNDERS),
     PLACEMENT_ENDED("placement.ended", Audience.NOT_FUNDERS),
     PLACEMENT_ENDING("placement.ending", Audience.ORGANIZATION),
-    WAITLIST_OFFERED("waitlist.offered", Audience.ORGANIZATION);
+    WAITLIST_OFFERED("waitlist.offered", Audience.ORGANIZATION),
+    HOLD_ARRIVED("hold.arrived", Audience.ORGANIZATION_AND_FACILITY),
+    HOLD_DECLINED("hold.declined", Audience.ORGANIZATION_AND_FACILITY),
+    HOLD_NO_SHOW("hold.no-show", Audience.ORGANIZATION_AND_FACILITY);
 
     /** Who may receive an event. */
     public enum Audience {
@@ -26,7 +29,9 @@ public enum EventType {
         /** everyone but funders: funders see aggregates only, never the movement of one bed to one person */
         NOT_FUNDERS,
         /** the users of the organization the event names, and nobody else */
-        ORGANIZATION
+        ORGANIZATION,
+        /** the organization the event names, and the staff of the facility it happened at (the door's news) */
+        ORGANIZATION_AND_FACILITY
     }
 
     private static final Map<String, EventType> BY_WIRE_NAME = Arrays.stream(values())

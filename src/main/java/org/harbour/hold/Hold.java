@@ -17,7 +17,12 @@ public record Hold(
         Instant createdAt,
         Instant expiresAt,
         HoldStatus status,
-        @Nullable Instant endedAt) {
+        @Nullable Instant endedAt,
+        @Nullable String arrivalCode,
+        int wrongCodes,
+        @Nullable String intakeFacts,
+        @Nullable DoorOutcome doorOutcome,
+        @Nullable String doorReason) {
 
     public boolean isActive() {
         return status == HoldStatus.ACTIVE;

@@ -14,7 +14,10 @@ import io.micronaut.http.annotation.Status;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Parameter;
+import org.harbour.hold.HoldApi.Decline;
 import org.harbour.hold.HoldApi.HoldView;
+import org.harbour.hold.HoldApi.IncomingHold;
+import org.harbour.problem.Checks;
 import org.harbour.security.CurrentUser;
 
 import java.util.List;
@@ -23,8 +26,12 @@ import java.util.List;
 class HoldController {
 
     private final Holds holds;
+    private final IncomingHolds incoming;
+    private final HoldDoor door;
 
-    HoldController(Holds holds) {
+    HoldController(Holds holds, IncomingHolds incoming, HoldDoor door) {
+        this.incoming = incoming;
+        this.door = door;
         this.holds = holds;
     }
 
@@ -39,8 +46,8 @@ class HoldController {
 
     @Get("/programs/{id}/holds")
     @Secured({"CASEWORKER", "ADMIN", "SHELTER_STAFF"})
-    List<HoldView> active(@PathVariable("id") long programId, @Parameter(hidden = true) CurrentUser user) {
-        return holds.activeFor(programId, user);
+    List<IncomingHold> active(@PathVariable("id") long programId, @Parameter(hidden = true) CurrentUser user) {
+        return incoming.activeFor(programId, user);
     }
 
     @Delete("/holds/{id}")
@@ -50,4 +57,25 @@ class HoldController {
         return HttpResponse.noContent();
     }
 
+    /** She did not come: the hold is released and the door outcome recorded. */
+    @Post("/holds/{id}/no-show")
+    @Secured({"SHELTER_STAFF", "ADMIN", "CASEWORKER"})
+    HttpResponse<Void> noShow(@PathVariable long id, @Parameter(hidden = true) CurrentUser user) {
+        door.noShow(id, user);
+        return HttpResponse.ok();
+    }
+
+    /** The program cannot take her: the hold is released and the refusal recorded with its reason. */
+    @Post("/holds/{id}/decline")
+    @Secured({"SHELTER_STAFF", "ADMIN", "CASEWORKER"})
+    HttpResponse<Void> decline(@PathVariable long id, @Nullable @Body Decline request,
+                               @Parameter(hidden = true) CurrentUser user) {
+        Checks checks = new Checks();
+        String reason = request == null ? null : request.reason();
+        HoldDoor.DeclineReason why = checks.required("reason", reason)
+                ? checks.enumValue("reason", reason, HoldDoor.DeclineReason.class) : null;
+        checks.throwIfAny();
+        door.decline(id, why, user);
+        return HttpResponse.ok();
+    }
 }

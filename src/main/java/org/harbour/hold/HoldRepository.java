@@ -1,5 +1,6 @@
 package org.harbour.hold;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
@@ -19,6 +20,15 @@ interface HoldRepository extends CrudRepository<Hold, Long> {
     List<Long> findDue(Instant now);
 
     List<Hold> findByProgramIdAndStatusOrderByExpiresAt(long programId, HoldStatus status);
+
+    @Query("UPDATE holds SET wrong_codes = wrong_codes + 1 WHERE id = :id")
+    void countWrongCode(long id);
+
+    @Query("SELECT wrong_codes FROM holds WHERE id = :id")
+    int wrongCodesOf(long id);
+
+    @Query("UPDATE holds SET door_outcome = :outcome, door_reason = :reason WHERE id = :id")
+    void recordDoor(long id, DoorOutcome outcome, @Nullable String reason);
 
     /*
      * The limits' counts are locking reads: those read the latest committed rows, where a plain read would see the

@@ -1,5 +1,10 @@
 package org.harbour.hold;
 
+import io.micronaut.json.JsonMapper;
+import org.harbour.client.Needs;
+import org.harbour.hold.HoldApi.IntakeFacts;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import org.harbour.hold.HoldApi.HoldView;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
@@ -42,6 +47,8 @@ public class Holds {
     private final HoldRepository holds;
     private final Programs programs;
     private final HoldLimits limits;
+    private final ArrivalCodes codes;
+    private final JsonMapper json;
     private final AvailabilityLedger ledger;
     private final Clients clients;
     private final EventLog events;
@@ -52,7 +59,9 @@ public class Holds {
 
     Holds(HoldRepository holds, Programs programs, AvailabilityLedger ledger, Clients clients,
           EventLog events, AuditLog audit, Clock clock, ApplicationEventPublisher<HoldEnded> holdEnded,
-          TransactionOperations<Connection> transactions, HoldLimits limits) {
+          TransactionOperations<Connection> transactions, HoldLimits limits, ArrivalCodes codes, JsonMapper json) {
+        this.codes = codes;
+        this.json = json;
         this.limits = limits;
         this.transactions = transactions;
         this.holdEnded = holdEnded;
@@ -85,14 +94,16 @@ public class Holds {
         // The hold and audit rows go in first, taking no lock others wait for; the program's count row is
         // locked last, so 20 caseworkers on one program queue only for the count change and the commit.
         // A lost race throws, and the rollback takes the hold and audit rows away again.
+        String code = codes.generate();
         Hold hold = insertHold(programId, clientId, organizationId, minutes == null ? DEFAULT_MINUTES : minutes,
-                user.id());
+                user.id(), code);
         audit.record(user, "HOLD_CREATED", "HOLD", hold.id());
         if (ledger.apply(program, CountChange.HOLD, user.username()).isEmpty()) {
             throw new ProblemException(HttpStatus.CONFLICT, "No bookable bed is left in this program");
         }
         holdCreated(hold, program.facilityId());
-        return HoldView.of(hold);
+        // the code is in this answer to her own caseworker, and readable again only by her organization
+        return new HoldView(hold.id(), hold.programId(), hold.clientId(), hold.expiresAt(), hold.status(), code);
     }
 
     /**
@@ -105,16 +116,35 @@ public class Holds {
         if (ledger.apply(program, CountChange.HOLD, by).isEmpty()) {
             return Optional.empty();
         }
-        Hold hold = insertHold(programId, clientId, organizationId, minutes, createdBy);
+        Hold hold = insertHold(programId, clientId, organizationId, minutes, createdBy, codes.generate());
         holdCreated(hold, program.facilityId());
         return Optional.of(hold);
     }
 
     private Hold insertHold(long programId, @Nullable Long clientId, @Nullable Long organizationId, int minutes,
-                            long createdBy) {
+                            long createdBy, String code) {
         Instant now = clock.instant();
         return holds.save(new Hold(null, programId, clientId, organizationId, createdBy, now,
-                now.plus(Duration.ofMinutes(minutes)), HoldStatus.ACTIVE, null));
+                now.plus(Duration.ofMinutes(minutes)), HoldStatus.ACTIVE, null, codes.seal(code), 0,
+                intakeFacts(clientId), null, null));
+    }
+
+    /** The intake facts the shelter will see, from her needs at the time of the hold (null for nobody named). */
+    private String intakeFacts(@Nullable Long clientId) {
+        if (clientId == null) {
+            return null;
+        }
+        Needs needs = clients.effectiveNeedsOf(clientId).orElse(Needs.NONE);
+        return toJson(new IntakeFacts(needs.gender(), needs.age(), needs.children(), needs.pets(), needs.substanceUse(),
+                needs.wheelchair(), needs.language()));
+    }
+
+    private String toJson(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private void holdCreated(Hold hold, long facilityId) {
@@ -160,19 +190,7 @@ public class Holds {
                 .orElseThrow(() -> ProblemException.notFound("Hold"));
     }
 
-    @Transactional
-    public List<HoldView> activeFor(long programId, CurrentUser user) {
-        long facilityId = programs.facilityIdOf(programId).orElseThrow(() -> ProblemException.notFound("Program"));
-        boolean wholeProgram = user.isAdmin() || user.mayUpdateCountsOf(facilityId);
-        return holds.findByProgramIdAndStatusOrderByExpiresAt(programId, HoldStatus.ACTIVE).stream()
-                .filter(h -> wholeProgram || ownOrganization(h, user))
-                // staff see that a bed is held and until when, not for whom
-                .map(h -> !user.isAdmin() && !ownOrganization(h, user)
-                        ? new HoldView(h.id(), h.programId(), null, h.expiresAt(), h.status()) : HoldView.of(h))
-                .toList();
-    }
-
-    private static boolean ownOrganization(Hold hold, CurrentUser user) {
+    static boolean ownOrganization(Hold hold, CurrentUser user) {
         return hold.organizationId() != null && hold.organizationId().equals(user.organizationId());
     }
 

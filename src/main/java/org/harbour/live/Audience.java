@@ -16,6 +16,11 @@ final class Audience {
         if (event.type() == null) {
             return false; // written by a newer version: nobody is known to be allowed
         }
+        if (event.type().audience() == EventType.Audience.ORGANIZATION_AND_FACILITY) {
+            return (event.organizationId() != null && event.organizationId().equals(user.organizationId()))
+                    || (user.role() == Role.SHELTER_STAFF && event.facilityId() != null
+                        && user.facilityIds().contains(event.facilityId()));
+        }
         if (event.organizationId() != null) {
             // whatever the type, an event naming an organization stays inside it
             return Objects.equals(user.organizationId(), event.organizationId());
@@ -23,7 +28,7 @@ final class Audience {
         return switch (event.type().audience()) {
             case EVERYONE -> true;
             case NOT_FUNDERS -> user.role() != Role.FUNDER;
-            case ORGANIZATION -> false; // an organization's event without its organization reaches nobody
+            case ORGANIZATION, ORGANIZATION_AND_FACILITY -> false; // without its organization it reaches nobody
         };
     }
 }

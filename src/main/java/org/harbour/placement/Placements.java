@@ -1,10 +1,12 @@
 package org.harbour.placement;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import org.harbour.hold.HoldDoor;
 import org.harbour.hold.HoldStatus;
 import org.harbour.audit.AuditLog;
 import org.harbour.availability.AvailabilityLedger;
@@ -30,6 +32,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Places clients in beds, ends and moves placements. Every bed taken or freed is a guarded count
@@ -47,11 +50,14 @@ public class Placements {
     private final AuditLog audit;
     private final ApplicationEventPublisher<ClientPlaced> clientPlaced;
     private final PlacementReads reads;
+    private final HoldDoor door;
     private final Clock clock;
 
     Placements(PlacementRepository placements, Programs programs,
                Clients clients, Holds holds, AvailabilityLedger ledger, EventLog events, AuditLog audit,
-               ApplicationEventPublisher<ClientPlaced> clientPlaced, PlacementReads reads, Clock clock) {
+               ApplicationEventPublisher<ClientPlaced> clientPlaced, PlacementReads reads, HoldDoor door,
+               Clock clock) {
+        this.door = door;
         this.placements = placements;
         this.programs = programs;
         this.clients = clients;
@@ -111,14 +117,40 @@ public class Placements {
         return reads.view(next);
     }
 
+    /**
+     * Her arrival at the door, checked by the facility's staff with her code: the hold becomes her placement,
+     * starting today in the facility's zone. Two staff pressing at once make one placement: the hold ends once.
+     */
+    @Transactional
+    public PlacementView atDoor(Hold hold, LocalDate today, CurrentUser staff) {
+        if (hold.clientId() == null) {
+            throw ProblemException.conflict("This hold names nobody; the referring caseworker places her");
+        }
+        Client client = clients.byId(hold.clientId())
+                .orElseThrow(() -> ProblemException.conflict("This hold's client is no longer on record"));
+        Placement placement = begin(client, hold.programId(), () -> hold, today, null, null, null, staff);
+        door.arrived(hold, programs.facilityIdOf(hold.programId()).orElseThrow(), staff);
+        audit.record(staff, "PLACEMENT_STARTED_AT_DOOR", "PLACEMENT", placement.id());
+        return reads.view(placement);
+    }
+
     private Placement start(Client client, long programId, Long holdId, LocalDate start, LocalDate expectedEnd,
+                            BigDecimal nightlyCost, Long movedFromId, CurrentUser user) {
+        return begin(client, programId, holdId == null ? null : () -> holds.visible(holdId, user), start, expectedEnd,
+                nightlyCost, movedFromId, user);
+    }
+
+    /** A placement, taking the held bed ({@code heldBed}, resolved after the cheap checks) or a bookable one. */
+    private Placement begin(Client client, long programId, @Nullable Supplier<Hold> heldBed, LocalDate start,
+                            LocalDate expectedEnd,
                             BigDecimal nightlyCost, Long movedFromId, CurrentUser user) {
         ProgramRef program = programs.find(programId).orElseThrow(() -> ProblemException.notFound("Program"));
         if (placements.existsByClientIdAndStatus(client.id(), PlacementStatus.ACTIVE)) {
             throw ProblemException.conflict("This client already has an active placement; end or move it first");
         }
-        if (holdId != null) {
-            Hold hold = holds.visible(holdId, user);
+        Hold hold = heldBed == null ? null : heldBed.get();
+        Long holdId = hold == null ? null : hold.id();
+        if (hold != null) {
             if (hold.programId() != programId) {
                 throw ProblemException.invalid("holdId", "the hold is for another program");
             }

@@ -87,6 +87,10 @@ public class AccessMatrixTest implements HarbourTest {
             row("POST", "/api/programs/{bedsId}/holds",          201,  403,  201,  403,  403,  403,  401,  401,  401,  401),
             row("GET",  "/api/programs/{id}/holds",              200,  200,  200,  403,  403,  200,  401,  401,  401,  401),
             row("DELETE", "/api/holds/{holdId}",                 204,  403,  204,  403,  403,  403,  401,  401,  401,  401),
+            // the door: STAFF works at another facility than the hold's; a caseworker does not keep the door
+            row("POST", "/api/holds/{holdId}/arrive",            422,  403,  404,  403,  403,  403,  401,  401,  401,  401),
+            row("POST", "/api/holds/{holdId}/no-show",           200,  403,  404,  403,  403,  403,  401,  401,  401,  401),
+            row("POST", "/api/holds/{holdId}/decline",           200,  403,  404,  403,  403,  403,  401,  401,  401,  401),
             row("POST", "/api/placements",                       201,  403,  201,  403,  403,  403,  401,  401,  401,  401),
             row("GET",  "/api/placements",                       200,  403,  200,  403,  403,  403,  401,  401,  401,  401),
             row("POST", "/api/placements/{placementId}/end",     200,  403,  200,  403,  403,  403,  401,  401,  401,  401),
@@ -255,6 +259,9 @@ public class AccessMatrixTest implements HarbourTest {
                 "POST /api/waitlist", () -> Map.of("clientId", newClient(), "programId", beds.programId()));
         bodies = new java.util.HashMap<>(bodies);
         bodies.putAll(caseworkBodies);
+        bodies.put("POST /api/holds/{holdId}/arrive", () -> Map.of("arrivalCode", "ABCDEF"));
+        bodies.put("POST /api/holds/{holdId}/no-show", Map::of);
+        bodies.put("POST /api/holds/{holdId}/decline", () -> Map.of("reason", "OTHER"));
         // Header-only files: a valid import of nothing.
         bodies.put("POST /api/imports/toronto-occupancy", () -> csvHeaderOf("open-data/toronto-occupancy-2024-01-01_to_2024-01-03.csv"));
         bodies.put("POST /api/imports/toronto-central-intake", () -> csvHeaderOf("open-data/toronto-central-intake-2023-12.csv"));

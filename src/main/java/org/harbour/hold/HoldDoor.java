@@ -1,0 +1,134 @@
+package org.harbour.hold;
+
+import io.micronaut.transaction.TransactionOperations;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import org.harbour.audit.AuditLog;
+import org.harbour.event.EventLog;
+import org.harbour.event.EventType;
+import org.harbour.facility.Programs;
+import org.harbour.problem.ProblemException;
+import org.harbour.security.CurrentUser;
+import org.harbour.security.Role;
+
+import java.sql.Connection;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The shelter's side of a hold: its staff check her in with her code, or record that she did not come or was turned
+ * away (with a reason, which counts in the program's refusal rate). Only that facility's staff and ADMIN keep the
+ * door: other staff get 403, anyone else 404. The hold's organization hears how it went.
+ */
+@Singleton
+public class HoldDoor {
+
+    static final int MAX_WRONG_CODES = 5;
+
+    private final HoldRepository holds;
+    private final Holds holdService;
+    private final Programs programs;
+    private final ArrivalCodes codes;
+    private final EventLog events;
+    private final AuditLog audit;
+    private final TransactionOperations<Connection> transactions;
+
+    HoldDoor(HoldRepository holds, Holds holdService, Programs programs, ArrivalCodes codes, EventLog events,
+             AuditLog audit, TransactionOperations<Connection> transactions) {
+        this.holds = holds;
+        this.holdService = holdService;
+        this.programs = programs;
+        this.codes = codes;
+        this.events = events;
+        this.audit = audit;
+        this.transactions = transactions;
+    }
+
+    /** Why a program turned her away at the door: a search reason, or one the door alone knows. */
+    public enum DeclineReason {
+        GENDER, AGE, CHILDREN, PETS, SUBSTANCE_USE, SEX_TRADE, WHEELCHAIR, LANGUAGE, MANDATORY_ACTIVITIES, NO_BED,
+        INTAKE_CLOSED, SAFETY, OTHER
+    }
+
+    /** The active hold, if the caller keeps its program's door. */
+    public Hold atTheDoor(long holdId, CurrentUser user) {
+        Hold hold = holds.findById(holdId).orElseThrow(() -> ProblemException.notFound("Hold"));
+        long facilityId = programs.facilityIdOf(hold.programId()).orElseThrow(() -> ProblemException.notFound("Hold"));
+        boolean keepsTheDoor = user.isAdmin()
+                || (user.role() == Role.SHELTER_STAFF && user.facilityIds().contains(facilityId));
+        if (!keepsTheDoor) {
+            throw user.role() == Role.SHELTER_STAFF
+                    ? ProblemException.forbidden("Only this facility's staff check people in at its door")
+                    : ProblemException.notFound("Hold");
+        }
+        if (!hold.isActive()) {
+            throw ProblemException.conflict("This hold has already ended (" + hold.status().name().toLowerCase() + ")");
+        }
+        return hold;
+    }
+
+    /**
+     * Passes when the typed code is the hold's. A wrong one is counted in a transaction of its own (kept although the
+     * answer is an error), and the fifth releases the hold, so a code cannot be guessed at the front desk.
+     */
+    public void checkCode(Hold hold, String typed, CurrentUser user) {
+        if (typed == null || typed.isBlank()) {
+            throw ProblemException.invalid("arrivalCode", "is required: the six characters she gives at the door");
+        }
+        if (codes.matches(hold.arrivalCode(), typed)) {
+            return;
+        }
+        int wrong = transactions.executeWrite(status -> {
+            holds.countWrongCode(hold.id());
+            return holds.wrongCodesOf(hold.id());
+        });
+        if (wrong >= MAX_WRONG_CODES) {
+            transactions.executeWrite(status -> {
+                if (holdService.end(hold, HoldStatus.RELEASED, user.username())) {
+                    audit.record(user, "HOLD_RELEASED_WRONG_CODES", "HOLD", hold.id());
+                }
+                return null;
+            });
+            throw ProblemException.conflict(MAX_WRONG_CODES + " wrong codes: the hold is released. Ask her caseworker"
+                    + " to call the shelter.");
+        }
+        int left = MAX_WRONG_CODES - wrong;
+        throw ProblemException.invalid("arrivalCode", "is not this hold's code; " + left
+                + (left == 1 ? " try is left" : " tries are left") + " before the hold is released");
+    }
+
+    /** She came and gave her code: the hold became her placement. Called inside the placement's transaction. */
+    public void arrived(Hold hold, long facilityId, CurrentUser user) {
+        holds.recordDoor(hold.id(), DoorOutcome.ARRIVED, null);
+        tell(EventType.HOLD_ARRIVED, hold, facilityId, null);
+        audit.record(user, "HOLD_ARRIVED", "HOLD", hold.id());
+    }
+
+    @Transactional
+    public void noShow(long holdId, CurrentUser user) {
+        closeAtTheDoor(atTheDoor(holdId, user), DoorOutcome.NO_SHOW, null, user);
+    }
+
+    @Transactional
+    public void decline(long holdId, DeclineReason reason, CurrentUser user) {
+        closeAtTheDoor(atTheDoor(holdId, user), DoorOutcome.REFUSED_AT_DOOR, reason, user);
+    }
+
+    private void closeAtTheDoor(Hold hold, DoorOutcome outcome, DeclineReason reason, CurrentUser user) {
+        if (!holdService.end(hold, HoldStatus.RELEASED, user.username())) {
+            throw ProblemException.conflict("This hold has already ended");
+        }
+        holds.recordDoor(hold.id(), outcome, reason == null ? null : reason.name());
+        long facilityId = programs.facilityIdOf(hold.programId()).orElseThrow();
+        tell(outcome == DoorOutcome.NO_SHOW ? EventType.HOLD_NO_SHOW : EventType.HOLD_DECLINED, hold, facilityId, reason);
+        audit.record(user, outcome == DoorOutcome.NO_SHOW ? "HOLD_NO_SHOW" : "HOLD_DECLINED", "HOLD", hold.id());
+    }
+
+    private void tell(EventType type, Hold hold, long facilityId, DeclineReason reason) {
+        Map<String, Object> body = new HashMap<>(Map.of("programId", hold.programId(), "holdId", hold.id()));
+        if (reason != null) {
+            body.put("reason", reason.name());
+        }
+        events.append(type, hold.programId(), facilityId, hold.organizationId(), body);
+    }
+}
