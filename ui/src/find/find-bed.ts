@@ -65,6 +65,9 @@ export class FindBed extends LitElement {
     if (this.data && !this.offLive) {
       this.offLive = this.data.onLive((m) => {
         if (!/^hold\.(arrived|declined|no-show|released)$/.test(m.type) || m.holdId == null) return;
+        // A door outcome says more than the hold.released that comes with it: keep the outcome.
+        const known = this.endedHolds.get(String(m.holdId));
+        if (known && m.type === 'hold.released') return;
         this.endedHolds = new Map(this.endedHolds).set(String(m.holdId), m);
       });
     }

@@ -43,6 +43,7 @@ export class MatchCard extends LitElement {
   /** Holds ended live (at the door, expired, released elsewhere), by hold id. */
   @property({ attribute: false }) ended: Map<string, { type: string; reason?: unknown }> = new Map();
   @state() private phase: Phase = 'idle';
+  private releaseSeen: ReturnType<typeof setTimeout> | null = null;
   @state() private hold: Hold | null = null;
   @state() private message = '';
   @state() private clock = Date.now();
@@ -57,7 +58,12 @@ export class MatchCard extends LitElement {
 
   protected willUpdate(): void {
     const end = this.hold ? this.ended.get(String(this.hold.id)) : undefined;
-    if (!end || this.phase === 'busy') return;
+    if (!end || this.phase === 'busy' || this.phase === 'placed' || this.phase === 'released') return;
+    // Released together with its outcome: wait a moment for the outcome to say what happened.
+    if (end.type === 'hold.released' && !this.releaseSeen) {
+      this.releaseSeen = setTimeout(() => this.requestUpdate(), 1500);
+      return;
+    }
     this.stopClock();
     if (end.type === 'hold.arrived' && this.hold!.clientId != null) this.placedClient = String(this.hold!.clientId);
     this.hold = null;
@@ -152,6 +158,7 @@ export class MatchCard extends LitElement {
       }
       await api.place({ clientId, programId: this.match.programId, holdId: this.hold?.id ?? null });
       this.stopClock();
+      this.hold = null;
       this.phase = 'placed';
       this.message = t('find.placed');
       this.placedClient = String(clientId);
