@@ -61,11 +61,16 @@ export class ComingTonight extends LitElement {
     }
   }
 
+  /** A hold event for one of these programs reads its list again; a snapshot (after a reconnect) reads them all. */
   private onLive(m: LiveMessage): void {
     const id = m.programId == null ? '' : String(m.programId);
-    if (HOLD_EVENTS.has(m.type) && this.programs.some((p) => String(p.programId) === id)) void this.load(id);
-    // After a reconnect the snapshot may hide missed hold events: read every list again.
-    if (m.type === 'snapshot') for (const p of this.programs) void this.load(String(p.programId));
+    if (!HOLD_EVENTS.has(m.type) || !this.programs.some((p) => String(p.programId) === id)) {
+      if (m.type === 'snapshot') for (const p of this.programs) void this.load(String(p.programId));
+      return;
+    }
+    // Someone new on the way: the last outcome's words are old news.
+    if (m.type === 'hold.created') this.message = () => '';
+    void this.load(id);
   }
 
   private async load(programId: string): Promise<void> {
