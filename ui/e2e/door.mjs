@@ -79,11 +79,21 @@ export async function door({ test, expect, signIn, axe, harbour, world, shots })
       const big = card.locator('harbour-arrival-code dialog');
       await big.locator('[data-big-code]').waitFor();
       expect((await big.innerText()).includes(' as in '), 'spelled with a phonetic hint');
-      await page.screenshot({ path: join(out, 'door-caseworker-large-en-360.png') });
-      await page.setViewportSize({ width: 1280, height: 900 });
-      await page.screenshot({ path: join(out, 'door-caseworker-large-en-1280.png') });
+      for (const lang of ['en', 'fr']) {
+        if (lang === 'fr') {
+          await big.locator('button[data-action="close-code"]').click();
+          await page.getByRole('button', { name: 'Passer en français' }).click();
+          await card.locator('button[data-action="large-code"]').click();
+          expect((await big.innerText()).includes(' comme '), 'spelled in French');
+        }
+        for (const width of [360, 1280]) {
+          await page.setViewportSize({ width, height: width === 360 ? 780 : 900 });
+          await page.screenshot({ path: join(out, `door-caseworker-large-${lang}-${width}.png`) });
+        }
+      }
       await page.setViewportSize({ width: 360, height: 780 });
       await big.locator('button[data-action="close-code"]').click();
+      await page.getByRole('button', { name: 'Switch to English' }).click();
 
       // After a reload the code comes back from the service.
       await page.reload();
@@ -119,6 +129,15 @@ export async function door({ test, expect, signIn, axe, harbour, world, shots })
       await panel.locator('[data-door-message]').filter({ hasText: 'Checked in.' }).waitFor();
       await panel.locator('[data-empty]').waitFor();
       await shots4(page, 'door-caseworker-arrived', page.locator('harbour-app main'));
+      // The counter below: a typed figure, a confirmation that names the field, undo.
+      const editor = desk.locator(`harbour-count-editor [data-program-id="${programId}"]`);
+      await editor.getByLabel('Type the number (Out of service)').fill('1');
+      await editor.locator('button[data-action="outOfService-set"]').click();
+      await editor.getByRole('status').filter({ hasText: 'Saved: Out of service is now 1 (was 0).' }).waitFor();
+      await editor.locator('button[data-action="undo"]').scrollIntoViewIfNeeded();
+      await shots4(desk, 'staff-counter-undo', editor);
+      await editor.locator('button[data-action="undo"]').click();
+      await editor.getByRole('status').filter({ hasText: 'Undone: Out of service is back to 0.' }).waitFor();
       const placements = await harbour.call(cw, 'GET', `/api/clients/${robin.id}/placements`);
       expect(JSON.stringify(placements).includes('ACTIVE'), `an active placement: ${JSON.stringify(placements).slice(0, 300)}`);
     } finally {
