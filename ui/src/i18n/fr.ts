@@ -600,7 +600,7 @@ export const fr: Messages = {
   'notice.openTimeline': 'Voir ses placements',
   'staff.changed': 'Enregistré : {what} passe à {to} (avant : {from}).',
   'staff.undone': 'Annulé : {what} revient à {to}.',
-  'staff.undo': 'Annuler',
+  'staff.undo': 'Annuler ce changement',
   'staff.typeFigure': 'Taper le nombre',
   'staff.set': 'Enregistrer',
   'staff.badFigure': 'Tapez un nombre entier, 0 ou plus.',

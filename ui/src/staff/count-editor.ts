@@ -28,7 +28,8 @@ export class CountEditor extends LitElement {
   @property({ attribute: false }) store: BoardStore | null = null;
   @property({ type: Number }) now = Date.now();
   @state() private saving = false;
-  @state() private message = '';
+  /** Kept as words to say, so a language switch translates it too. */
+  @state() private message: () => string = () => '';
   @state() private kind: 'ok' | 'error' = 'ok';
   @state() private last: LastChange | null = null;
 
@@ -53,7 +54,7 @@ export class CountEditor extends LitElement {
           ${this.stepper('outOfService')}
         </div>
         <div class="status ${this.kind}" role="status">
-          <span>${this.saving ? t('staff.saving') : this.message}</span>
+          <span>${this.saving ? t('staff.saving') : this.message()}</span>
           ${undo && !this.saving ? html`<button type="button" class="secondary" data-action="undo"
             @click=${() => this.save(undo.field, undo.to, true)}>${t('staff.undo')}</button>` : nothing}
         </div>
@@ -93,7 +94,7 @@ export class CountEditor extends LitElement {
     const input = (e.target as HTMLFormElement).elements.namedItem('figure') as HTMLInputElement;
     const value = parseFigure(input.value);
     if (value === null) {
-      this.show('error', t('staff.badFigure'));
+      this.show('error', () => t('staff.badFigure'));
       return;
     }
     input.value = '';
@@ -109,9 +110,10 @@ export class CountEditor extends LitElement {
       this.store?.upsert(saved);
       this.figure = saved;
       this.last = undoing ? null : { field, from, to: saved[field] };
+      const to = saved[field];
       this.show('ok', undoing
-        ? t('staff.undone', { what: this.label(field), to: saved[field] })
-        : t('staff.changed', { what: this.label(field), from, to: saved[field] }));
+        ? () => t('staff.undone', { what: this.label(field), to })
+        : () => t('staff.changed', { what: this.label(field), from, to }));
     } catch (e) {
       this.last = null;
       await this.explain(e);
@@ -127,15 +129,18 @@ export class CountEditor extends LitElement {
         this.store?.upsert(newer);
         this.figure = newer;
       }
-      this.show('error', t('staff.conflict', { n: this.figure.available }));
+      const n = this.figure.available;
+      this.show('error', () => t('staff.conflict', { n }));
     } else if (e instanceof ApiError && e.status === 422) {
-      this.show('error', t('staff.invalid', { detail: e.errors[0]?.message ?? e.detail ?? e.title }));
+      const detail = e.errors[0]?.message ?? e.detail ?? e.title;
+      this.show('error', () => t('staff.invalid', { detail }));
     } else {
-      this.show('error', e instanceof ApiError && e.status ? t('error.generic', { status: String(e.status) }) : t('error.network'));
+      const status = e instanceof ApiError && e.status ? String(e.status) : '';
+      this.show('error', () => (status ? t('error.generic', { status }) : t('error.network')));
     }
   }
 
-  private show(kind: 'ok' | 'error', message: string): void {
+  private show(kind: 'ok' | 'error', message: () => string): void {
     this.kind = kind;
     this.message = message;
   }
