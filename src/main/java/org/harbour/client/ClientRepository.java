@@ -1,10 +1,12 @@
 package org.harbour.client;
 
+import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 
 import java.util.List;
+import java.util.Optional;
 
 @JdbcRepository(dialect = Dialect.MYSQL)
 interface ClientRepository extends CrudRepository<Client, Long> {
@@ -12,4 +14,7 @@ interface ClientRepository extends CrudRepository<Client, Long> {
     List<Client> findByOrganizationIdOrderById(long organizationId);
 
     List<Client> findAllOrderById();
+
+    @Query("SELECT organization_id FROM clients WHERE id = :id FOR UPDATE")
+    Optional<Long> lockOrganizationIdOf(long id);
 }

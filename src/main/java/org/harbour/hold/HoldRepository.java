@@ -30,13 +30,9 @@ interface HoldRepository extends CrudRepository<Hold, Long> {
     @Query("UPDATE holds SET door_outcome = :outcome, door_reason = :reason WHERE id = :id")
     void recordDoor(long id, DoorOutcome outcome, @Nullable String reason);
 
-    /*
-     * The limits' counts are locking reads: those read the latest committed rows, where a plain read would see the
-     * transaction's snapshot, taken before it waited for the organization's lock, and miss the holds just made.
-     */
-    @Query("SELECT COUNT(*) FROM holds WHERE organization_id = :organizationId AND status = 'ACTIVE' FOR UPDATE")
+    @Query("SELECT COUNT(*) FROM holds WHERE organization_id = :organizationId AND status = 'ACTIVE'")
     int countActiveOfOrganization(long organizationId);
 
-    @Query("SELECT COUNT(*) FROM holds WHERE client_id = :clientId AND status = 'ACTIVE' FOR UPDATE")
+    @Query("SELECT COUNT(*) FROM holds WHERE client_id = :clientId AND status = 'ACTIVE'")
     int countActiveOfClient(long clientId);
 }

@@ -83,6 +83,8 @@ public class Holds {
             checks.fail("clientId", "name the client this bed is held for (one of your organization's clients)");
         }
         checks.throwIfAny();
+        // first, before any plain read: the lock the limits need (see HoldLimits)
+        limits.lock(clientId, user.organizationId());
         Long organizationId = user.organizationId();
         if (clientId != null) {
             organizationId = clients.owned(clientId, user).organizationId();
