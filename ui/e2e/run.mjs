@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { Harbour } from './harbour-api.mjs';
 import { casework } from './casework.mjs';
 import { adminAndReportTests } from './admin-reports.mjs';
+import { door } from './door.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const base = (process.argv[2] ?? 'http://localhost:8080').replace(/\/$/, '');
@@ -264,8 +265,15 @@ await test('staff: one-tap +/- saves with the version; a 409 shows the newer fig
   const available = editor.locator('output[data-field="available"]');
   await available.filter({ hasText: /^4$/ }).waitFor();
   await editor.getByRole('button', { name: 'One more Available' }).click();
-  await editor.getByRole('status').filter({ hasText: 'Saved: 5 available' }).waitFor();
+  await editor.getByRole('status').filter({ hasText: 'Saved: Available is now 5 (was 4).' }).waitFor();
   expect((await harbour.availability(world.staff, world.programId)).available === 5, 'saved through the API');
+  await editor.getByLabel('Type the number (Available)').fill('7');
+  await editor.locator('button[data-action="available-set"]').click();
+  await editor.getByRole('status').filter({ hasText: 'Saved: Available is now 7 (was 5).' }).waitFor();
+  await editor.locator('button[data-action="undo"]').click();
+  await editor.getByRole('status').filter({ hasText: 'Undone: Available is back to 5.' }).waitFor();
+  await available.filter({ hasText: /^5$/ }).waitFor();
+  expect((await harbour.availability(world.staff, world.programId)).available === 5, 'undone through the API');
   await editor.getByRole('button', { name: 'One more Out of service' }).click();
   await editor.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
   await editor.locator('output[data-field="outOfService"]').filter({ hasText: /^1$/ }).waitFor();
@@ -386,6 +394,7 @@ await test('French: the switch translates the screens and formats in fr-CA', asy
 
 await casework({ test, expect, signIn, axe, shot, harbour, world, base, shots });
 await adminAndReportTests({ test, expect, signIn, axe, shot, harbour, world, base });
+await door({ test, expect, signIn, axe, harbour, world, shots });
 
 await browser.close();
 const failed = results.filter((r) => !r.ok);

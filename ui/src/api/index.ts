@@ -1,6 +1,6 @@
 import { ApiError, request, requestBlob, session } from './http';
 import type {
-  Availability, BedRequest, CapacityQuery, CapacityReport, BedRequestResult, Client, Facility, Hold, Id, LoginResponse, Me, Placement, Region,
+  Availability, BedRequest, DeclineReason, ProgramHold, CapacityQuery, CapacityReport, BedRequestResult, Client, Facility, Hold, Id, LoginResponse, Me, Placement, Region,
   ClientDetail, ClientPlacements, ClientUpdate, JoinedEntry, EndPlacementBody, JoinWaitlistBody, MovePlacementBody, NewClient, PlacementDetail, WaitlistEntry,
   WaitlistQuery,
   FacilityBody, FeedKey, NewUser, Program, ProgramBody, TurnawayReport, UserAccount,
@@ -78,6 +78,13 @@ export const api = {
   hold: (programId: Id, body: { clientId?: Id; minutes?: number }) =>
     request<Hold>('POST', `/api/programs/${enc(String(programId))}/holds`, body),
   releaseHold: (holdId: Id) => request<void>('DELETE', `/api/holds/${enc(String(holdId))}`),
+  programHolds: (programId: Id) => request<ProgramHold[]>('GET', `/api/programs/${enc(String(programId))}/holds`),
+  // the door (that facility's staff)
+  arrive: (holdId: Id, arrivalCode: string) =>
+    request<Placement>('POST', `/api/holds/${enc(String(holdId))}/arrive`, { arrivalCode }),
+  noShow: (holdId: Id) => request<unknown>('POST', `/api/holds/${enc(String(holdId))}/no-show`),
+  decline: (holdId: Id, reason: DeclineReason) =>
+    request<unknown>('POST', `/api/holds/${enc(String(holdId))}/decline`, { reason }),
   clients: () => request<Client[]>('GET', '/api/clients'),
   createClient: (body: NewClient) => request<ClientDetail>('POST', '/api/clients', body),
   updateClient: (id: Id, body: ClientUpdate) => request<ClientDetail>('PUT', `/api/clients/${enc(String(id))}`, body),

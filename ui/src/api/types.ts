@@ -161,7 +161,27 @@ export interface BedRequestResult {
   nearMisses?: NearMiss[];
   totalMatches?: number;
 }
-export interface Hold { id: Id; programId: Id; clientId: Id | null; expiresAt: string }
+/** A hold; `arrivalCode` only in answers to the hold's own organization. */
+export interface Hold { id: Id; programId: Id; clientId: Id | null; expiresAt: string; arrivalCode?: string | null }
+
+/** The intake facts the shelter sees about the person coming (never a name or an alias). */
+export interface IntakeNeeds {
+  gender?: Gender | null; age?: number | null; children?: number | null; pets?: boolean | null;
+  substanceUse?: boolean | null; wheelchair?: boolean | null; language?: string | null;
+}
+
+/** GET /api/programs/{id}/holds: staff get no clientId or code; the referring organization gets both. */
+export interface ProgramHold {
+  id: Id; programId?: Id; status?: string; createdAt?: string; expiresAt: string;
+  referringOrganization?: string | null; needs?: IntakeNeeds | null;
+  clientId?: Id | null; arrivalCode?: string | null;
+}
+
+export type DeclineReason =
+  | 'GENDER' | 'AGE' | 'CHILDREN' | 'PETS' | 'SUBSTANCE_USE' | 'SEX_TRADE' | 'WHEELCHAIR' | 'LANGUAGE'
+  | 'MANDATORY_ACTIVITIES' | 'NO_BED' | 'INTAKE_CLOSED' | 'SAFETY' | 'OTHER';
+export const DECLINE_REASONS: DeclineReason[] = ['NO_BED', 'GENDER', 'AGE', 'CHILDREN', 'PETS', 'SUBSTANCE_USE',
+  'SEX_TRADE', 'WHEELCHAIR', 'LANGUAGE', 'MANDATORY_ACTIVITIES', 'INTAKE_CLOSED', 'SAFETY', 'OTHER'];
 export interface Client { id: Id; alias: string; birthYear?: number | null; gender?: Gender | null }
 export interface Placement {
   id: Id; clientId: Id; programId: Id; startDate: string; expectedEndDate: string | null; status: string;

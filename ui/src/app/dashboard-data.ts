@@ -1,6 +1,7 @@
 import { api, session, type Facility, type Me, type Program } from '../api';
 import { BoardStore } from '../live/board-store';
-import { noticeFrom, offerAlias, type Notice } from '../live/notices';
+import { isDoorNotice, noticeFrom, offerAlias, type Notice } from '../live/notices';
+import { clientOfHold } from '../door/hold-memory';
 import { LiveClient, type LiveMessage, type LiveStatus } from '../live/socket';
 
 export interface ProgramInfo { program: Program; facility: Facility }
@@ -34,10 +35,13 @@ export class DashboardData {
       token: () => session.get()?.token ?? null,
       onMessage: (m) => {
         const notice = noticeFrom(m);
-        if (notice && !this.notices.some((n) => n.id === notice.id)) {
+        // Door outcomes are the caseworker's news; the shelter's own staff see them on "Coming tonight".
+        const forMe = notice && (!isDoorNotice(notice) || this.caseworkerOrAdmin());
+        if (notice && forMe && !this.notices.some((n) => n.id === notice.id)) {
           this.notices = [notice, ...this.notices].slice(0, 5);
           changed();
           if (notice.kind === 'offered') void this.nameOffer(notice);
+          if (isDoorNotice(notice)) void this.nameDoor(notice);
         }
         this.store.apply(m);
         this.liveListeners.forEach((listener) => listener(m));
@@ -93,6 +97,30 @@ export class DashboardData {
       this.changed();
     } catch {
       /* the notice still says which program */
+    }
+  }
+
+  private caseworkerOrAdmin(): boolean {
+    const roles = session.get()?.roles ?? [];
+    return roles.includes('CASEWORKER') || roles.includes('ADMIN');
+  }
+
+  /** Names a door outcome's client: from the holds this browser took, else from her organization's holds. */
+  private async nameDoor(n: Notice): Promise<void> {
+    try {
+      let clientId = clientOfHold(n.holdId!);
+      if (!clientId) {
+        const holds = await api.programHolds(n.programId).catch(() => []);
+        const hold = holds.find((h) => String(h.id) === n.holdId);
+        clientId = hold?.clientId != null ? String(hold.clientId) : null;
+      }
+      if (!clientId) return;
+      const clients = await api.clientList();
+      const alias = clients.find((c) => String(c.id) === clientId)?.alias;
+      this.notices = this.notices.map((x) => (x.id === n.id ? { ...x, clientId: clientId!, ...(alias ? { alias } : {}) } : x));
+      this.changed();
+    } catch {
+      /* the notice still says which program and what happened */
     }
   }
 

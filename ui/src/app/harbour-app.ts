@@ -15,7 +15,7 @@ import '../reports/capacity-report';
 import '../clients/clients-view';
 import '../clients/client-timeline';
 import '../waitlist/waitlist-view';
-import { noticeLink, noticeText } from '../live/notices';
+import { isDoorNotice, noticeLink, noticeLinkKey, noticeText } from '../live/notices';
 import '../reports/turnaway-report';
 import '../admin/admin-view';
 
@@ -28,6 +28,7 @@ export class HarbourApp extends LitElement {
     .notices { display: grid; gap: 0.5rem; }
     .notices.some { margin-bottom: 1rem; }
     .notice button { flex-shrink: 0; padding: 0.5rem 0.75rem; }
+    .notice .next { display: flex; width: fit-content; margin-top: 0.5rem; }
     .notice { display: flex; gap: 0.75rem; align-items: center; justify-content: space-between; border-color: var(--accent); border-width: 2px; }
   `];
 
@@ -124,7 +125,8 @@ export class HarbourApp extends LitElement {
     return html`<section class="notices ${list.length ? 'some' : ''}" role="status" aria-label=${t('notice.title')}>
       ${list.map((n) => html`<p class="card notice" data-notice=${n.kind}>
         <span>${noticeText(n, d?.programName(n.programId))}
-          <a href=${noticeLink(n)}>${t(n.kind === 'offered' ? 'notice.openWaitlist' : 'notice.openEnding')}</a></span>
+          <a href=${noticeLink(n)} data-link=${noticeLinkKey(n)}
+            class=${isDoorNotice(n) ? 'button next' : ''}>${t(noticeLinkKey(n))}</a></span>
         <button type="button" class="secondary" @click=${() => d?.dismiss(n.id)}>${t('notice.dismiss')}</button>
       </p>`)}
     </section>`;

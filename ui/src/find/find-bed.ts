@@ -6,9 +6,11 @@ import { FormProblem, problemText } from '../clients/format';
 import type { DashboardData } from '../app/dashboard-data';
 import { LocaleController, t, tEnum, tn } from '../i18n';
 import { shared } from '../ui/styles';
+import type { LiveMessage } from '../live/socket';
 import { admitNowByDefault, bedRequestFrom, clientChoice, needsFields, searchBodyFor } from './needs';
 import './match-card';
 import './near-miss';
+import '../door/my-holds';
 
 @customElement('harbour-find-bed')
 export class FindBed extends LitElement {
@@ -44,10 +46,31 @@ export class FindBed extends LitElement {
   @state() private error = '';
   @state() private done: (() => string) | null = null;
   private readonly admitNow = admitNowByDefault(new Date());
+  /** Holds that ended at the door or elsewhere (live), by id: the match card holding one says so. */
+  @state() private endedHolds = new Map<string, LiveMessage>();
+  private offLive: (() => void) | null = null;
 
   constructor() {
     super();
     new LocaleController(this);
+  }
+
+  disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.offLive?.();
+    this.offLive = null;
+  }
+
+  protected willUpdate(): void {
+    if (this.data && !this.offLive) {
+      this.offLive = this.data.onLive((m) => {
+        if (!/^hold\.(arrived|declined|no-show|released)$/.test(m.type) || m.holdId == null) return;
+        // A door outcome says more than the hold.released that comes with it: keep the outcome.
+        const known = this.endedHolds.get(String(m.holdId));
+        if (known && m.type === 'hold.released') return;
+        this.endedHolds = new Map(this.endedHolds).set(String(m.holdId), m);
+      });
+    }
   }
 
   connectedCallback(): void {
@@ -87,6 +110,7 @@ export class FindBed extends LitElement {
     const regions = [...(this.data?.regions ?? new Map<string, string>()).entries()];
     return html`
       <h1>${t('find.title')}</h1>
+      <harbour-my-holds .data=${this.data}></harbour-my-holds>
       <form class="card" @submit=${(e: SubmitEvent) => { e.preventDefault(); void this.search(); }} novalidate>
         <div class="row">
           <div>
@@ -138,7 +162,7 @@ export class FindBed extends LitElement {
           <ol class="plain results" data-list="matches">
             ${r.matches.map((m) => html`<li><harbour-match-card .match=${m} .now=${this.now} .needs=${this.needs}
               .figure=${store?.get(m.programId)} .info=${this.data?.programs.get(String(m.programId))}
-              .client=${() => this.clientForPlacement()}></harbour-match-card></li>`)}
+              .client=${() => this.clientForPlacement()} .ended=${this.endedHolds}></harbour-match-card></li>`)}
           </ol>`}
       ${misses.length ? html`<section class="misses" aria-labelledby="misses-title">
         <h2 id="misses-title">${t('find.nearMisses')}</h2>

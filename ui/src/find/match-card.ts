@@ -7,6 +7,9 @@ import { LocaleController, formatAge, formatCountdown, formatNumber, t, tEnum } 
 import { shared } from '../ui/styles';
 import { intakeText, liveState, preferenceText } from './explain';
 import '../board/eligibility-badges';
+import '../door/arrival-code';
+import { rememberHold } from '../door/hold-memory';
+import { reasonInSentence } from '../door/door';
 
 type Phase = 'idle' | 'busy' | 'held' | 'placed' | 'released' | 'expired';
 
@@ -37,7 +40,10 @@ export class MatchCard extends LitElement {
   /** This program's figure from the live feed (newer than the search's answer once a bed is taken elsewhere). */
   @property({ attribute: false }) figure: Availability | undefined;
   @property({ type: Number }) now = Date.now();
+  /** Holds ended live (at the door, expired, released elsewhere), by hold id. */
+  @property({ attribute: false }) ended: Map<string, { type: string; reason?: unknown }> = new Map();
   @state() private phase: Phase = 'idle';
+  private releaseSeen: ReturnType<typeof setTimeout> | null = null;
   @state() private hold: Hold | null = null;
   @state() private message = '';
   @state() private clock = Date.now();
@@ -48,6 +54,23 @@ export class MatchCard extends LitElement {
   constructor() {
     super();
     new LocaleController(this);
+  }
+
+  protected willUpdate(): void {
+    const end = this.hold ? this.ended.get(String(this.hold.id)) : undefined;
+    if (!end || this.phase === 'busy' || this.phase === 'placed' || this.phase === 'released') return;
+    // Released together with its outcome: wait a moment for the outcome to say what happened.
+    if (end.type === 'hold.released' && !this.releaseSeen) {
+      this.releaseSeen = setTimeout(() => this.requestUpdate(), 1500);
+      return;
+    }
+    this.stopClock();
+    if (end.type === 'hold.arrived' && this.hold!.clientId != null) this.placedClient = String(this.hold!.clientId);
+    this.hold = null;
+    this.phase = end.type === 'hold.arrived' ? 'placed' : 'released';
+    this.message = end.type === 'hold.arrived' ? t('find.holdArrived')
+      : end.type === 'hold.declined' ? t('find.holdDeclined', { reason: reasonInSentence(String(end.reason ?? 'OTHER')) })
+        : end.type === 'hold.no-show' ? t('find.holdNoShow') : t('find.holdEnded');
   }
 
   disconnectedCallback(): void {
@@ -80,6 +103,7 @@ export class MatchCard extends LitElement {
         </div>
         <harbour-eligibility .rules=${this.info?.program.eligibility ?? null} .needs=${this.needs} aria-label=${t('find.rules')}></harbour-eligibility>
         <div class="actions">${this.actions(live.full)}</div>
+        ${this.hold?.arrivalCode && this.phase !== 'expired' ? html`<harbour-arrival-code .code=${this.hold.arrivalCode}></harbour-arrival-code>` : nothing}
         <p role="status" class=${this.phase === 'placed' || this.phase === 'released' ? 'ok' : 'error'}>${this.message}</p>
       </article>
     `;
@@ -117,6 +141,7 @@ export class MatchCard extends LitElement {
         return;
       }
       this.hold = await api.hold(this.match.programId, { minutes, ...(clientId ? { clientId } : {}) });
+      rememberHold({ ...this.hold, programId: this.hold.programId ?? this.match.programId, clientId: this.hold.clientId ?? clientId });
       this.phase = 'held';
       this.message = '';
       this.startClock();
@@ -133,6 +158,7 @@ export class MatchCard extends LitElement {
       }
       await api.place({ clientId, programId: this.match.programId, holdId: this.hold?.id ?? null });
       this.stopClock();
+      this.hold = null;
       this.phase = 'placed';
       this.message = t('find.placed');
       this.placedClient = String(clientId);

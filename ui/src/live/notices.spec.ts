@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDay, noticeFrom, noticeLink, noticeText, offerAlias } from './notices';
+import { formatDay, noticeFrom, noticeLink, noticeLinkKey, noticeText, offerAlias } from './notices';
 
 describe('live notices', () => {
   it('reads waitlist offers and placements ending, and nothing else', () => {
@@ -36,5 +36,22 @@ describe('live notices', () => {
   it('leads an offer to the waitlists and a placement ending to the clients', () => {
     expect(noticeLink({ id: 'offered-1', kind: 'offered', programId: '1', when: '2026-11-21T23:30:00Z' })).toBe('#/waitlist');
     expect(noticeLink({ id: 'ending-1', kind: 'ending', programId: '1', when: '2026-12-05' })).toBe('#/clients');
+  });
+
+  it('reads door outcomes and says them in words, with the next step one tap away', () => {
+    const declined = noticeFrom({ type: 'hold.declined', seq: 8, programId: 12, holdId: 40, reason: 'PETS' })!;
+    expect(declined).toMatchObject({ id: 'door-40', kind: 'declined', programId: '12', holdId: '40', reason: 'PETS' });
+    expect(noticeText(declined, 'Emergency beds', 'en')).toBe('Emergency beds could not take your client: we can’t take her pet.');
+    expect(noticeText({ ...declined, alias: 'Robin' }, 'Lits', 'fr')).toBe('Lits n’a pas pu accueillir Robin : nous ne pouvons pas prendre son animal.');
+    expect(noticeLink({ ...declined, clientId: '5' })).toBe('#/find?client=5');
+    expect(noticeLinkKey(declined)).toBe('notice.findNext');
+    const arrived = noticeFrom({ type: 'hold.arrived', seq: 9, programId: 12, holdId: 41 })!;
+    expect(noticeText(arrived, 'Emergency beds', 'en')).toBe('Your client has arrived at Emergency beds.');
+    expect(noticeText({ ...arrived, alias: 'Robin' }, 'Emergency beds', 'en')).toBe('Robin has arrived at Emergency beds.');
+    expect(noticeLink({ ...arrived, clientId: '5' })).toBe('#/clients/5');
+    const noShow = noticeFrom({ type: 'hold.no-show', seq: 10, programId: 12, holdId: 42 })!;
+    expect(noticeText(noShow, 'Emergency beds', 'en')).toBe('Emergency beds says your client did not come. The bed is released.');
+    expect(noticeLink(noShow)).toBe('#/find');
+    expect(noticeFrom({ type: 'hold.created', seq: 11, programId: 12, holdId: 43 })).toBeNull();
   });
 });

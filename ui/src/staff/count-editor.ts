@@ -4,10 +4,11 @@ import { ApiError, api, type Availability } from '../api';
 import type { BoardStore } from '../live/board-store';
 import { LocaleController, formatAge, formatNumber, t } from '../i18n';
 import { shared } from '../ui/styles';
+import { countBody, parseFigure, undoOf, type CountField, type LastChange } from './counts';
 
-type Field = 'available' | 'outOfService';
+type Field = CountField;
 
-/** Large one-tap +/- for a program's counts; every change is conditional on the version shown. */
+/** Large one-tap +/- (or a typed number) for a program's counts; every change is conditional on the version shown. */
 @customElement('harbour-count-editor')
 export class CountEditor extends LitElement {
   static styles = [shared, css`
@@ -17,15 +18,20 @@ export class CountEditor extends LitElement {
     .stepper { display: flex; align-items: center; justify-content: space-between; gap: 0.5rem; }
     .stepper button { width: 4rem; height: 4rem; font-size: 2rem; line-height: 1; padding: 0; }
     output { font-size: 2.4rem; font-weight: 800; min-width: 3ch; text-align: center; }
-    .status { min-height: 1.5rem; }
+    form { display: flex; gap: 0.5rem; align-items: end; margin-top: 0.5rem; }
+    form div { flex: 1; }
+    form label { font-weight: 500; font-size: 0.9rem; }
+    .status { min-height: 1.5rem; display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; }
   `];
 
   @property({ attribute: false }) figure!: Availability;
   @property({ attribute: false }) store: BoardStore | null = null;
   @property({ type: Number }) now = Date.now();
   @state() private saving = false;
-  @state() private message = '';
+  /** Kept as words to say, so a language switch translates it too. */
+  @state() private message: () => string = () => '';
   @state() private kind: 'ok' | 'error' = 'ok';
+  @state() private last: LastChange | null = null;
 
   constructor() {
     super();
@@ -34,6 +40,7 @@ export class CountEditor extends LitElement {
 
   render() {
     const a = this.figure;
+    const undo = undoOf(this.last, a);
     return html`
       <article class="card" data-program-id=${String(a.programId)}>
         <h2>${a.facilityName} — ${a.programName}</h2>
@@ -43,41 +50,72 @@ export class CountEditor extends LitElement {
           · ${t('board.capacity')}: ${formatNumber(a.capacity)}
         </p>
         <div class="steppers">
-          ${this.stepper('available', t('staff.available'))}
-          ${this.stepper('outOfService', t('staff.outOfService'))}
+          ${this.stepper('available')}
+          ${this.stepper('outOfService')}
         </div>
-        <p class="status ${this.kind}" role="status">${this.saving ? t('staff.saving') : this.message}</p>
+        <div class="status ${this.kind}" role="status">
+          <span>${this.saving ? t('staff.saving') : this.message()}</span>
+          ${undo && !this.saving ? html`<button type="button" class="secondary" data-action="undo"
+            @click=${() => this.save(undo.field, undo.to, true)}>${t('staff.undo')}</button>` : nothing}
+        </div>
       </article>
     `;
   }
 
-  private stepper(field: Field, label: string) {
+  private label(field: Field): string {
+    return t(field === 'available' ? 'staff.available' : 'staff.outOfService');
+  }
+
+  private stepper(field: Field) {
     const a = this.figure;
+    const label = this.label(field);
     const value = a[field];
     const room = a.available + a.outOfService < a.capacity;
+    const id = `type-${field}`;
     return html`<fieldset>
       <legend>${label}</legend>
       <div class="stepper">
         <button class="secondary" data-action="${field}-down" aria-label=${t('staff.less', { what: label })}
-          ?disabled=${this.saving || value <= 0} @click=${() => this.change(field, -1)}>−</button>
+          ?disabled=${this.saving || value <= 0} @click=${() => this.save(field, value - 1)}>−</button>
         <output data-field=${field} aria-live="polite" aria-label=${label}>${formatNumber(value)}</output>
         <button data-action="${field}-up" aria-label=${t('staff.more', { what: label })}
-          ?disabled=${this.saving || !room} @click=${() => this.change(field, 1)}>+</button>
+          ?disabled=${this.saving || !room} @click=${() => this.save(field, value + 1)}>+</button>
       </div>
+      <form novalidate @submit=${(e: SubmitEvent) => this.typed(e, field)}>
+        <div><label for=${id}>${t('staff.typeFigure')} (${label})</label>
+          <input id=${id} name="figure" inputmode="numeric" pattern="[0-9]*" autocomplete="off" maxlength="5" /></div>
+        <button type="submit" class="secondary" data-action="${field}-set" ?disabled=${this.saving}>${t('staff.set')}</button>
+      </form>
     </fieldset>`;
   }
 
-  private async change(field: Field, delta: number): Promise<void> {
+  private typed(e: SubmitEvent, field: Field): void {
+    e.preventDefault();
+    const input = (e.target as HTMLFormElement).elements.namedItem('figure') as HTMLInputElement;
+    const value = parseFigure(input.value);
+    if (value === null) {
+      this.show('error', () => t('staff.badFigure'));
+      return;
+    }
+    input.value = '';
+    if (value !== this.figure[field]) void this.save(field, value);
+  }
+
+  private async save(field: Field, value: number, undoing = false): Promise<void> {
     const a = this.figure;
-    const next = { available: a.available, outOfService: a.outOfService, version: a.version };
-    next[field] += delta;
+    const from = a[field];
     this.saving = true;
     try {
-      const saved = await api.updateAvailability(a.programId, next);
+      const saved = await api.updateAvailability(a.programId, countBody(a, field, value));
       this.store?.upsert(saved);
       this.figure = saved;
-      this.show('ok', t('staff.saved', { n: saved.available }));
+      this.last = undoing ? null : { field, from, to: saved[field] };
+      const to = saved[field];
+      this.show('ok', undoing
+        ? () => t('staff.undone', { what: this.label(field), to })
+        : () => t('staff.changed', { what: this.label(field), from, to }));
     } catch (e) {
+      this.last = null;
       await this.explain(e);
     } finally {
       this.saving = false;
@@ -91,15 +129,18 @@ export class CountEditor extends LitElement {
         this.store?.upsert(newer);
         this.figure = newer;
       }
-      this.show('error', t('staff.conflict', { n: this.figure.available }));
+      const n = this.figure.available;
+      this.show('error', () => t('staff.conflict', { n }));
     } else if (e instanceof ApiError && e.status === 422) {
-      this.show('error', t('staff.invalid', { detail: e.errors[0]?.message ?? e.detail ?? e.title }));
+      const detail = e.errors[0]?.message ?? e.detail ?? e.title;
+      this.show('error', () => t('staff.invalid', { detail }));
     } else {
-      this.show('error', e instanceof ApiError && e.status ? t('error.generic', { status: String(e.status) }) : t('error.network'));
+      const status = e instanceof ApiError && e.status ? String(e.status) : '';
+      this.show('error', () => (status ? t('error.generic', { status }) : t('error.network')));
     }
   }
 
-  private show(kind: 'ok' | 'error', message: string): void {
+  private show(kind: 'ok' | 'error', message: () => string): void {
     this.kind = kind;
     this.message = message;
   }
