@@ -3,6 +3,7 @@ package org.harbour.account;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+
 import java.util.List;
 
 /** What the account routes take and answer. */

@@ -1,19 +1,17 @@
 package org.harbour.account;
 
-import org.harbour.account.AccountApi.FeedKeyView;
-import org.harbour.security.CurrentUser;
-
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Status;
 import io.micronaut.security.annotation.Secured;
-import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Parameter;
+import org.harbour.account.AccountApi.FeedKeyView;
 import org.harbour.audit.AuditLog;
 import org.harbour.facility.Facilities;
 import org.harbour.problem.ProblemException;
+import org.harbour.security.CurrentUser;
 
 @Controller("/api/facilities/{id}/feed-keys")
 class FeedKeyController {

@@ -1,12 +1,11 @@
 package org.harbour.account;
 
-import org.harbour.security.Role;
-
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
+import org.harbour.security.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

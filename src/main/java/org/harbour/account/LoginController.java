@@ -1,14 +1,6 @@
 package org.harbour.account;
 
-import org.harbour.account.AccountApi.LoginRequest;
-import org.harbour.account.AccountApi.LoginResponse;
-import org.harbour.security.ClientAddress;
-import org.harbour.security.CurrentUser;
-import org.harbour.security.Role;
-
-import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micronaut.context.annotation.Value;
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -19,10 +11,14 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.security.token.generator.AccessRefreshTokenGenerator;
-import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Parameter;
+import org.harbour.account.AccountApi.LoginRequest;
+import org.harbour.account.AccountApi.LoginResponse;
 import org.harbour.problem.Problem;
 import org.harbour.problem.ProblemResponseProcessor;
+import org.harbour.security.ClientAddress;
+import org.harbour.security.CurrentUser;
+import org.harbour.security.Role;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -1,11 +1,10 @@
 package org.harbour.account;
 
-import org.harbour.security.Role;
-
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.GeneratedValue;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
+import org.harbour.security.Role;
 
 import java.time.Instant;
 

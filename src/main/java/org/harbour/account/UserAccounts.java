@@ -1,18 +1,16 @@
 package org.harbour.account;
 
-import org.harbour.security.CurrentUser;
-import org.harbour.security.CurrentUsers;
-import org.harbour.security.Role;
-
-import org.harbour.organization.Organizations;
-
 import io.micronaut.http.HttpStatus;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.harbour.audit.AuditLog;
 import org.harbour.facility.Facilities;
+import org.harbour.organization.Organizations;
 import org.harbour.problem.Checks;
 import org.harbour.problem.ProblemException;
+import org.harbour.security.CurrentUser;
+import org.harbour.security.CurrentUsers;
+import org.harbour.security.Role;
 
 import java.time.Instant;
 import java.util.List;

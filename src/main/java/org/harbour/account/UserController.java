@@ -1,10 +1,5 @@
 package org.harbour.account;
 
-import org.harbour.account.AccountApi.NewUser;
-import org.harbour.account.AccountApi.UserView;
-import org.harbour.security.CurrentUser;
-
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
@@ -13,11 +8,12 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Status;
 import io.micronaut.security.annotation.Secured;
-import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Parameter;
+import org.harbour.account.AccountApi.NewUser;
+import org.harbour.account.AccountApi.UserView;
 import org.harbour.problem.DatabaseErrors;
 import org.harbour.problem.ProblemException;
-
+import org.harbour.security.CurrentUser;
 
 import java.util.List;
 

@@ -1,19 +1,15 @@
 package org.harbour.availability;
 
-import org.harbour.availability.AvailabilityApi.CountsReport;
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.security.annotation.Secured;
-import io.micronaut.serde.annotation.Serdeable.Deserializable;
-import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Parameter;
+import org.harbour.availability.AvailabilityApi.CountsReport;
 import org.harbour.problem.Checks;
 import org.harbour.problem.ProblemException;
-import org.harbour.problem.StrictInteger;
 import org.harbour.security.CurrentUser;
 
 import java.util.List;

@@ -1,9 +1,5 @@
 package org.harbour.availability;
 
-import org.harbour.report.CapacityReport;
-
-import org.harbour.platform.SqlQuery;
-
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
@@ -11,6 +7,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.Async;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
+import org.harbour.platform.SqlQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -2,7 +2,6 @@ package org.harbour.availability;
 
 import org.harbour.platform.SqlQuery;
 
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;

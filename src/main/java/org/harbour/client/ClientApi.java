@@ -2,6 +2,7 @@ package org.harbour.client;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+
 import java.time.Instant;
 
 /** What the client routes take and answer. */

@@ -1,19 +1,17 @@
 package org.harbour.client;
 
-import org.harbour.client.ClientApi.NewClient;
-import org.harbour.client.ClientApi.ClientUpdate;
-import org.harbour.client.ClientApi.ClientView;
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.JsonMapper;
-import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.harbour.audit.AuditLog;
+import org.harbour.client.ClientApi.ClientUpdate;
+import org.harbour.client.ClientApi.ClientView;
+import org.harbour.client.ClientApi.NewClient;
 import org.harbour.facility.Gender;
+import org.harbour.organization.Organizations;
 import org.harbour.problem.Checks;
 import org.harbour.problem.ProblemException;
 import org.harbour.security.CurrentUser;
-import org.harbour.organization.Organizations;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

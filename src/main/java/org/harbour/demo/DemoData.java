@@ -6,9 +6,9 @@ import io.micronaut.context.event.StartupEvent;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import org.harbour.account.UserAccounts;
 import org.harbour.importer.TorontoOccupancyImporter;
 import org.harbour.security.Role;
-import org.harbour.account.UserAccounts;
 
 import java.io.IOException;
 import java.io.InputStream;

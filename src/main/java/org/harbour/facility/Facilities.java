@@ -2,16 +2,16 @@ package org.harbour.facility;
 
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import org.harbour.audit.AuditLog;
 import org.harbour.availability.AvailabilityLedger;
 import org.harbour.facility.FacilityApi.FacilityRequest;
-import org.harbour.facility.FacilityApi.ProgramRequest;
 import org.harbour.facility.FacilityApi.FacilityView;
+import org.harbour.facility.FacilityApi.ProgramRequest;
 import org.harbour.facility.FacilityApi.ProgramView;
-import org.harbour.audit.AuditLog;
+import org.harbour.organization.Organizations;
 import org.harbour.problem.Checks;
 import org.harbour.problem.ProblemException;
 import org.harbour.security.CurrentUser;
-import org.harbour.organization.Organizations;
 
 import java.time.Clock;
 import java.time.Instant;

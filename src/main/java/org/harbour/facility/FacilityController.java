@@ -11,8 +11,8 @@ import io.micronaut.http.annotation.Status;
 import io.micronaut.security.annotation.Secured;
 import io.swagger.v3.oas.annotations.Parameter;
 import org.harbour.facility.FacilityApi.FacilityRequest;
-import org.harbour.facility.FacilityApi.ProgramRequest;
 import org.harbour.facility.FacilityApi.FacilityView;
+import org.harbour.facility.FacilityApi.ProgramRequest;
 import org.harbour.facility.FacilityApi.ProgramView;
 import org.harbour.security.CurrentUser;
 

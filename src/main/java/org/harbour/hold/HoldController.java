@@ -1,6 +1,5 @@
 package org.harbour.hold;
 
-import org.harbour.hold.HoldApi.NewHold;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -12,11 +11,11 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Status;
 import io.micronaut.security.annotation.Secured;
-import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Parameter;
 import org.harbour.hold.HoldApi.Decline;
 import org.harbour.hold.HoldApi.HoldView;
 import org.harbour.hold.HoldApi.IncomingHold;
+import org.harbour.hold.HoldApi.NewHold;
 import org.harbour.problem.Checks;
 import org.harbour.security.CurrentUser;
 

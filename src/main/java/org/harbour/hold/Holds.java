@@ -1,15 +1,8 @@
 package org.harbour.hold;
 
-import io.micronaut.json.JsonMapper;
-import org.harbour.client.Needs;
-import org.harbour.hold.HoldApi.IntakeFacts;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import org.harbour.hold.HoldApi.HoldView;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
-import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -21,6 +14,7 @@ import org.harbour.client.Clients;
 import org.harbour.event.EventLog;
 import org.harbour.event.EventType;
 import org.harbour.facility.Programs;
+import org.harbour.hold.HoldApi.HoldView;
 import org.harbour.problem.Checks;
 import org.harbour.problem.ProblemException;
 import org.harbour.security.CurrentUser;
@@ -29,7 +23,6 @@ import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -48,7 +41,7 @@ public class Holds {
     private final Programs programs;
     private final HoldLimits limits;
     private final ArrivalCodes codes;
-    private final JsonMapper json;
+    private final IntakeFactsRecorder intakeFacts;
     private final AvailabilityLedger ledger;
     private final Clients clients;
     private final EventLog events;
@@ -59,9 +52,9 @@ public class Holds {
 
     Holds(HoldRepository holds, Programs programs, AvailabilityLedger ledger, Clients clients,
           EventLog events, AuditLog audit, Clock clock, ApplicationEventPublisher<HoldEnded> holdEnded,
-          TransactionOperations<Connection> transactions, HoldLimits limits, ArrivalCodes codes, JsonMapper json) {
+          TransactionOperations<Connection> transactions, HoldLimits limits, ArrivalCodes codes, IntakeFactsRecorder intakeFacts) {
         this.codes = codes;
-        this.json = json;
+        this.intakeFacts = intakeFacts;
         this.limits = limits;
         this.transactions = transactions;
         this.holdEnded = holdEnded;
@@ -128,25 +121,7 @@ public class Holds {
         Instant now = clock.instant();
         return holds.save(new Hold(null, programId, clientId, organizationId, createdBy, now,
                 now.plus(Duration.ofMinutes(minutes)), HoldStatus.ACTIVE, null, codes.seal(code), 0,
-                intakeFacts(clientId), null, null));
-    }
-
-    /** The intake facts the shelter will see, from her needs at the time of the hold (null for nobody named). */
-    private String intakeFacts(@Nullable Long clientId) {
-        if (clientId == null) {
-            return null;
-        }
-        Needs needs = clients.effectiveNeedsOf(clientId).orElse(Needs.NONE);
-        return toJson(new IntakeFacts(needs.gender(), needs.age(), needs.children(), needs.pets(), needs.substanceUse(),
-                needs.wheelchair(), needs.language()));
-    }
-
-    private String toJson(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+                intakeFacts.of(clientId), null, null));
     }
 
     private void holdCreated(Hold hold, long facilityId) {

@@ -2,8 +2,8 @@ package org.harbour.importer;
 
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-import org.harbour.availability.ImportedHistory;
 import org.harbour.availability.ImportedHistory.ImportedNight;
+import org.harbour.availability.ImportedHistory;
 import org.harbour.facility.ExternalPlace.Service;
 import org.harbour.facility.ExternalPlace.Site;
 import org.harbour.facility.ImportedPlaces;

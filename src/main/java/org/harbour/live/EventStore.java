@@ -5,9 +5,9 @@ import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-import org.harbour.event.EventType;
-import org.harbour.availability.Counts;
 import org.harbour.availability.AvailabilityView;
+import org.harbour.availability.Counts;
+import org.harbour.event.EventType;
 
 import java.sql.ResultSet;
 import java.util.ArrayList;

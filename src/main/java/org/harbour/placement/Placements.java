@@ -1,13 +1,11 @@
 package org.harbour.placement;
 
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.context.event.ApplicationEventPublisher;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-import org.harbour.hold.HoldDoor;
-import org.harbour.hold.HoldStatus;
 import org.harbour.audit.AuditLog;
 import org.harbour.availability.AvailabilityLedger;
 import org.harbour.availability.CountChange;
@@ -18,6 +16,8 @@ import org.harbour.event.EventType;
 import org.harbour.facility.ProgramRef;
 import org.harbour.facility.Programs;
 import org.harbour.hold.Hold;
+import org.harbour.hold.HoldDoor;
+import org.harbour.hold.HoldStatus;
 import org.harbour.hold.Holds;
 import org.harbour.placement.PlacementApi.EndPlacement;
 import org.harbour.placement.PlacementApi.MovePlacement;

@@ -1,7 +1,5 @@
 package org.harbour.platform;
 
-import org.harbour.problem.Problem;
-
 import io.micronaut.data.connection.exceptions.ConnectionException;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -9,6 +7,7 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import jakarta.inject.Singleton;
+import org.harbour.problem.Problem;
 
 /** No connection could be had from the pool: the database is down or unreachable, so 503. */
 @Produces

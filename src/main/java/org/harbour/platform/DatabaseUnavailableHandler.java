@@ -1,10 +1,5 @@
 package org.harbour.platform;
 
-import org.harbour.problem.DatabaseErrors;
-import org.harbour.problem.LogSafe;
-import org.harbour.problem.Problem;
-import org.harbour.problem.ProblemResponseProcessor;
-
 import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -13,6 +8,10 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import jakarta.inject.Singleton;
+import org.harbour.problem.DatabaseErrors;
+import org.harbour.problem.LogSafe;
+import org.harbour.problem.Problem;
+import org.harbour.problem.ProblemResponseProcessor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,7 +1,5 @@
 package org.harbour.platform;
 
-import org.harbour.problem.Problem;
-
 import io.micronaut.data.connection.jdbc.exceptions.CannotGetJdbcConnectionException;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -9,6 +7,7 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import jakarta.inject.Singleton;
+import org.harbour.problem.Problem;
 
 /**
  * The pool could not hand out a JDBC connection within its timeout: the database is down or unreachable.

@@ -1,9 +1,8 @@
 package org.harbour.platform;
 
-import org.harbour.problem.Problem;
-
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
+import org.harbour.problem.Problem;
 
 /** The one 503 a caller gets while the database is unreachable: problem+json with Retry-After. */
 public final class ServiceUnavailable {

@@ -1,11 +1,10 @@
 package org.harbour.report;
 
-import org.harbour.platform.SqlQuery;
-
 import io.micronaut.context.annotation.Value;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.ReadOnly;
 import jakarta.inject.Singleton;
+import org.harbour.platform.SqlQuery;
 
 import java.math.BigDecimal;
 import java.sql.ResultSet;

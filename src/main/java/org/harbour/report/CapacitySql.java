@@ -1,7 +1,6 @@
 package org.harbour.report;
 
 import org.harbour.availability.NightCutoffs;
-
 import org.harbour.platform.SqlQuery;
 
 import java.time.Instant;

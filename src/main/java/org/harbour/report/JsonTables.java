@@ -1,7 +1,6 @@
 package org.harbour.report;
 
 import org.harbour.availability.NightCutoffs;
-
 import org.harbour.facility.ProgramType;
 
 import java.time.LocalDate;

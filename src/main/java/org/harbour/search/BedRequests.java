@@ -1,27 +1,25 @@
 package org.harbour.search;
 
-import org.harbour.search.SearchApi.Request;
-import org.harbour.search.SearchApi.Result;
-import org.harbour.client.Needs;
-import org.harbour.client.NeedsRules;
-
 import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import org.harbour.availability.Counts;
 import org.harbour.client.Client;
 import org.harbour.client.Clients;
+import org.harbour.client.Needs;
+import org.harbour.client.NeedsRules;
 import org.harbour.facility.IntakeHours;
 import org.harbour.facility.ProgramType;
 import org.harbour.problem.Checks;
 import org.harbour.region.KnownRegions;
+import org.harbour.search.SearchApi.Request;
+import org.harbour.search.SearchApi.Result;
 import org.harbour.security.CurrentUser;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;

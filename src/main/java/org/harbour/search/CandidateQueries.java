@@ -1,12 +1,11 @@
 package org.harbour.search;
 
-import org.harbour.client.Needs;
-
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
+import org.harbour.client.Needs;
 import org.harbour.facility.Eligibility;
 import org.harbour.facility.Gender;
 import org.harbour.facility.IntakeHours;

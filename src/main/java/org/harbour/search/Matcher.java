@@ -1,7 +1,6 @@
 package org.harbour.search;
 
 import org.harbour.client.Needs;
-
 import org.harbour.facility.Eligibility;
 import org.harbour.facility.Gender;
 import org.harbour.facility.SubstancePolicy;

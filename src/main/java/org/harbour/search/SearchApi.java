@@ -1,8 +1,9 @@
 package org.harbour.search;
 
-import org.harbour.client.Needs;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import org.harbour.client.Needs;
+
 import java.time.Instant;
 import java.util.List;
 

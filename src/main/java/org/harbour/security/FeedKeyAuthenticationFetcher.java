@@ -1,6 +1,5 @@
 package org.harbour.security;
 
-
 import io.micronaut.http.HttpRequest;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.security.authentication.Authentication;

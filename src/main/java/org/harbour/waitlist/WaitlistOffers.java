@@ -3,7 +3,6 @@ package org.harbour.waitlist;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
-import org.harbour.hold.HoldStatus;
 import org.harbour.availability.BedsFreed;
 import org.harbour.event.EventLog;
 import org.harbour.event.EventType;
@@ -12,6 +11,7 @@ import org.harbour.facility.ProgramRef;
 import org.harbour.facility.Programs;
 import org.harbour.hold.Hold;
 import org.harbour.hold.HoldEnded;
+import org.harbour.hold.HoldStatus;
 import org.harbour.hold.Holds;
 import org.harbour.placement.ClientPlaced;
 import org.harbour.platform.BeforeCommit;
@@ -20,8 +20,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Map;
-import java.util.Set;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * When a matching program gains a bookable bed, it is offered to the first person waiting. The offer is a hold

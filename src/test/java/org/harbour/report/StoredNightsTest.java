@@ -1,10 +1,9 @@
 package org.harbour.report;
 
-import org.harbour.availability.NightBackfill;
-
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import org.harbour.availability.NightBackfill;
 import org.harbour.availability.Nights;
 import org.harbour.testdata.FacilityBuilder;
 import org.harbour.testdata.Fixtures;

@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.harbour.search.Searches.eligible;
 import static org.harbour.search.Searches.general;
 import static org.harbour.search.Searches.nearMissIds;
 import static org.harbour.search.Searches.nearMisses;

@@ -1,10 +1,9 @@
 package org.harbour.security;
 
-import org.harbour.organization.Organization;
-
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import org.harbour.organization.Organization;
 import org.harbour.testdata.Fixtures;
 import org.harbour.testdata.HarbourTest;
 import org.harbour.testdata.Http;
