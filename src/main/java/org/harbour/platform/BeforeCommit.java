@@ -19,6 +19,9 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Steps run before the event outbox's flush, which commits (it is ordered last), and each step is
  * registered once per transaction and key: a second request for the same key only updates its argument.
+ * A step may ask for more steps, but must not be the first in its transaction to append an event: the outbox
+ * registers its flush on the first append, and the transaction manager cannot take a new synchronization while it
+ * runs them. Today's only step (the waitlist's offers) follows a count change, which has always appended one.
  */
 @Singleton
 public class BeforeCommit {
