@@ -52,6 +52,14 @@ public class HoldDoor {
 
     /** The active hold, if the caller keeps its program's door. */
     public Hold atTheDoor(long holdId, CurrentUser user) {
+        return door(holdId, user).hold();
+    }
+
+    /** A hold at its door, with the facility the check found (so nothing reads it again). */
+    private record AtTheDoor(Hold hold, long facilityId) {
+    }
+
+    private AtTheDoor door(long holdId, CurrentUser user) {
         Hold hold = holds.findById(holdId).orElseThrow(() -> ProblemException.notFound("Hold"));
         long facilityId = programs.facilityIdOf(hold.programId()).orElseThrow(() -> ProblemException.notFound("Hold"));
         boolean keepsTheDoor = user.isAdmin()
@@ -64,7 +72,7 @@ public class HoldDoor {
         if (!hold.isActive()) {
             throw ProblemException.conflict("This hold has already ended (" + hold.status().name().toLowerCase() + ")");
         }
-        return hold;
+        return new AtTheDoor(hold, facilityId);
     }
 
     /**
@@ -106,20 +114,21 @@ public class HoldDoor {
 
     @Transactional
     public void noShow(long holdId, CurrentUser user) {
-        closeAtTheDoor(atTheDoor(holdId, user), DoorOutcome.NO_SHOW, null, user);
+        closeAtTheDoor(door(holdId, user), DoorOutcome.NO_SHOW, null, user);
     }
 
     @Transactional
     public void decline(long holdId, DeclineReason reason, CurrentUser user) {
-        closeAtTheDoor(atTheDoor(holdId, user), DoorOutcome.REFUSED_AT_DOOR, reason, user);
+        closeAtTheDoor(door(holdId, user), DoorOutcome.REFUSED_AT_DOOR, reason, user);
     }
 
-    private void closeAtTheDoor(Hold hold, DoorOutcome outcome, DeclineReason reason, CurrentUser user) {
+    private void closeAtTheDoor(AtTheDoor atTheDoor, DoorOutcome outcome, DeclineReason reason, CurrentUser user) {
+        Hold hold = atTheDoor.hold();
         if (!holdService.end(hold, HoldStatus.RELEASED, user.username())) {
             throw ProblemException.conflict("This hold has already ended");
         }
         holds.recordDoor(hold.id(), outcome, reason == null ? null : reason.name());
-        long facilityId = programs.facilityIdOf(hold.programId()).orElseThrow();
+        long facilityId = atTheDoor.facilityId();
         tell(outcome == DoorOutcome.NO_SHOW ? EventType.HOLD_NO_SHOW : EventType.HOLD_DECLINED, hold, facilityId, reason);
         audit.record(user, outcome == DoorOutcome.NO_SHOW ? "HOLD_NO_SHOW" : "HOLD_DECLINED", "HOLD", hold.id());
     }

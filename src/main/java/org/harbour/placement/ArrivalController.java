@@ -45,6 +45,6 @@ class ArrivalController {
         door.checkCode(hold, arrival == null ? null : arrival.arrivalCode(), user);
         CountedProgram program = ledger.counted(hold.programId()).orElseThrow(() -> ProblemException.notFound("Hold"));
         // her first night is tonight where the shelter is, whatever the server's zone
-        return placements.atDoor(hold, LocalDate.now(clock.withZone(program.zone())), user);
+        return placements.atDoor(hold, program.facilityId(), LocalDate.now(clock.withZone(program.zone())), user);
     }
 }

@@ -122,14 +122,14 @@ public class Placements {
      * starting today in the facility's zone. Two staff pressing at once make one placement: the hold ends once.
      */
     @Transactional
-    public PlacementView atDoor(Hold hold, LocalDate today, CurrentUser staff) {
+    public PlacementView atDoor(Hold hold, long facilityId, LocalDate today, CurrentUser staff) {
         if (hold.clientId() == null) {
             throw ProblemException.conflict("This hold names nobody; the referring caseworker places her");
         }
         Client client = clients.byId(hold.clientId())
                 .orElseThrow(() -> ProblemException.conflict("This hold's client is no longer on record"));
         Placement placement = begin(client, hold.programId(), () -> hold, today, null, null, null, staff);
-        door.arrived(hold, programs.facilityIdOf(hold.programId()).orElseThrow(), staff);
+        door.arrived(hold, facilityId, staff);
         audit.record(staff, "PLACEMENT_STARTED_AT_DOOR", "PLACEMENT", placement.id());
         return reads.view(placement);
     }

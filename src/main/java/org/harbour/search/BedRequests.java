@@ -138,12 +138,12 @@ class BedRequests {
             }
         }
         Comparator<NearMiss> fewestFirst = Comparator.comparing((NearMiss n) -> n.reasons().size())
-                .thenComparing(NearMiss::bookable, (a, b) -> Boolean.compare(b > 0, a > 0))
-                .thenComparing(n -> n.matchedPreferences().size(), Comparator.reverseOrder())
-                .thenComparing(n -> !n.intakeOpenNow())
-                .thenComparing(NearMiss::stale)
-                .thenComparing(NearMiss::bookable, Comparator.reverseOrder())
-                .thenComparing(NearMiss::programId);
+                .thenComparing(n -> n.match().bookable(), (a, b) -> Boolean.compare(b > 0, a > 0))
+                .thenComparing(n -> n.match().matchedPreferences().size(), Comparator.reverseOrder())
+                .thenComparing(n -> !n.match().intakeOpenNow())
+                .thenComparing(n -> n.match().stale())
+                .thenComparing(n -> n.match().bookable(), Comparator.reverseOrder())
+                .thenComparing(n -> n.match().programId());
         nearMisses.sort(fewestFirst);
 
         var demand = new DemandRecords.Demand(user, r.clientId(), region,
