@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { goTo, switchLanguage } from './header.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const openData = resolve(here, '../../src/test/resources/open-data');
@@ -55,7 +56,7 @@ export async function adminAndReportTests({ test, expect, signIn, axe, shot, har
   await test('admin: create a facility with hours, add a program with eligibility, edit both, feed key shown once', async (page) => {
     const cspViolations = await watchCsp(page);
     await signIn(page, world.admin);
-    await page.getByRole('link', { name: 'Admin' }).click();
+    await goTo(page, 'Admin');
     await page.getByRole('heading', { name: 'Administration' }).waitFor();
     await page.getByRole('button', { name: 'New facility' }).click();
 
@@ -342,20 +343,20 @@ export async function adminAndReportTests({ test, expect, signIn, axe, shot, har
   await test('French: admin and reports translated, charts titled in French', async (page) => {
     await signIn(page, world.admin);
     await page.goto(base + '/#/admin');
-    await page.getByRole('button', { name: 'Passer en français' }).click();
+    await switchLanguage(page, 'fr');
     await page.getByRole('heading', { name: 'Administration' }).waitFor();
     await page.getByRole('button', { name: 'Nouvel établissement' }).click();
     await page.getByRole('button', { name: 'Créer l’établissement' }).click();
     await page.locator('#fac-err-name').filter({ hasText: 'Obligatoire.' }).waitFor();
     await shot(page, 'admin-fr');
     await axe(page, 'admin-fr');
-    await page.getByRole('link', { name: 'Rapports' }).click();
+    await goTo(page, 'Rapports');
     const form = page.locator('harbour-capacity-report form').first();
     await form.getByLabel('Du', { exact: true }).fill('2024-01-01');
     await form.getByLabel('Au', { exact: true }).fill(new Date(Date.now() + 86400_000).toISOString().slice(0, 10));
     await form.getByRole('button', { name: /rapport/i }).click();
     await page.getByRole('img', { name: 'Taux d’occupation par mois' }).waitFor();
     await shot(page, 'reports-fr');
-    await page.getByRole('button', { name: 'Switch to English' }).click();
+    await switchLanguage(page, 'en');
   });
 }

@@ -1,6 +1,7 @@
 // Browser tests of the caseworker's screens: clients, a client's timeline, waitlists, placements ending.
 // Called by run.mjs with its helpers; makes its own facility (a hotel program and a full program to wait for).
 import { join } from 'node:path';
+import { goTo, switchLanguage } from './header.mjs';
 
 const utcDay = (offset = 0) => new Date(Date.now() + offset * 86400_000).toISOString().slice(0, 10);
 
@@ -40,14 +41,14 @@ export async function casework({ test, expect, signIn, axe, shot, harbour, world
   /** The screen at 360 and 1280 px, in English and in French (name-en-360.png ... name-fr-1280.png). */
   const shots4 = async (page, name) => {
     for (const lang of ['en', 'fr']) {
-      if (lang === 'fr') await page.getByRole('button', { name: 'Passer en français' }).click();
+      if (lang === 'fr') await switchLanguage(page, 'fr');
       for (const width of [360, 1280]) {
         await page.setViewportSize({ width, height: width === 360 ? 780 : 900 });
         await page.waitForTimeout(150);
         await page.screenshot({ path: join(shots, `${name}-${lang}-${width}.png`), fullPage: true });
       }
     }
-    await page.getByRole('button', { name: 'Switch to English' }).click();
+    await switchLanguage(page, 'en');
     await page.setViewportSize({ width: 360, height: 780 });
   };
   const appValue = (page, view, selector) => page.evaluate(([v, sel]) => {
@@ -60,7 +61,7 @@ export async function casework({ test, expect, signIn, axe, shot, harbour, world
     await harbour.setAvailability(world.staff, world.programId, 3, 0);
     const alias = `CW-${suffix}`;
     await signIn(page, cw);
-    await page.getByRole('link', { name: 'Clients' }).click();
+    await goTo(page, 'Clients');
     await page.getByRole('heading', { name: 'Clients', level: 1 }).waitFor();
     const view = page.locator('harbour-clients-view');
     await view.getByText('Add a client').click();
@@ -132,12 +133,12 @@ export async function casework({ test, expect, signIn, axe, shot, harbour, world
     await page.setViewportSize({ width: 1280, height: 900 });
     await shot(page, 'timeline-desktop');
     await page.setViewportSize({ width: 360, height: 780 });
-    await page.getByRole('button', { name: 'Passer en français' }).click();
+    await switchLanguage(page, 'fr');
     await timeline.getByRole('heading', { name: 'Placements, du plus ancien au plus récent' }).waitFor();
-    expect(/Déplacement : Pas en sécurité/.test(await steps.nth(0).innerText()), 'end reason in French');
+    expect(/Déplacement\s:\sPas en sécurité/.test(await steps.nth(0).innerText()), 'end reason in French');
     await axe(page, 'timeline-fr');
     await shot(page, 'timeline-fr');
-    await page.getByRole('button', { name: 'Switch to English' }).click();
+    await switchLanguage(page, 'en');
     await timeline.getByRole('heading', { name: 'Placements, oldest first' }).waitFor();
   });
 

@@ -3,6 +3,7 @@
 // Called by run.mjs with its helpers (HARBOUR_E2E_ONLY=door); screenshots in HARBOUR_E2E_DOOR_SHOTS (default run.mjs's).
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { switchLanguage } from './header.mjs';
 
 export async function door({ test, expect, signIn, axe, harbour, world, shots }) {
   const out = process.env.HARBOUR_E2E_DOOR_SHOTS ?? shots;
@@ -34,7 +35,7 @@ export async function door({ test, expect, signIn, axe, harbour, world, shots })
    */
   const shots4 = async (page, name, at) => {
     for (const lang of ['en', 'fr']) {
-      if (lang === 'fr') await page.getByRole('button', { name: 'Passer en français' }).click();
+      if (lang === 'fr') await switchLanguage(page, 'fr');
       for (const width of [360, 1280]) {
         await page.setViewportSize({ width, height: width === 360 ? 780 : 900 });
         await page.waitForTimeout(150);
@@ -42,7 +43,7 @@ export async function door({ test, expect, signIn, axe, harbour, world, shots })
         await page.screenshot({ path: join(out, `${name}-${lang}-${width}.png`), fullPage: !at });
       }
     }
-    await page.getByRole('button', { name: 'Switch to English' }).click();
+    await switchLanguage(page, 'en');
     await page.setViewportSize({ width: 360, height: 780 });
   };
 
@@ -82,7 +83,7 @@ export async function door({ test, expect, signIn, axe, harbour, world, shots })
       for (const lang of ['en', 'fr']) {
         if (lang === 'fr') {
           await big.locator('button[data-action="close-code"]').click();
-          await page.getByRole('button', { name: 'Passer en français' }).click();
+          await switchLanguage(page, 'fr');
           await card.locator('button[data-action="large-code"]').click();
           expect((await big.innerText()).includes(' comme '), 'spelled in French');
         }
@@ -93,7 +94,7 @@ export async function door({ test, expect, signIn, axe, harbour, world, shots })
       }
       await page.setViewportSize({ width: 360, height: 780 });
       await big.locator('button[data-action="close-code"]').click();
-      await page.getByRole('button', { name: 'Switch to English' }).click();
+      await switchLanguage(page, 'en');
 
       // After a reload the code comes back from the service.
       await page.reload();
@@ -182,5 +183,57 @@ export async function door({ test, expect, signIn, axe, harbour, world, shots })
     } finally {
       await staffContext.close();
     }
+  });
+
+  await test('door: the counter offline keeps a change, sends it when the connection returns, and says so when it is refused', async (page, context) => {
+    await harbour.setAvailability(staff, programId, 4, 0);
+    await signIn(page, staff);
+    await page.goto(page.url().split('#')[0] + '#/staff');
+    const editor = page.locator(`harbour-count-editor [data-program-id="${programId}"]`);
+    const available = editor.locator('output[data-field="available"]');
+    await available.filter({ hasText: /^4$/ }).waitFor();
+    const banner = page.locator('harbour-staff-view .offline');
+
+    await context.setOffline(true);
+    await banner.filter({ hasText: 'Offline. A change you make is kept on this device' }).waitFor();
+    await editor.getByRole('button', { name: 'One more Available' }).click();
+    await editor.getByRole('button', { name: 'One more Available' }).click();
+    await available.filter({ hasText: /^6$/ }).waitFor();
+    await banner.filter({ hasText: 'Offline — 1 change waiting.' }).waitFor();
+    await editor.locator('[data-count-status]').filter({ hasText: 'Kept on this device: Available from 4 to 6. Sent when' }).waitFor();
+    await editor.locator('[data-waiting]').filter({ hasText: 'Waiting to be sent' }).waitFor();
+    expect((await harbour.availability(staff, programId)).available === 4, 'nothing sent while offline');
+    const kept = await page.evaluate(() => Object.keys(sessionStorage).filter((k) => k.startsWith('harbour.counts.waiting.')));
+    expect(kept.length === 1 && kept[0].endsWith(staff.username), `kept per user: ${kept}`);
+    await editor.getByLabel('Type the number (Out of service)').fill('1');
+    await editor.locator('button[data-action="outOfService-set"]').click();
+    await banner.filter({ hasText: 'Offline — 2 changes waiting.' }).waitFor();
+    await editor.scrollIntoViewIfNeeded();
+    await shots4(page, 'staff-counter-offline', editor);
+
+    await context.setOffline(false);
+    await editor.locator('[data-outcome="sent"]')
+      .filter({ hasText: 'Sent now that the connection is back: Available from 4 to 6 and Out of service from 0 to 1.' }).waitFor();
+    await banner.waitFor({ state: 'detached' });
+    const sent = await harbour.availability(staff, programId);
+    expect(sent.available === 6 && sent.outOfService === 1, `arrived: ${JSON.stringify(sent)}`);
+    await shots4(page, 'staff-counter-sent', editor);
+    await editor.locator('button[data-action="seen"]').click();
+
+    // Offline again; meanwhile the night manager sets the figures from her own phone: the kept change is refused.
+    await context.setOffline(true);
+    await banner.filter({ hasText: 'Offline' }).waitFor();
+    await editor.getByRole('button', { name: 'One less Out of service' }).click();
+    await banner.filter({ hasText: 'Offline — 1 change waiting.' }).waitFor();
+    await harbour.setAvailability(staff, programId, 2, 3);
+    await context.setOffline(false);
+    const refused = editor.locator('[data-outcome="conflict"]');
+    await refused.filter({ hasText: 'Not saved: the change made offline (Out of service from 1 to 0) was refused, because someone else changed these figures first. '
+      + 'The figures now: 2 available, 3 out of service.' }).waitFor();
+    await available.filter({ hasText: /^2$/ }).waitFor();
+    const after = await harbour.availability(staff, programId);
+    expect(after.available === 2 && after.outOfService === 3, `the other change stands: ${JSON.stringify(after)}`);
+    await shots4(page, 'staff-counter-refused', editor);
+    await axe(page, 'staff counter refused');
   });
 }

@@ -12,6 +12,7 @@ import { Harbour } from './harbour-api.mjs';
 import { casework } from './casework.mjs';
 import { adminAndReportTests } from './admin-reports.mjs';
 import { door } from './door.mjs';
+import { goTo, inMenu, signOut, signedIn, switchLanguage } from './header.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const base = (process.argv[2] ?? 'http://localhost:8080').replace(/\/$/, '');
@@ -69,7 +70,7 @@ async function signIn(page, user) {
   await page.getByLabel('Username').fill(user.username);
   await page.getByLabel('Password').fill(user.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('button', { name: 'Sign out' }).waitFor();
+  await signedIn(page);
 }
 
 async function navNames(page) {
@@ -144,10 +145,22 @@ for (const [role, expected] of [
     await signIn(page, world[role]);
     const names = await navNames(page);
     expect(JSON.stringify(names) === JSON.stringify(expected), `nav for ${role}: ${names}`);
+    // On a phone the header is one row; the menu holds the rest, and every control in it is whole on screen.
+    const header = page.locator('harbour-header header');
+    const height = await header.evaluate((el) => el.getBoundingClientRect().height);
+    expect(height <= 64, `header ${height}px tall at 360 px`);
+    await page.locator('harbour-header [data-action="menu"]').click();
+    await page.locator('harbour-header nav').getByRole('link', { name: expected[0], exact: true }).waitFor();
+    const cut = await header.evaluate((el) => [...el.querySelectorAll('a, button, harbour-lang-switch')]
+      .map((c) => c.getBoundingClientRect()).filter((r) => r.width > 0 && (r.left < 0 || r.right > window.innerWidth)).length);
+    expect(cut === 0, `${cut} header controls cut at 360 px`);
+    await page.keyboard.press('Escape');
+    await page.locator('harbour-header nav').waitFor({ state: 'hidden' });
+    expect(await page.locator('harbour-header [data-action="menu"]').evaluate((b) => b.matches(':focus')), 'Escape gives the focus back to the menu button');
     const stored = await page.evaluate(() => ({ session: sessionStorage.getItem('harbour.session'), local: JSON.stringify(localStorage) }));
     expect(stored.session?.includes('token'), 'token in sessionStorage');
     expect(!stored.local.includes('token'), 'no token in localStorage');
-    await page.getByRole('button', { name: 'Sign out' }).click();
+    await signOut(page);
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
     expect((await page.evaluate(() => sessionStorage.getItem('harbour.session'))) === null, 'session cleared');
   });
@@ -172,7 +185,7 @@ await test('a night shift: the token is refreshed before it expires, and the das
   expect(renewed(await stored()), 'the session now expires an hour after the refresh');
   await page.goto(base + '/#/clients');
   await page.getByRole('heading', { name: 'Clients' }).first().waitFor();
-  await page.getByRole('button', { name: 'Sign out' }).waitFor();
+  await signedIn(page);
 });
 
 await test('live board: a count changed through the API shows within 2 s without reload', async (page) => {
@@ -326,7 +339,7 @@ await test('funder: capacity report by region, a table and a chart, CSV download
   await harbour.call(world.caseworker, 'POST', '/api/bed-requests', { regionCode: world.regionCode, needs: { age: 30 } });
   const day = (offset) => new Date(Date.now() + offset * 86400_000).toISOString().slice(0, 10);
   await signIn(page, world.funder);
-  await page.getByRole('link', { name: 'Reports' }).click();
+  await goTo(page, 'Reports');
   await page.getByRole('heading', { name: 'Capacity report' }).waitFor();
   const form = page.locator('harbour-capacity-report form');
   await form.getByLabel('From').fill(day(-30));
@@ -377,18 +390,18 @@ await test('caseworker: a waitlist offer and a placement ending show as live not
 await test('French: the switch translates the screens and formats in fr-CA', async (page) => {
   await signIn(page, world.caseworker);
   await page.goto(base + '/#/board');
-  await page.getByRole('button', { name: 'Passer en français' }).click();
+  await switchLanguage(page, 'fr');
   await page.getByRole('heading', { name: 'Tableau en direct' }).waitFor();
   expect((await page.evaluate(() => document.documentElement.lang)) === 'fr', 'html lang=fr');
   expect((await navNames(page)).join() === 'Trouver un lit,Personnes,Listes d’attente,Tableau en direct', 'French navigation');
-  await page.getByRole('button', { name: 'Se déconnecter' }).waitFor();
+  await inMenu(page, () => page.getByRole('button', { name: 'Se déconnecter' }).waitFor());
   const text = await card(page, world.programId).innerText();
   expect(/Mis à jour/.test(text) && /Réservables/.test(text), `French card: ${text}`);
   await shot(page, 'board-fr');
   await axe(page, 'board-fr');
   await page.reload();
   await page.getByRole('heading', { name: 'Tableau en direct' }).waitFor();
-  await page.getByRole('button', { name: 'Switch to English' }).click();
+  await switchLanguage(page, 'en');
   await page.getByRole('heading', { name: 'Live board' }).waitFor();
 });
 

@@ -13,6 +13,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Harbour } from './harbour-api.mjs';
+import { signedIn, switchLanguage } from './header.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const base = (process.argv[2] ?? 'http://localhost:8080').replace(/\/$/, '');
@@ -92,7 +93,7 @@ const sizes = [[1280, 800], [360, 740]];
 /** The step at both sizes, in English and in French; `focus` is scrolled into view first. */
 async function shoot(n, name, focus, { full = false } = {}) {
   for (const lang of ['en', 'fr']) {
-    if (lang === 'fr') await page.getByRole('button', { name: 'Passer en français' }).click();
+    if (lang === 'fr') await switchLanguage(page, 'fr');
     for (const [width, height] of sizes) {
       await page.setViewportSize({ width, height });
       await page.waitForTimeout(250);
@@ -108,7 +109,7 @@ async function shoot(n, name, focus, { full = false } = {}) {
       }
     }
   }
-  await page.getByRole('button', { name: 'Switch to English' }).click();
+  await switchLanguage(page, 'en');
   await page.setViewportSize({ width: 360, height: 740 });
 }
 
@@ -117,7 +118,7 @@ await page.goto(base + '/');
 await page.getByLabel('Username').fill(caseworker.username);
 await page.getByLabel('Password').fill(caseworker.password);
 await page.getByRole('button', { name: 'Sign in' }).click();
-await page.getByRole('button', { name: 'Sign out' }).waitFor();
+await signedIn(page);
 
 // ---- 1. The form: her home screen is "Find a bed now" ------------------------------------------------------
 const find = page.locator('harbour-find-bed');

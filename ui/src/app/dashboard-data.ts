@@ -1,8 +1,9 @@
-import { api, session, type Facility, type Me, type Program } from '../api';
+import { api, session, type Availability, type Facility, type Me, type Program } from '../api';
 import { BoardStore } from '../live/board-store';
 import { isDoorNotice, noticeFrom, offerAlias, type Notice } from '../live/notices';
 import { clientOfHold } from '../door/hold-memory';
 import { LiveClient, type LiveMessage, type LiveStatus } from '../live/socket';
+import { CountQueue, storageKey, type FlushOutcome } from '../staff/count-queue';
 
 export interface ProgramInfo { program: Program; facility: Facility }
 
@@ -18,8 +19,17 @@ export class DashboardData {
   /** Goes up on every change, so views given the same DashboardData still re-render. */
   revision = 0;
   readonly store: BoardStore;
+  /** Staff count changes made offline, kept per user and sent when the connection returns. */
+  readonly counts: CountQueue<Availability>;
+  /** What became of each program's offline changes, until the person has seen it (by program id). */
+  countOutcomes = new Map<string, FlushOutcome<Availability>>();
   private readonly live: LiveClient;
-  private readonly onOnline = () => this.live.nudge();
+  private readonly onOnline = () => {
+    this.live.nudge();
+    void this.flushCounts();
+  };
+  private readonly onOffline = () => this.changed();
+  private retry: ReturnType<typeof setInterval> | null = null;
 
   private readonly changed: () => void;
   private readonly liveListeners = new Set<(m: LiveMessage) => void>();
@@ -31,6 +41,7 @@ export class DashboardData {
     };
     const changed = this.changed;
     this.store = new BoardStore(changed);
+    this.counts = new CountQueue<Availability>(sessionStore(), storageKey(session.get()?.username ?? ''), changed);
     this.live = new LiveClient({
       token: () => session.get()?.token ?? null,
       onMessage: (m) => {
@@ -49,6 +60,8 @@ export class DashboardData {
       onStatus: (s) => {
         this.liveStatus = s;
         changed();
+        // The socket is back: so is the connection, whether or not the browser said "online".
+        if (s === 'live') void this.flushCounts();
       },
     });
   }
@@ -56,7 +69,11 @@ export class DashboardData {
   async start(): Promise<void> {
     this.live.start();
     window.addEventListener('online', this.onOnline);
+    window.addEventListener('offline', this.onOffline);
     document.addEventListener('visibilitychange', this.onOnline);
+    // "online" is not always told (a Wi-Fi without internet): waiting changes are tried again every 15 s.
+    this.retry = setInterval(() => void this.flushCounts(), 15_000);
+    void this.flushCounts();
     try {
       const [me, facilities, availability, regions] = await Promise.all([
         api.me(), api.facilities(), api.availability(), api.regions()]);
@@ -134,9 +151,44 @@ export class DashboardData {
     return this.store.get(programId)?.programName ?? this.programs.get(programId)?.program.name;
   }
 
+  /** Sends the waiting count changes; what the service said stays on the program's counter until seen. */
+  async flushCounts(): Promise<void> {
+    if (this.counts.waiting() === 0 || (typeof navigator !== 'undefined' && navigator.onLine === false)) return;
+    const outcomes = await this.counts.flush({
+      put: (id, body) => api.updateAvailability(id, body),
+      get: (id) => api.programAvailability(id),
+    });
+    for (const o of outcomes) {
+      const figure = o.kind === 'sent' ? o.saved : o.current;
+      if (figure) this.store.upsert(figure);
+      this.countOutcomes.set(o.programId, o);
+    }
+    if (outcomes.length) this.changed();
+  }
+
+  /** The person has read what became of a program's offline changes (or made a new one). */
+  seenCountOutcome(programId: string): void {
+    if (this.countOutcomes.delete(programId)) this.changed();
+  }
+
+  /** Whether the browser says it is offline (the socket may take a while to notice). */
+  get offline(): boolean {
+    return typeof navigator !== 'undefined' && navigator.onLine === false;
+  }
+
   stop(): void {
     this.live.stop();
     window.removeEventListener('online', this.onOnline);
+    window.removeEventListener('offline', this.onOffline);
     document.removeEventListener('visibilitychange', this.onOnline);
+    if (this.retry) clearInterval(this.retry);
+  }
+}
+
+function sessionStore(): Storage | null {
+  try {
+    return typeof sessionStorage === 'undefined' ? null : sessionStorage;
+  } catch {
+    return null;
   }
 }

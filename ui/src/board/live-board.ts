@@ -2,7 +2,7 @@ import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { Availability } from '../api/types';
 import type { DashboardData } from '../app/dashboard-data';
-import { LocaleController, formatNumber, t, tEnum, tn } from '../i18n';
+import { LocaleController, labelled, t, tEnum, tn } from '../i18n';
 import { shared } from '../ui/styles';
 import { groupByRegionAndType, matchesFilter } from './grouping';
 import './program-card';
@@ -49,7 +49,7 @@ export class LiveBoard extends LitElement {
       ${groups.map((g) => html`
         <section class="region" aria-labelledby="r-${g.regionCode}">
           <h2 id="r-${g.regionCode}"><span>${this.data?.regions.get(g.regionCode) ?? g.regionCode}</span>
-            <span class="muted">${t('board.bookable')}: ${formatNumber(g.bookable)}</span></h2>
+            <span class="muted">${labelled(t('board.bookable'), g.bookable)}</span></h2>
           ${g.types.map((ty) => html`
             <section class="type">
               <h3>${tEnum('type', ty.type)}</h3>

@@ -2,7 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { Availability } from '../api/types';
 import type { ProgramInfo } from '../app/dashboard-data';
-import { LocaleController, formatAge, formatDateTime, formatNumber, formatPercent, t, tEnum } from '../i18n';
+import { LocaleController, formatAge, formatDateTime, formatNumber, formatPercent, labelled, t, tEnum } from '../i18n';
 import { shared } from '../ui/styles';
 import './eligibility-badges';
 
@@ -52,7 +52,7 @@ export class ProgramCard extends LitElement {
           <div><dt>${t('board.held')}</dt><dd data-figure="held">${formatNumber(a.held)}</dd></div>
           <div><dt>${t('board.outOfService')}</dt><dd data-figure="outOfService">${formatNumber(a.outOfService)}</dd></div>
         </dl>
-        <p class="muted">${t('board.capacity')}: ${formatNumber(a.capacity)} ${unit}</p>
+        <p class="muted">${labelled(t('board.capacity'), `${formatNumber(a.capacity)} ${unit}`)}</p>
         <p class="age ${a.stale ? 'stale' : 'muted'}" title=${formatDateTime(a.updatedAt)}>
           ${a.stale ? html`<span class="stale-tag">⚠ ${t('age.stale')}</span>` : nothing}
           <time datetime=${a.updatedAt}>${t('age.updated', { age: formatAge(a.updatedAt, this.now) })}</time>

@@ -17,6 +17,8 @@ export class FindBed extends LitElement {
   static styles = [shared, css`
     form { display: grid; gap: 1rem; }
     .row { display: grid; gap: 0.75rem; grid-template-columns: repeat(auto-fit, minmax(9rem, 1fr)); }
+    /* Who and where: a select's words must not be cut, so these take the whole width on a phone. */
+    .row.who { grid-template-columns: repeat(auto-fit, minmax(min(100%, 14rem), 1fr)); }
     .flags, .types { display: grid; gap: 0 1rem; grid-template-columns: repeat(auto-fit, minmax(14rem, 1fr)); }
     fieldset { border: 1px solid var(--border); border-radius: var(--radius); margin: 0; padding: 0.5rem 0.75rem; }
     legend { font-weight: 700; }
@@ -112,7 +114,7 @@ export class FindBed extends LitElement {
       <h1>${t('find.title')}</h1>
       <harbour-my-holds .data=${this.data}></harbour-my-holds>
       <form class="card" @submit=${(e: SubmitEvent) => { e.preventDefault(); void this.search(); }} novalidate>
-        <div class="row">
+        <div class="row who">
           <div>
             <label for="client">${t('find.client')}</label>
             <select id="client" name="clientId" @change=${(e: Event) => this.fillFor((e.target as HTMLSelectElement).value)}>

@@ -3,7 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { ApiError, api, type Availability, type Hold, type Id, type Match, type Needs } from '../api';
 import type { ProgramInfo } from '../app/dashboard-data';
 import { problemText } from '../clients/format';
-import { LocaleController, formatAge, formatCountdown, formatNumber, t, tEnum } from '../i18n';
+import { LocaleController, formatAge, formatCountdown, labelled, t, tEnum } from '../i18n';
 import { shared } from '../ui/styles';
 import { intakeText, liveState, preferenceText } from './explain';
 import '../board/eligibility-badges';
@@ -92,7 +92,7 @@ export class MatchCard extends LitElement {
           ${prefs.map((p) => html`<li>✓ ${preferenceText(p)}</li>`)}</ul>` : nothing}
         <p class="facts">
           <span>${tEnum('type', m.type)} · ${m.municipality}</span>
-          <strong data-figure="bookable">${t('board.bookable')}: ${formatNumber(live.bookable)}</strong>
+          <strong data-figure="bookable">${labelled(t('board.bookable'), live.bookable)}</strong>
           <span class=${m.stale ? 'stale' : 'muted'}>${m.stale ? `⚠ ${t('age.stale')} · ` : ''}${t('age.updated', { age: formatAge(this.figure?.updatedAt ?? m.updatedAt, this.now) })}</span>
           ${m.maxStayDays ? html`<span>${t('find.maxStay', { n: m.maxStayDays })}</span>` : nothing}
         </p>

@@ -610,6 +610,22 @@ export const en = {
   'find.holdNoShow': 'The shelter says she did not come. The bed is released.',
   'find.holdEnded': 'This hold has ended.',
   'staff.counts': 'Beds now',
+  'nav.menu': 'Menu',
+  'common.labelled': '{label}: {value}',
+  'staff.changeText': '{what} from {from} to {to}',
+  'staff.queued': 'Not sent yet: no connection. Kept on this device: {changes}. Sent when the connection returns.',
+  'staff.sentOffline': 'Sent now that the connection is back: {changes}.',
+  'staff.refusedConflict': 'Not saved: the change made offline ({changes}) was refused, because someone else changed these figures first. {now}',
+  'staff.refused': 'Not saved: the change made offline ({changes}) was refused: {detail}. {now}',
+  'staff.nowFigures': 'The figures now: {available} available, {outOfService} out of service.',
+  'staff.nowUnknown': 'The figures now could not be read: check them before you change them again.',
+  'staff.offline': 'Offline. A change you make is kept on this device and sent when the connection returns.',
+  'staff.waiting_one': 'Offline — {n} change waiting. It is sent when the connection returns.',
+  'staff.waiting_other': 'Offline — {n} changes waiting. They are sent when the connection returns.',
+  'staff.sending_one': 'Sending {n} change made offline…',
+  'staff.sending_other': 'Sending {n} changes made offline…',
+  'staff.waitingHere': 'Waiting to be sent',
+  'staff.seen': 'OK',
 } as const;
 
 export type MessageKey = keyof typeof en;

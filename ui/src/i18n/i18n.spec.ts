@@ -1,12 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { en } from './en';
 import { fr } from './fr';
-import { formatAge, formatCountdown, formatNumber, t, tn } from './index';
+import { formatAge, formatCountdown, formatNumber, labelled, t, tn } from './index';
 
 describe('i18n', () => {
   it('has every English key in French and nothing more', () => {
     expect(Object.keys(fr).sort()).toEqual(Object.keys(en).sort());
     for (const [key, text] of Object.entries(fr)) expect(text, key).not.toBe('');
+  });
+
+  it('sets French punctuation as French does: a non-breaking space before a colon and inside guillemets', () => {
+    for (const [key, text] of Object.entries(fr)) {
+      expect(text, key).not.toMatch(/ [:?!»]|« /);
+      expect(text, key).not.toMatch(/[\p{L})}][:»]|\d:(?!\d)|«\p{L}/u); // 09:00 is a time
+    }
+    expect(labelled('Réservables', 3, 'fr')).toBe('Réservables\u00a0: 3');
+    expect(labelled('Bookable', 1200, 'en')).toBe('Bookable: 1,200');
   });
 
   it('keeps the same placeholders in both languages', () => {

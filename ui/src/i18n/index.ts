@@ -54,6 +54,11 @@ export function tn(key: 'board.programs' | 'find.results' | 'reports.rows', n: n
   return t(`${key}_${form}`, { n }, l);
 }
 
+/** "Bookable: 3" / "Réservables : 3" (French puts a non-breaking space before the colon). */
+export function labelled(label: string, value: string | number, l: Locale = current): string {
+  return t('common.labelled', { label, value: typeof value === 'number' ? formatNumber(value, l) : value }, l);
+}
+
 export function formatNumber(n: number, l: Locale = current): string {
   return new Intl.NumberFormat(intlLocale(l)).format(n);
 }

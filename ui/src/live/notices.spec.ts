@@ -42,7 +42,7 @@ describe('live notices', () => {
     const declined = noticeFrom({ type: 'hold.declined', seq: 8, programId: 12, holdId: 40, reason: 'PETS' })!;
     expect(declined).toMatchObject({ id: 'door-40', kind: 'declined', programId: '12', holdId: '40', reason: 'PETS' });
     expect(noticeText(declined, 'Emergency beds', 'en')).toBe('Emergency beds could not take your client: we can’t take her pet.');
-    expect(noticeText({ ...declined, alias: 'Robin' }, 'Lits', 'fr')).toBe('Lits n’a pas pu accueillir Robin : nous ne pouvons pas prendre son animal.');
+    expect(noticeText({ ...declined, alias: 'Robin' }, 'Lits', 'fr')).toBe('Lits n’a pas pu accueillir Robin\u00a0: nous ne pouvons pas prendre son animal.');
     expect(noticeLink({ ...declined, clientId: '5' })).toBe('#/find?client=5');
     expect(noticeLinkKey(declined)).toBe('notice.findNext');
     const arrived = noticeFrom({ type: 'hold.arrived', seq: 9, programId: 12, holdId: 41 })!;

@@ -23,6 +23,6 @@ describe('staff counts', () => {
 
   it('names the field that changed, in both languages', () => {
     expect(t('staff.changed', { what: 'Available', from: 4, to: 5 }, 'en')).toBe('Saved: Available is now 5 (was 4).');
-    expect(t('staff.changed', { what: 'Disponibles', from: 4, to: 5 }, 'fr')).toBe('Enregistré : Disponibles passe à 5 (avant : 4).');
+    expect(t('staff.changed', { what: 'Disponibles', from: 4, to: 5 }, 'fr')).toBe('Enregistré\u00a0: Disponibles passe à 5 (avant\u00a0: 4).');
   });
 });
