@@ -102,6 +102,41 @@ export async function door({ test, expect, signIn, axe, harbour, world, shots })
       await mine.waitFor();
       await shots4(page, 'door-caseworker-reload', page.locator('harbour-my-holds'));
 
+      // The print view: the code, the program and the expiry on paper; no alias, and no address (a confidential house).
+      const aliasOnScreen = page.locator('harbour-my-holds h3').filter({ hasText: robin.alias });
+      expect(await aliasOnScreen.isVisible(), 'the alias is on the screen');
+      await page.locator('harbour-my-holds button[data-action="print-view"]').click();
+      const sheet = page.locator('harbour-code-sheet');
+      await sheet.locator('[data-sheet-code]').filter({ hasText: `${code.slice(0, 3)} ${code.slice(3)}` }).waitFor();
+      await page.emulateMedia({ media: 'print' });
+      expect(await page.locator('harbour-app').isHidden(), 'the dashboard is not printed');
+      expect(!(await aliasOnScreen.isVisible()), 'the alias is not printed');
+      const paper = await sheet.locator('.page').innerText();
+      expect(paper.includes('Door beds') && paper.includes('Held until') && !paper.includes('3 Test Lane')
+        && !paper.includes(robin.alias) && !(await sheet.locator('[data-action="print-sheet"]').isVisible()), `on paper: ${paper}`);
+      for (const lang of ['en', 'fr']) {
+        if (lang === 'fr') {
+          await page.emulateMedia({ media: 'screen' });
+          await sheet.locator('[data-action="close-sheet"]').click();
+          await switchLanguage(page, 'fr');
+          await page.locator('harbour-my-holds button[data-action="print-view"]').click();
+          await sheet.locator('[data-sheet-code]').waitFor();
+          await page.emulateMedia({ media: 'print' });
+          expect((await sheet.locator('.page').innerText()).includes('Retenu jusqu’à'), 'the sheet in French');
+        }
+        for (const width of [360, 1280]) {
+          await page.setViewportSize({ width, height: width === 360 ? 780 : 900 });
+          await page.screenshot({ path: join(out, `door-caseworker-print-${lang}-${width}.png`) });
+        }
+      }
+      await page.emulateMedia({ media: 'screen' });
+      await page.setViewportSize({ width: 360, height: 780 });
+      await page.screenshot({ path: join(out, 'door-caseworker-print-view-fr-360.png') });
+      await axe(page, 'print view');
+      await page.keyboard.press('Escape');
+      await sheet.waitFor({ state: 'detached' });
+      await switchLanguage(page, 'en');
+
       // The shelter sees her coming without a reload: intake facts, never the code or the alias.
       const row = panel.locator('harbour-door-row article');
       await row.waitFor();

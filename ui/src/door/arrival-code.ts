@@ -3,6 +3,7 @@ import { customElement, property } from 'lit/decorators.js';
 import { LocaleController, t } from '../i18n';
 import { shared } from '../ui/styles';
 import { groupCode, spellCode } from './door';
+import { openCodeSheet } from './code-sheet';
 
 /** The arrival code, big and clear, with a large-type view to read it over the phone (and print it). */
 @customElement('harbour-arrival-code')
@@ -17,12 +18,15 @@ export class ArrivalCode extends LitElement {
     dialog::backdrop { background: rgb(0 0 0 / 0.75); }
     .huge { font: 800 clamp(3rem, 16vw, 6rem)/1 ui-monospace, 'DejaVu Sans Mono', monospace; letter-spacing: 0.1em; text-align: center; margin: 0.5rem 0 1rem; }
     ol { font-size: 1.35rem; line-height: 1.6; margin: 0 0 1rem; padding-left: 1.8rem; }
-    @media print { .buttons { display: none; } dialog { border: none; } }
   `];
 
   @property() code = '';
-  /** The client's alias, shown in the large view so the caseworker reads the right code. */
+  /** The client's alias, shown in the large view so the caseworker reads the right code (never printed). */
   @property() alias = '';
+  /** For the printed sheet: the program, its address when this viewer may already see it, and the hold's expiry. */
+  @property() programName = '';
+  @property({ attribute: false }) address: string | null = null;
+  @property() expiresAt = '';
 
   constructor() {
     super();
@@ -39,6 +43,7 @@ export class ArrivalCode extends LitElement {
         <span class="muted">${t('code.hint')}</span>
         <div class="buttons">
           <button type="button" class="secondary" data-action="large-code" @click=${this.show}>${t('code.large')}</button>
+          <button type="button" class="secondary" data-action="print-view" @click=${this.print}>${t('code.printView')}</button>
         </div>
       </div>
       <dialog aria-labelledby="big-title">
@@ -47,10 +52,17 @@ export class ArrivalCode extends LitElement {
         <h3>${t('code.spelled')}</h3>
         <ol>${spellCode(this.code).map((s) => html`<li>${s}</li>`)}</ol>
         <div class="buttons">
-          <button type="button" data-action="print-code" @click=${() => window.print()}>${t('code.print')}</button>
+          <button type="button" data-action="print-code" @click=${this.print}>${t('code.printView')}</button>
           <button type="button" class="secondary" data-action="close-code" @click=${this.hide}>${t('code.close')}</button>
         </div>
       </dialog>`;
+  }
+
+  /** The print view: the code, the program, the address if already visible, the expiry; never the alias. */
+  private print(e: Event): void {
+    this.hide();
+    const opener = this.renderRoot.querySelector<HTMLElement>('[data-action="print-view"]') ?? (e.currentTarget as HTMLElement);
+    openCodeSheet({ code: this.code, programName: this.programName, address: this.address, expiresAt: this.expiresAt }, opener);
   }
 
   private show(): void {

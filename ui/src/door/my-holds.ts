@@ -70,10 +70,12 @@ export class MyHolds extends LitElement {
       <h2 id="my-holds-title">${t('myHolds.title')}</h2>
       ${live.map((h) => {
         const alias = h.clientId != null ? this.aliases.get(String(h.clientId)) ?? '' : '';
+        const info = this.data?.programs.get(String(h.programId));
         return html`<article class="card" data-hold-id=${String(h.id)}>
           <h3>${alias ? `${alias} · ` : ''}${this.data?.programLabel(String(h.programId)) ?? ''}</h3>
           <span class="left" role="timer">${t('myHolds.expires', { time: formatCountdown(new Date(h.expiresAt).getTime() - this.clock) })}</span>
-          <harbour-arrival-code .code=${h.arrivalCode ?? ''} .alias=${alias}></harbour-arrival-code>
+          <harbour-arrival-code .code=${h.arrivalCode ?? ''} .alias=${alias} .expiresAt=${h.expiresAt}
+            .programName=${this.data?.programName(String(h.programId)) ?? ''} .address=${info?.facility.address ?? null}></harbour-arrival-code>
         </article>`;
       })}
     </section>`;

@@ -103,7 +103,8 @@ export class MatchCard extends LitElement {
         </div>
         <harbour-eligibility .rules=${this.info?.program.eligibility ?? null} .needs=${this.needs} aria-label=${t('find.rules')}></harbour-eligibility>
         <div class="actions">${this.actions(live.full)}</div>
-        ${this.hold?.arrivalCode && this.phase !== 'expired' ? html`<harbour-arrival-code .code=${this.hold.arrivalCode}></harbour-arrival-code>` : nothing}
+        ${this.hold?.arrivalCode && this.phase !== 'expired' ? html`<harbour-arrival-code .code=${this.hold.arrivalCode}
+          .programName=${m.programName} .address=${m.address ?? null} .expiresAt=${this.hold.expiresAt}></harbour-arrival-code>` : nothing}
         <p role="status" class=${this.phase === 'placed' || this.phase === 'released' ? 'ok' : 'error'}>${this.message}</p>
       </article>
     `;

@@ -626,6 +626,11 @@ export const en = {
   'staff.sending_other': 'Sending {n} changes made offline…',
   'staff.waitingHere': 'Waiting to be sent',
   'staff.seen': 'OK',
+  'code.printView': 'Print the code',
+  'sheet.program': 'Program',
+  'sheet.address': 'Address',
+  'sheet.until': 'Held until',
+  'sheet.hint': 'Only what is on this page is printed: no name, no alias.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -628,4 +628,9 @@ export const fr: Messages = {
   'staff.sending_other': 'Envoi de {n} changements faits hors ligne…',
   'staff.waitingHere': 'En attente d’envoi',
   'staff.seen': 'OK',
+  'code.printView': 'Imprimer le code',
+  'sheet.program': 'Programme',
+  'sheet.address': 'Adresse',
+  'sheet.until': 'Retenu jusqu’à',
+  'sheet.hint': 'Seul ce qui est sur cette page est imprimé : aucun nom, aucun alias.',
 };
