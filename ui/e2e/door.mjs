@@ -271,4 +271,31 @@ export async function door({ test, expect, signIn, axe, harbour, world, shots })
     await shots4(page, 'staff-counter-refused', editor);
     await axe(page, 'staff counter refused');
   });
+
+  await test('door: an outcome names the client when her hold was made on another device of the organization', async (page) => {
+    const kim = await newClient(`Door3-${suffix}`, { children: 0 });
+    await harbour.setAvailability(staff, programId, 6, 0);
+    await signIn(page, cw);
+    await page.goto(page.url().split('#')[0] + '#/clients');
+    await page.locator('harbour-header [data-live="live"]').waitFor();
+    // Another tab or phone of the same organization holds the bed: this page learns the hold from hold.created.
+    const learned = page.waitForResponse((r) => r.url().endsWith(`/api/programs/${programId}/holds`) && r.status() === 200);
+    const hold = await harbour.call(cw, 'POST', `/api/programs/${programId}/holds`, { clientId: kim.id, minutes: 30 });
+    await learned;
+    await harbour.call(staff, 'POST', `/api/holds/${hold.id}/arrive`, { arrivalCode: hold.arrivalCode });
+    const notices = page.locator('harbour-app section[role="status"]');
+    await notices.locator('[data-notice="arrived"]').filter({ hasText: `${kim.alias} has arrived at Door beds.` }).waitFor();
+    expect((await notices.locator('[data-notice="arrived"] a').getAttribute('href')) === `#/clients/${kim.id}`, 'her timeline one tap away');
+
+    // A hold the page learns only when the outcome comes (made before this page was opened): still named.
+    const lee = await newClient(`Door4-${suffix}`, { pets: true });
+    const early = await harbour.call(cw, 'POST', `/api/programs/${programId}/holds`, { clientId: lee.id, minutes: 30 });
+    const relearned = page.waitForResponse((r) => r.url().endsWith(`/api/programs/${programId}/holds`) && r.status() === 200);
+    await page.reload();
+    await page.locator('harbour-header [data-live="live"]').waitFor();
+    await relearned; // at start, the programs with a bed held are read
+    await harbour.call(staff, 'POST', `/api/holds/${early.id}/decline`, { reason: 'PETS' });
+    await notices.locator('[data-notice="declined"]').filter({ hasText: `Door beds could not take ${lee.alias}: we can’t take her pet.` }).waitFor();
+    expect((await notices.locator('[data-notice="declined"] a').getAttribute('href')) === `#/find?client=${lee.id}`, 'the next bed for her');
+  });
 }

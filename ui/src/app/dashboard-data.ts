@@ -2,6 +2,7 @@ import { api, session, type Availability, type Facility, type Me, type Program }
 import { BoardStore } from '../live/board-store';
 import { isDoorNotice, noticeFrom, offerAlias, type Notice } from '../live/notices';
 import { clientOfHold } from '../door/hold-memory';
+import { HoldDirectory } from '../door/hold-directory';
 import { LiveClient, type LiveMessage, type LiveStatus } from '../live/socket';
 import { CountQueue, storageKey, type FlushOutcome } from '../staff/count-queue';
 
@@ -30,6 +31,8 @@ export class DashboardData {
   };
   private readonly onOffline = () => this.changed();
   private retry: ReturnType<typeof setInterval> | null = null;
+  /** The organization's holds by id, so a door outcome names her whichever tab or phone took the hold. */
+  private readonly holds = new HoldDirectory((programId) => api.programHolds(programId));
 
   private readonly changed: () => void;
   private readonly liveListeners = new Set<(m: LiveMessage) => void>();
@@ -55,6 +58,7 @@ export class DashboardData {
           if (isDoorNotice(notice)) void this.nameDoor(notice);
         }
         this.store.apply(m);
+        this.learnHolds(m);
         this.liveListeners.forEach((listener) => listener(m));
       },
       onStatus: (s) => {
@@ -83,6 +87,7 @@ export class DashboardData {
       for (const f of facilities) for (const p of f.programs) this.programs.set(String(p.id), { program: p, facility: f });
       // The socket's snapshot may already be newer; upsert keeps the higher version.
       for (const a of availability) this.store.upsert(a);
+      this.learnHeld(availability);
       this.error = null;
     } catch (e) {
       this.error = e;
@@ -122,15 +127,26 @@ export class DashboardData {
     return roles.includes('CASEWORKER') || roles.includes('ADMIN');
   }
 
+  /**
+   * Caseworkers (and ADMIN) learn their organization's holds while they are active: a new hold's program is read
+   * again; a snapshot (after a reconnect) reads the programs with a bed held. The door's outcome comes later.
+   */
+  private learnHolds(m: LiveMessage): void {
+    if (!this.caseworkerOrAdmin()) return;
+    if (m.type === 'hold.created' && m.programId != null) void this.holds.refresh(String(m.programId));
+    if (m.type === 'snapshot' && Array.isArray(m.availability)) this.learnHeld(m.availability as Availability[]);
+  }
+
+  private learnHeld(figures: Availability[]): void {
+    if (!this.caseworkerOrAdmin()) return;
+    // Bounded: a reconnect must not become a burst of reads; the newest holds also come by hold.created.
+    for (const a of figures.filter((f) => f.held > 0).slice(0, 40)) void this.holds.refresh(String(a.programId));
+  }
+
   /** Names a door outcome's client: from the holds this browser took, else from her organization's holds. */
   private async nameDoor(n: Notice): Promise<void> {
     try {
-      let clientId = clientOfHold(n.holdId!);
-      if (!clientId) {
-        const holds = await api.programHolds(n.programId).catch(() => []);
-        const hold = holds.find((h) => String(h.id) === n.holdId);
-        clientId = hold?.clientId != null ? String(hold.clientId) : null;
-      }
+      const clientId = clientOfHold(n.holdId!) ?? await this.holds.clientOf(n.holdId!, n.programId);
       if (!clientId) return;
       const clients = await api.clientList();
       const alias = clients.find((c) => String(c.id) === clientId)?.alias;
