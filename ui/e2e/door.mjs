@@ -220,6 +220,17 @@ export async function door({ test, expect, signIn, axe, harbour, world, shots })
     }
   });
 
+  await test('door: the open hold card says she arrived, not that the hold ended', async (page) => {
+    const ana = await newClient(`Door5-${suffix}`, { children: 0 });
+    await signIn(page, cw);
+    const { card, code } = await holdFor(page, ana);
+    // The service sends hold.released, availability.changed (the placement takes the bed) and then hold.arrived.
+    const hold = (await harbour.call(cw, 'GET', `/api/programs/${programId}/holds`)).find((h) => h.arrivalCode === code);
+    await harbour.call(staff, 'POST', `/api/holds/${hold.id}/arrive`, { arrivalCode: code });
+    await card.getByRole('status').filter({ hasText: 'She has arrived: the shelter checked her in.' }).waitFor();
+    expect(await card.locator('button[data-action="hold"]').count() === 0, 'no second hold offered for a placed client');
+  });
+
   await test('door: the counter offline keeps a change, sends it when the connection returns, and says so when it is refused', async (page, context) => {
     await harbour.setAvailability(staff, programId, 4, 0);
     await signIn(page, staff);

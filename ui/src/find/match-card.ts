@@ -43,7 +43,9 @@ export class MatchCard extends LitElement {
   /** Holds ended live (at the door, expired, released elsewhere), by hold id. */
   @property({ attribute: false }) ended: Map<string, { type: string; reason?: unknown }> = new Map();
   @state() private phase: Phase = 'idle';
+  /** The hold.released that comes with a door outcome: its wait, and whether the wait is over. */
   private releaseSeen: ReturnType<typeof setTimeout> | null = null;
+  private releaseWaited = false;
   @state() private hold: Hold | null = null;
   @state() private message = '';
   @state() private clock = Date.now();
@@ -59,11 +61,18 @@ export class MatchCard extends LitElement {
   protected willUpdate(): void {
     const end = this.hold ? this.ended.get(String(this.hold.id)) : undefined;
     if (!end || this.phase === 'busy' || this.phase === 'placed' || this.phase === 'released') return;
-    // Released together with its outcome: wait a moment for the outcome to say what happened.
-    if (end.type === 'hold.released' && !this.releaseSeen) {
-      this.releaseSeen = setTimeout(() => this.requestUpdate(), 1500);
+    // Released together with its outcome: wait a moment for the outcome to say what happened. Other updates in
+    // that moment (the figure changing with the placement) wait too, or "ended" would win over "arrived".
+    if (end.type === 'hold.released' && !this.releaseWaited) {
+      this.releaseSeen ??= setTimeout(() => {
+        this.releaseWaited = true;
+        this.requestUpdate();
+      }, 1500);
       return;
     }
+    if (this.releaseSeen) clearTimeout(this.releaseSeen);
+    this.releaseSeen = null;
+    this.releaseWaited = false;
     this.stopClock();
     if (end.type === 'hold.arrived' && this.hold!.clientId != null) this.placedClient = String(this.hold!.clientId);
     this.hold = null;
