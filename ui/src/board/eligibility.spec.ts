@@ -18,7 +18,8 @@ describe('badges', () => {
     ]);
     for (const b of list) expect(en[b.key]).toBeTruthy();
     expect(list.filter((b) => b.limit).map((b) => b.key)).toEqual(['elig.noPets', 'elig.SOBRIETY_REQUIRED']);
-    expect(list.find((b) => b.key === 'elig.ages')?.params?.range).toBe('16–+');
+    expect(list.find((b) => b.key === 'elig.ages')?.params?.range).toBe('16+');
+    expect(badges({ ...rules, minAge: null, maxAge: 24 }).find((b) => b.key === 'elig.ages')?.params?.range).toBe('0–24');
     expect(list[0].genders).toEqual(['elig.women', 'elig.transWomen']);
     expect(badges({ ...rules, genders: ['WOMAN', 'MAN', 'TRANS_WOMAN', 'TRANS_MAN', 'NON_BINARY', 'TWO_SPIRIT'] })[0].key)
       .toBe('elig.allGenders');

@@ -39,7 +39,9 @@ function allBadges(e: Eligibility): Badge[] {
   if (e.genders.length >= Object.keys(GENDER_KEYS).length) list.push({ icon: '⚥', key: 'elig.allGenders' });
   else list.push({ icon: '⚥', key: 'elig.genders', genders: e.genders.map((g) => GENDER_KEYS[g] ?? 'common.unknown') });
   if (e.minAge !== null || e.maxAge !== null) {
-    list.push({ icon: '◔', key: 'elig.ages', params: { range: `${e.minAge ?? 0}–${e.maxAge ?? '+'}` } });
+    // "16+" with no upper age ("16–+" read as a typo).
+    const range = e.maxAge === null ? `${e.minAge}+` : `${e.minAge ?? 0}–${e.maxAge}`;
+    list.push({ icon: '◔', key: 'elig.ages', params: { range } });
   }
   list.push(e.acceptsChildren ? { icon: '☺', key: 'elig.children' } : { icon: '☺', key: 'elig.noChildren', limit: true });
   list.push(e.acceptsPets ? { icon: '♘', key: 'elig.pets' } : { icon: '♘', key: 'elig.noPets', limit: true });

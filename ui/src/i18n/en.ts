@@ -569,7 +569,7 @@ export const en = {
   'door.title': 'Coming tonight',
   'door.hint': 'People a caseworker is bringing. Ask for the 6-character code, never a name.',
   'door.none': 'No one is on the way.',
-  'door.from': 'From {organization}',
+  'door.from': 'Sent by {organization}',
   'door.expired': 'Hold time is over',
   'door.arrived': 'She’s here — check in',
   'door.codeLabel': 'Her 6-character code',

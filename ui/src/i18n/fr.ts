@@ -571,7 +571,7 @@ export const fr: Messages = {
   'door.title': 'Arrivées ce soir',
   'door.hint': 'Les personnes qu’une intervenante amène. Demandez le code de 6 caractères, jamais un nom.',
   'door.none': 'Personne n’est en route.',
-  'door.from': 'De {organization}',
+  'door.from': 'Envoyée par {organization}',
   'door.expired': 'Le temps de retenue est passé',
   'door.arrived': 'Elle est là — l’accueillir',
   'door.codeLabel': 'Son code de 6 caractères',
