@@ -103,7 +103,7 @@ for (const lang of ['en', 'fr']) {
       const codeBox = card.locator('harbour-arrival-code [data-arrival-code]');
       await codeBox.waitFor();
       const code = await codeBox.getAttribute('data-arrival-code');
-      if (first) await shot(cw.page, `${tag}-1-caseworker-holds`, card);
+      if (first) await shot(cw.page, `${tag}-1-caseworker-holds`, card.getByRole('timer'));
 
       // 2. The desk sees her coming, without a reload: the referring organization, the time left, her intake facts.
       const row = panel.locator('harbour-door-row article');

@@ -196,7 +196,7 @@ export async function door({ test, expect, signIn, axe, harbour, world, shots })
       const row = panel.locator('harbour-door-row article');
       await row.waitFor();
       await row.locator('button[data-action="decline"]').click();
-      await row.getByLabel('Why?').selectOption('PETS');
+      await row.getByRole('radio', { name: 'We can’t take her pet' }).check();
       await shots4(desk, 'door-staff-decline');
       await row.locator('button[data-action="decline-yes"]').click();
       const notices = page.locator('harbour-app section[role="status"]');
@@ -242,12 +242,13 @@ export async function door({ test, expect, signIn, axe, harbour, world, shots })
 
     await context.setOffline(true);
     await banner.filter({ hasText: 'Offline. A change you make is kept on this device' }).waitFor();
+    await page.locator('harbour-header [data-live="stopped"]').filter({ hasText: 'Offline' }).waitFor();
     await editor.getByRole('button', { name: 'One more Available' }).click();
     await editor.getByRole('button', { name: 'One more Available' }).click();
     await available.filter({ hasText: /^6$/ }).waitFor();
     await banner.filter({ hasText: 'Offline — 1 change waiting.' }).waitFor();
     await editor.locator('[data-count-status]').filter({ hasText: 'Kept on this device: Available from 4 to 6. Sent when' }).waitFor();
-    await editor.locator('[data-waiting]').filter({ hasText: 'Waiting to be sent' }).waitFor();
+    await editor.locator('[data-waiting]').filter({ hasText: 'Not sent yet' }).waitFor();
     expect((await harbour.availability(staff, programId)).available === 4, 'nothing sent while offline');
     const kept = await page.evaluate(() => Object.keys(sessionStorage).filter((k) => k.startsWith('harbour.counts.waiting.')));
     expect(kept.length === 1 && kept[0].endsWith(staff.username), `kept per user: ${kept}`);

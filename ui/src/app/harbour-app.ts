@@ -106,7 +106,7 @@ export class HarbourApp extends LitElement {
     const s = session.get()!;
     return html`
       <harbour-header .route=${this.route} .roles=${s.roles} .username=${s.username}
-        .liveStatus=${this.data?.liveStatus ?? 'stopped'} @sign-out=${() => this.end(false)}>
+        .liveStatus=${this.data?.offline ? 'stopped' : this.data?.liveStatus ?? 'stopped'} @sign-out=${() => this.end(false)}>
         <a slot="skip" class="skip" href="#main" @click=${this.skip}>${t('app.skip')}</a>
       </harbour-header>
       <main id="main" tabindex="-1">${this.notices()}${this.view()}</main>

@@ -23,6 +23,10 @@ export class DoorRow extends LitElement {
     .code { font: 800 1.8rem/1.2 ui-monospace, 'DejaVu Sans Mono', monospace; letter-spacing: 0.15em; text-transform: uppercase; }
     .pair { display: flex; flex-wrap: wrap; gap: 0.5rem; }
     .pair button { flex: 1 1 9rem; }
+    .reasons { border: 1px solid var(--border); border-radius: var(--radius); margin: 0; padding: 0.25rem 0.75rem 0.5rem;
+      display: grid; grid-template-columns: repeat(auto-fill, minmax(min(100%, 16rem), 1fr)); gap: 0 1rem; }
+    .reasons legend { font-weight: 700; padding: 0 0.3rem; }
+    .reasons input[type='radio'] { width: 1.4rem; height: 1.4rem; min-height: 1.4rem; flex-shrink: 0; accent-color: var(--accent); }
   `];
 
   @property({ attribute: false }) hold!: ProgramHold;
@@ -76,12 +80,13 @@ export class DoorRow extends LitElement {
             <button type="button" class="secondary" @click=${this.back}>${t('door.cancel')}</button>
           </div>`;
       case 'decline':
+        // Radios, not a select: every reason is read whole at 360 px (a select's box cuts the longer ones).
         return html`<form data-form="decline" novalidate @submit=${this.decline}>
-          <label for="reason">${t('door.reason')}</label>
-          <select id="reason" name="reason" required>
-            <option value="">—</option>
-            ${DECLINE_REASONS.map((r) => html`<option value=${r}>${reasonText(r)}</option>`)}
-          </select>
+          <fieldset class="reasons">
+            <legend id="reason-legend">${t('door.reason')}</legend>
+            ${DECLINE_REASONS.map((r) => html`<label class="check"><input type="radio" name="reason" value=${r}
+              data-reason=${r} />${reasonText(r)}</label>`)}
+          </fieldset>
           <div class="pair">
             <button type="submit" class="danger" data-action="decline-yes">${t('door.declineYes')}</button>
             <button type="button" class="secondary" @click=${this.back}>${t('door.cancel')}</button>
@@ -96,7 +101,7 @@ export class DoorRow extends LitElement {
     return html`<div class="actions">
       <button type="button" data-action="arrived" ?disabled=${busy} @click=${() => this.open('checkin', '#code')}>${t('door.arrived')}</button>
       <button type="button" class="secondary" data-action="no-show" ?disabled=${busy} @click=${() => this.open('noshow')}>${t('door.noShow')}</button>
-      <button type="button" class="danger" data-action="decline" ?disabled=${busy} @click=${() => this.open('decline', '#reason')}>${t('door.decline')}</button>
+      <button type="button" class="danger" data-action="decline" ?disabled=${busy} @click=${() => this.open('decline', 'input[name="reason"]')}>${t('door.decline')}</button>
     </div>`;
   }
 
@@ -128,7 +133,8 @@ export class DoorRow extends LitElement {
 
   private async decline(e: SubmitEvent): Promise<void> {
     e.preventDefault();
-    const reason = (this.renderRoot.querySelector('#reason') as HTMLSelectElement).value as DeclineReason | '';
+    const picked = this.renderRoot.querySelector<HTMLInputElement>('input[name="reason"]:checked');
+    const reason = (picked?.value ?? '') as DeclineReason | '';
     if (!reason) {
       this.error = () => t('door.reason');
       return;

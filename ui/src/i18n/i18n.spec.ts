@@ -14,8 +14,8 @@ describe('i18n', () => {
       expect(text, key).not.toMatch(/ [:?!»]|« /);
       expect(text, key).not.toMatch(/[\p{L})}][:»]|\d:(?!\d)|«\p{L}/u); // 09:00 is a time
     }
-    expect(labelled('Réservables', 3, 'fr')).toBe('Réservables\u00a0: 3');
-    expect(labelled('Bookable', 1200, 'en')).toBe('Bookable: 1,200');
+    expect(labelled('Réservables', 3, 'fr')).toBe('Réservables\u00a0:\u00a03');
+    expect(labelled('Bookable', 1200, 'en')).toBe('Bookable:\u00a01,200'); // the figure stays with its label
   });
 
   it('keeps the same placeholders in both languages', () => {

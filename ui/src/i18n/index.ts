@@ -54,7 +54,7 @@ export function tn(key: 'board.programs' | 'find.results' | 'reports.rows', n: n
   return t(`${key}_${form}`, { n }, l);
 }
 
-/** "Bookable: 3" / "Réservables : 3" (French puts a non-breaking space before the colon). */
+/** "Bookable: 3" / "Réservables : 3", never broken between the label and its figure (French: a space before the colon too). */
 export function labelled(label: string, value: string | number, l: Locale = current): string {
   return t('common.labelled', { label, value: typeof value === 'number' ? formatNumber(value, l) : value }, l);
 }
