@@ -2,7 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { Availability } from '../api/types';
 import type { ProgramInfo } from '../app/dashboard-data';
-import { LocaleController, formatAge, formatDateTime, formatNumber, formatPercent, labelled, t, tEnum } from '../i18n';
+import { LocaleController, formatAge, formatDateTime, formatNumber, formatPercent, labelled, t, unbrokenPhone, tEnum } from '../i18n';
 import { shared } from '../ui/styles';
 import './eligibility-badges';
 
@@ -60,7 +60,7 @@ export class ProgramCard extends LitElement {
         </p>
         ${a.refusalRate !== null && a.refusalRate !== undefined
           ? html`<p class="muted">${t('board.refusalRate', { rate: formatPercent(a.refusalRate) })}</p>` : nothing}
-        ${phone ? html`<p><a class="phone" href="tel:${phone}">${t('find.call', { phone })}</a></p>` : nothing}
+        ${phone ? html`<p><a class="phone" href="tel:${phone}">${t('find.call', { phone: unbrokenPhone(phone) })}</a></p>` : nothing}
         <harbour-eligibility .rules=${this.info?.program.eligibility ?? null}></harbour-eligibility>
       </article>
     `;

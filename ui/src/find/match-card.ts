@@ -3,7 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { ApiError, api, type Availability, type Hold, type Id, type Match, type Needs } from '../api';
 import type { ProgramInfo } from '../app/dashboard-data';
 import { problemText } from '../clients/format';
-import { LocaleController, formatAge, formatCountdown, labelled, t, tEnum } from '../i18n';
+import { LocaleController, formatAge, formatCountdown, labelled, t, unbrokenPhone, tEnum } from '../i18n';
 import { shared } from '../ui/styles';
 import { intakeText, liveState, preferenceText } from './explain';
 import '../board/eligibility-badges';
@@ -108,7 +108,7 @@ export class MatchCard extends LitElement {
         <div class="getting">
           <p class="intake ${intake.open ? 'ok' : 'stale'}" data-intake>${intake.text}</p>
           ${m.address ? html`<address>${t('find.address', { address: m.address })}</address>` : nothing}
-          ${phone ? html`<a class="phone" href="tel:${phone}">☎ ${t('find.call', { phone })}</a>` : nothing}
+          ${phone ? html`<a class="phone" href="tel:${phone}">☎ ${t('find.call', { phone: unbrokenPhone(phone) })}</a>` : nothing}
         </div>
         <harbour-eligibility .rules=${this.info?.program.eligibility ?? null} .needs=${this.needs} aria-label=${t('find.rules')}></harbour-eligibility>
         <div class="actions">${this.actions(live.full)}</div>

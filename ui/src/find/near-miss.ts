@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { Availability, NearMiss } from '../api';
-import { LocaleController, formatNumber, t, tEnum } from '../i18n';
+import { LocaleController, formatNumber, t, unbrokenPhone, tEnum } from '../i18n';
 import { shared } from '../ui/styles';
 import { intakeText, reasonText, widenHint } from './explain';
 
@@ -45,7 +45,7 @@ export class NearMissCard extends LitElement {
         ${hints.map((h) => html`<p class="hint muted">${t(h!)}</p>`)}
         ${opened ? html`<p class="opened" role="status">${t('find.bedOpened', { n: formatNumber(this.figure!.bookable) })}</p>` : nothing}
         ${m.reasons.includes('INTAKE_CLOSED') ? nothing : html`<p class=${intake.open ? 'muted' : 'stale'}>${intake.text}</p>`}
-        ${m.intakePhone ? html`<a class="phone" href="tel:${m.intakePhone}">☎ ${t('find.call', { phone: m.intakePhone })}</a>` : nothing}
+        ${m.intakePhone ? html`<a class="phone" href="tel:${m.intakePhone}">☎ ${t('find.call', { phone: unbrokenPhone(m.intakePhone) })}</a>` : nothing}
       </article>`;
   }
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { en } from './en';
 import { fr } from './fr';
-import { formatAge, formatCountdown, formatNumber, labelled, t, tn } from './index';
+import { formatAge, formatCountdown, formatNumber, labelled, t, tn, unbrokenPhone } from './index';
 
 describe('i18n', () => {
   it('has every English key in French and nothing more', () => {
@@ -16,6 +16,10 @@ describe('i18n', () => {
     }
     expect(labelled('Réservables', 3, 'fr')).toBe('Réservables\u00a0:\u00a03');
     expect(labelled('Bookable', 1200, 'en')).toBe('Bookable:\u00a01,200'); // the figure stays with its label
+  });
+
+  it('keeps a phone number on one line', () => {
+    expect(unbrokenPhone('+1-705-555 0142')).toBe('+1\u2011705\u2011555\u00a00142');
   });
 
   it('keeps the same placeholders in both languages', () => {

@@ -59,6 +59,11 @@ export function labelled(label: string, value: string | number, l: Locale = curr
   return t('common.labelled', { label, value: typeof value === 'number' ? formatNumber(value, l) : value }, l);
 }
 
+/** A phone number that never breaks across lines (non-breaking hyphens and spaces); the tel: link keeps the original. */
+export function unbrokenPhone(phone: string): string {
+  return phone.replace(/-/g, '\u2011').replace(/ /g, '\u00a0');
+}
+
 export function formatNumber(n: number, l: Locale = current): string {
   return new Intl.NumberFormat(intlLocale(l)).format(n);
 }
