@@ -28,7 +28,7 @@ export interface Me {
   facilityIds: Id[];
 }
 
-export interface Region { code: string; name: string; province: string }
+export interface Region { code: string; name: string; nameFr?: string; province: string }
 
 export interface Availability {
   programId: Id;
