@@ -3,9 +3,15 @@ import { regionName } from '../i18n';
 import { BoardStore } from '../live/board-store';
 import { isDoorNotice, noticeFrom, offerAlias, type Notice } from '../live/notices';
 import { clientOfHold } from '../door/hold-memory';
-import { LiveClient, type LiveMessage, type LiveStatus } from '../live/socket';
+import { LiveClient, type LiveMessage, type LiveStatus, type Reauthorization } from '../live/socket';
 
 export interface ProgramInfo { program: Program; facility: Facility }
+
+/** How the live socket gets a fresh token when the server closes it (4401), and what ends the session. */
+export interface SessionHooks {
+  reauthorize: () => Promise<Reauthorization>;
+  onSignedOut: () => void;
+}
 
 /** What every signed-in screen shares: who I am, the programs' rules and the live figures. */
 export class DashboardData {
@@ -25,7 +31,7 @@ export class DashboardData {
   private readonly changed: () => void;
   private readonly liveListeners = new Set<(m: LiveMessage) => void>();
 
-  constructor(onChange: () => void) {
+  constructor(onChange: () => void, hooks?: SessionHooks) {
     this.changed = () => {
       this.revision += 1;
       onChange();
@@ -34,6 +40,8 @@ export class DashboardData {
     this.store = new BoardStore(changed);
     this.live = new LiveClient({
       token: () => session.get()?.token ?? null,
+      reauthorize: hooks?.reauthorize,
+      onSignedOut: hooks?.onSignedOut,
       onMessage: (m) => {
         const notice = noticeFrom(m);
         // Door outcomes are the caseworker's news; the shelter's own staff see them on "Coming tonight".

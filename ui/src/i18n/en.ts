@@ -23,6 +23,7 @@ export const en = {
   'signIn.failed': 'Username or password is wrong.',
   'signIn.throttled': 'Too many attempts. Try again later.',
   'signIn.expired': 'Your session ended. Please sign in again.',
+  'signIn.signedOut': 'You were signed out: your account was changed or disabled, or your session is over. Sign in again, or ask your administrator.',
   'live.live': 'Live',
   'live.connecting': 'Connecting…',
   'live.reconnecting': 'Reconnecting…',

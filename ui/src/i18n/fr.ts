@@ -25,6 +25,7 @@ export const fr: Messages = {
   'signIn.failed': 'Nom d’utilisateur ou mot de passe incorrect.',
   'signIn.throttled': 'Trop de tentatives. Réessayez plus tard.',
   'signIn.expired': 'Votre session a pris fin. Reconnectez-vous.',
+  'signIn.signedOut': 'Vous avez été déconnecté·e : votre compte a été modifié ou désactivé, ou votre session est terminée. Reconnectez-vous ou contactez votre administrateur.',
   'live.live': 'En direct',
   'live.connecting': 'Connexion…',
   'live.reconnecting': 'Reconnexion…',

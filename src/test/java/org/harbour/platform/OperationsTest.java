@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import org.harbour.testdata.Fixtures;
 import org.harbour.testdata.HarbourTest;
 import org.harbour.testdata.Http;
+import org.harbour.testdata.Problems;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -92,13 +93,17 @@ class OperationsTest implements HarbourTest {
     }
 
     @Test
-    void prometheusExposesJvmAndRequestMetrics() {
+    void prometheusExposesJvmAndRequestMetricsToAnAdminOnly() {
         fixtures.admin().get("/api/availability");
 
-        Http.Reply metrics = fixtures.anonymous().withHeader("Accept", "text/plain").get("/prometheus");
+        Http.Reply metrics = fixtures.admin().withHeader("Accept", "text/plain").get("/prometheus");
 
         assertThat(metrics.status()).as(metrics.body()).isEqualTo(200);
         assertThat(metrics.contentType()).startsWith("text/plain");
         assertThat(metrics.body()).contains("jvm_memory_used_bytes", "http_server_requests_seconds_count");
+
+        Problems.assertProblem(fixtures.anonymous().withHeader("Accept", "text/plain").get("/prometheus"), 401);
+        Http staff = fixtures.staffOf(fixtures.facilityWithBeds(4, 0).id());
+        Problems.assertProblem(staff.withHeader("Accept", "text/plain").get("/prometheus"), 403);
     }
 }
