@@ -18,7 +18,8 @@ const FIELDS = new Set(['username', 'password', 'role', 'organization', 'facilit
 export class UserAdmin extends LitElement {
   static styles = [shared, formStyles, css`
     section + section { margin-top: 1.5rem; }
-    .scroll { overflow-x: auto; max-width: 100%; border: 1px solid var(--border); border-radius: var(--radius); }
+    /* relative: the hidden "Manage" heading (sr-only, absolute) stays inside the scroller, not off the page's edge */
+    .scroll { overflow-x: auto; max-width: 100%; border: 1px solid var(--border); border-radius: var(--radius); position: relative; }
     table { border-collapse: collapse; min-width: 100%; }
     th, td { padding: 0.45rem 0.6rem; border-top: 1px solid var(--border); text-align: left; vertical-align: top; min-width: 8rem; }
     td[data-col='role'] { white-space: nowrap; }
