@@ -32,7 +32,7 @@ export interface Me {
   mustChangePassword?: boolean;
 }
 
-export interface Region { code: string; name: string; province: string }
+export interface Region { code: string; name: string; nameFr?: string; province: string }
 
 export interface Availability {
   programId: Id;

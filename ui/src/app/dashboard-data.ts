@@ -1,4 +1,5 @@
-import { api, session, type Facility, type Me, type Program } from '../api';
+import { api, session, type Facility, type Me, type Program, type Region } from '../api';
+import { regionName } from '../i18n';
 import { BoardStore } from '../live/board-store';
 import { isDoorNotice, noticeFrom, offerAlias, type Notice } from '../live/notices';
 import { clientOfHold } from '../door/hold-memory';
@@ -10,7 +11,7 @@ export interface ProgramInfo { program: Program; facility: Facility }
 export class DashboardData {
   me: Me | null = null;
   programs = new Map<string, ProgramInfo>();
-  regions = new Map<string, string>();
+  private regionList: Region[] = [];
   liveStatus: LiveStatus = 'stopped';
   error: unknown = null;
   /** Waitlist offers and placements ending, newest first, until dismissed. */
@@ -60,7 +61,7 @@ export class DashboardData {
     try {
       const [me, facilities, availability, regions] = await Promise.all([
         api.me(), api.facilities(), api.availability(), api.regions()]);
-      this.regions = new Map(regions.map((r) => [r.code, r.name]));
+      this.regionList = regions;
       this.me = me;
       this.programs = new Map();
       for (const f of facilities) for (const p of f.programs) this.programs.set(String(p.id), { program: p, facility: f });
@@ -71,6 +72,11 @@ export class DashboardData {
       this.error = e;
     }
     this.changed();
+  }
+
+  /** Region names by code, in the language shown now. */
+  get regions(): Map<string, string> {
+    return new Map(this.regionList.map((r) => [r.code, regionName(r)]));
   }
 
   /** Every live message, for screens that read their own lists again (waitlists); returns the unsubscribe. */

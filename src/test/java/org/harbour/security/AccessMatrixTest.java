@@ -80,6 +80,7 @@ public class AccessMatrixTest implements HarbourTest {
             row("GET",  "/api/programs/{id}/availability",       200,  200,  200,  200,  403,  200,  401,  401,  401,  401),
             row("GET",  "/api/availability",                     200,  200,  200,  200,  403,  200,  401,  401,  401,  401),
             row("GET",  "/health",                               200,  200,  200,  200,  200,  200,  200,  200,  200,  200),
+            row("GET",  "/health/live",                          200,  200,  200,  200,  200,  200,  200,  200,  200,  200),
             row("GET",  "/openapi.yml",                          200,  200,  200,  200,  200,  200,  200,  200,  200,  200),
             row("GET",  "/prometheus",                           200,  200,  200,  200,  200,  200,  200,  200,  200,  200),
             row("POST", "/api/clients",                          201,  403,  201,  403,  403,  403,  401,  401,  401,  401),
