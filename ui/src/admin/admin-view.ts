@@ -7,10 +7,11 @@ import { problemSummary } from './forms';
 import { facilityMatches, upsertFacility, upsertProgram } from './lists';
 import './facility-editor';
 import './user-admin';
+import './audit-log';
 
-type Panel = 'facilities' | 'users';
+type Panel = 'facilities' | 'users' | 'audit';
 
-/** ADMIN: facilities and their programs, feed keys, and user accounts. */
+/** ADMIN: facilities and their programs, feed keys, user accounts, and the audit log. */
 @customElement('harbour-admin-view')
 export class AdminView extends LitElement {
   static styles = [shared, css`
@@ -59,10 +60,12 @@ export class AdminView extends LitElement {
       <div class="switch" role="group" aria-label=${t('admin.sections')}>
         <button type="button" aria-pressed=${this.panel === 'facilities' ? 'true' : 'false'} @click=${() => this.show('facilities')}>${t('admin.facilities')}</button>
         <button type="button" aria-pressed=${this.panel === 'users' ? 'true' : 'false'} @click=${() => this.show('users')}>${t('admin.users')}</button>
+        <button type="button" aria-pressed=${this.panel === 'audit' ? 'true' : 'false'} @click=${() => this.show('audit')}>${t('admin.audit')}</button>
       </div>
       ${this.error ? html`<p class="error" role="alert">${this.error} <button type="button" class="secondary" @click=${this.load}>${t('common.retry')}</button></p>` : nothing}
       ${this.panel === 'users'
         ? html`<harbour-user-admin .facilities=${this.facilities ?? []}></harbour-user-admin>`
+        : this.panel === 'audit' ? html`<harbour-audit-log></harbour-audit-log>`
         : this.selected ? this.editor(this.selected) : this.list()}
     `;
   }

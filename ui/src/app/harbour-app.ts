@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { session, setUnauthorizedHandler, signOut } from '../api';
+import { session, setPasswordChangeHandler, setUnauthorizedHandler, signOut } from '../api';
 import { LocaleController, t } from '../i18n';
 import { shared } from '../ui/styles';
 import { DashboardData } from './dashboard-data';
@@ -8,6 +8,7 @@ import { SessionKeeper } from './session-keeper';
 import type { SignInReason } from './sign-in';
 import { canonicalHash, hashDetail, parseHash, type RouteId } from './routes';
 import './sign-in';
+import './change-password';
 import './app-header';
 import '../board/live-board';
 import '../staff/staff-view';
@@ -39,6 +40,8 @@ export class HarbourApp extends LitElement {
   @state() private detail = hashDetail('');
   /** Why the sign-in screen shows: the token ran out, or the live socket's refresh was refused. */
   @state() private ended: SignInReason = 'none';
+  /** Signed in with a password an admin set: only the password change is shown until it is done. */
+  @state() private mustChange = session.get()?.mustChangePassword === true;
   @state() private now = Date.now();
   private data: DashboardData | null = null;
   private readonly keeper = new SessionKeeper();
@@ -53,6 +56,7 @@ export class HarbourApp extends LitElement {
     super();
     new LocaleController(this);
     setUnauthorizedHandler(() => this.end('expired'));
+    setPasswordChangeHandler(() => this.holdForPasswordChange());
   }
 
   connectedCallback(): void {
@@ -73,13 +77,33 @@ export class HarbourApp extends LitElement {
   private begin(): void {
     this.signedIn = true;
     this.ended = 'none';
+    this.keeper.start();
+    if (session.get()?.mustChangePassword) {
+      // no data, no socket: the service would refuse them all until the password is changed
+      this.mustChange = true;
+      return;
+    }
+    this.mustChange = false;
     this.syncRoute();
     this.data = new DashboardData(() => this.requestUpdate(), {
       reauthorize: () => this.keeper.renewNow(),
       onSignedOut: () => this.end('signedOut'),
     });
     void this.data.start();
-    this.keeper.start();
+  }
+
+  /** An admin reset the password while she was signed in: the screens give way to the password change. */
+  private holdForPasswordChange(): void {
+    if (this.mustChange) return;
+    this.data?.stop();
+    this.data = null;
+    this.mustChange = true;
+  }
+
+  private passwordChanged(): void {
+    const s = session.get();
+    if (s) session.set({ ...s, mustChangePassword: false });
+    this.begin();
   }
 
   private end(reason: SignInReason): void {
@@ -101,7 +125,8 @@ export class HarbourApp extends LitElement {
   }
 
   updated(): void {
-    document.title = this.signedIn ? `${t(`nav.${this.route}`)} · ${t('app.name')}` : `${t('signIn.title')} · ${t('app.name')}`;
+    document.title = !this.signedIn ? `${t('signIn.title')} · ${t('app.name')}`
+      : this.mustChange ? `${t('password.title')} · ${t('app.name')}` : `${t(`nav.${this.route}`)} · ${t('app.name')}`;
   }
 
   render() {
@@ -109,6 +134,10 @@ export class HarbourApp extends LitElement {
       return html`<harbour-sign-in .reason=${this.ended} @signed-in=${() => this.begin()}></harbour-sign-in>`;
     }
     const s = session.get()!;
+    if (this.mustChange) {
+      return html`<harbour-change-password .username=${s.username} @password-changed=${() => this.passwordChanged()}
+        @sign-out=${() => this.end('none')}></harbour-change-password>`;
+    }
     return html`
       <harbour-header .route=${this.route} .roles=${s.roles} .username=${s.username}
         .liveStatus=${this.data?.liveStatus ?? 'stopped'} @sign-out=${() => this.end('none')}>
