@@ -52,7 +52,7 @@ public class UserAccounts {
             }
         }
         Role role = checks.required("role", request.role()) ? checks.enumValue("role", request.role(), Role.class) : null;
-        checks.maxLength("organization", request.organization(), 200);
+        checks.text("organization", request.organization(), 200);
         List<Long> facilityIds = request.facilityIds() == null ? List.of() : request.facilityIds();
         if (role == Role.CASEWORKER && isBlank(request.organization())) {
             checks.fail("organization", "is required for a caseworker");
