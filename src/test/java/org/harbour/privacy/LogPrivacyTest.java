@@ -56,7 +56,8 @@ class LogPrivacyTest {
         int lines;
         try (LogCapture log = new LogCapture(Level.TRACE)) {
             LoggerFactory.getLogger(LogPrivacyTest.class).trace("the night starts"); // the capture works, at TRACE
-            try (EmbeddedServer started = ApplicationContext.run(EmbeddedServer.class, new HashMap<String, Object>(TestDatabase.properties()))) {
+            Map<String, Object> properties = new HashMap<>(TestDatabase.properties());
+            try (EmbeddedServer started = ApplicationContext.run(EmbeddedServer.class, properties)) {
                 server = started;
                 fixtures = new Fixtures(server.getURI());
                 secrets.put("admin token", fixtures.admin().token());
