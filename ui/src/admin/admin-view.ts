@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { api, type Facility, type Program, type Region } from '../api';
-import { LocaleController, formatNumber, t, tn } from '../i18n';
+import { LocaleController, formatNumber, regionName as regionNameIn, t, tn } from '../i18n';
 import { shared } from '../ui/styles';
 import { problemSummary } from './forms';
 import { facilityMatches, upsertFacility, upsertProgram } from './lists';
@@ -81,7 +81,7 @@ export class AdminView extends LitElement {
   private list() {
     const all = this.facilities;
     if (all === null) return html`<p class="muted">${t('common.loading')}</p>`;
-    const regionName = new Map(this.regions.map((r) => [r.code, r.name]));
+    const regionName = new Map(this.regions.map((r) => [r.code, regionNameIn(r)]));
     const shown = all.filter((f) => facilityMatches(f, this.filter, regionName));
     return html`
       <div class="bar">

@@ -2,7 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { api, WEEKDAYS, type Facility, type Region } from '../api';
-import { LocaleController, t, type MessageKey } from '../i18n';
+import { LocaleController, regionName, t, type MessageKey } from '../i18n';
 import { shared } from '../ui/styles';
 import { checkField, errorSummary, requiredNote, fieldError, focusFirstProblem, formStyles, selectField, textField } from './fields';
 import { facilityBody, facilityDraft, problemSummary, serverFieldErrors, unplaced, type FieldErrors } from './forms';
@@ -63,7 +63,7 @@ export class FacilityForm extends LitElement {
           ${textField({ prefix: p, name: 'name', label: t('admin.facility.name'), value: d.name, errors: e, required: true, autocomplete: 'off' })}
           ${textField({ prefix: p, name: 'organization', label: t('admin.facility.organization'), value: d.organization, errors: e, required: true, autocomplete: 'organization' })}
           ${selectField({ prefix: p, name: 'regionCode', label: t('admin.facility.region'), value: d.regionCode, errors: e, required: true,
-            options: [{ value: '', label: t('admin.choose') }, ...this.regions.map((r) => ({ value: r.code, label: `${r.name} (${r.province})` }))] })}
+            options: [{ value: '', label: t('admin.choose') }, ...this.regions.map((r) => ({ value: r.code, label: `${regionName(r)} (${r.province})` }))] })}
           ${textField({ prefix: p, name: 'municipality', label: t('admin.facility.municipality'), value: d.municipality, errors: e, required: true, autocomplete: 'address-level2' })}
           ${textField({ prefix: p, name: 'timeZone', label: t('admin.facility.timeZone'), value: d.timeZone, errors: e, required: true, list: 'fac-zones', autocomplete: 'off', hint: t('admin.facility.timeZoneHint') })}
           ${textField({ prefix: p, name: 'address', label: t('admin.facility.address'), value: d.address, errors: e, autocomplete: 'street-address' })}

@@ -28,7 +28,7 @@ export interface Me {
   facilityIds: Id[];
 }
 
-export interface Region { code: string; name: string; province: string }
+export interface Region { code: string; name: string; nameFr?: string; province: string }
 
 export interface Availability {
   programId: Id;
@@ -208,6 +208,11 @@ export interface CapacityRow {
   medianWaitDays: number | null;
   hotelNights: number | null;
   hotelCost: number | null;
+  /** Holds that ended at the program's door (null below 5 people, each reason on its own). */
+  doorArrivals: number | null;
+  doorNoShows: number | null;
+  doorRefusals: number | null;
+  doorRefusalsByReason: Partial<Record<DeclineReason, number | null>>;
 }
 export interface CapacityReport { rows: CapacityRow[] }
 
@@ -349,4 +354,8 @@ export interface TurnawayDay {
 export interface TurnawayTotals {
   days: number; callsHandled: number; referralsToSpace: number; unavailableFamily: number; unavailableIndividuals: number;
 }
-export interface TurnawayReport { rows: TurnawayDay[]; totals: TurnawayTotals }
+/** With every program's refusals at the door over the range (null below 5 people, each reason on its own). */
+export interface TurnawayReport {
+  rows: TurnawayDay[]; totals: TurnawayTotals;
+  doorRefusals: number | null; doorRefusalsByReason: Partial<Record<DeclineReason, number | null>>;
+}

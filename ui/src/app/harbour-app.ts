@@ -5,6 +5,7 @@ import { LocaleController, t } from '../i18n';
 import { shared } from '../ui/styles';
 import { DashboardData } from './dashboard-data';
 import { SessionKeeper } from './session-keeper';
+import type { SignInReason } from './sign-in';
 import { canonicalHash, hashDetail, parseHash, type RouteId } from './routes';
 import './sign-in';
 import './app-header';
@@ -36,7 +37,8 @@ export class HarbourApp extends LitElement {
   @state() private route: RouteId = 'board';
   /** The hash after the screen: a client's id (#/clients/12) or a preselected client (#/find?client=12). */
   @state() private detail = hashDetail('');
-  @state() private expired = false;
+  /** Why the sign-in screen shows: the token ran out, or the live socket's refresh was refused. */
+  @state() private ended: SignInReason = 'none';
   @state() private now = Date.now();
   private data: DashboardData | null = null;
   private readonly keeper = new SessionKeeper();
@@ -50,7 +52,7 @@ export class HarbourApp extends LitElement {
   constructor() {
     super();
     new LocaleController(this);
-    setUnauthorizedHandler(() => this.end(true));
+    setUnauthorizedHandler(() => this.end('expired'));
   }
 
   connectedCallback(): void {
@@ -70,20 +72,23 @@ export class HarbourApp extends LitElement {
 
   private begin(): void {
     this.signedIn = true;
-    this.expired = false;
+    this.ended = 'none';
     this.syncRoute();
-    this.data = new DashboardData(() => this.requestUpdate());
+    this.data = new DashboardData(() => this.requestUpdate(), {
+      reauthorize: () => this.keeper.renewNow(),
+      onSignedOut: () => this.end('signedOut'),
+    });
     void this.data.start();
     this.keeper.start();
   }
 
-  private end(expired: boolean): void {
+  private end(reason: SignInReason): void {
     this.keeper.stop();
     this.data?.stop();
     this.data = null;
     signOut();
     this.signedIn = false;
-    this.expired = expired;
+    this.ended = reason;
     history.replaceState(null, '', location.pathname);
   }
 
@@ -101,12 +106,12 @@ export class HarbourApp extends LitElement {
 
   render() {
     if (!this.signedIn || !session.get()) {
-      return html`<harbour-sign-in .expired=${this.expired} @signed-in=${() => this.begin()}></harbour-sign-in>`;
+      return html`<harbour-sign-in .reason=${this.ended} @signed-in=${() => this.begin()}></harbour-sign-in>`;
     }
     const s = session.get()!;
     return html`
       <harbour-header .route=${this.route} .roles=${s.roles} .username=${s.username}
-        .liveStatus=${this.data?.liveStatus ?? 'stopped'} @sign-out=${() => this.end(false)}>
+        .liveStatus=${this.data?.liveStatus ?? 'stopped'} @sign-out=${() => this.end('none')}>
         <a slot="skip" class="skip" href="#main" @click=${this.skip}>${t('app.skip')}</a>
       </harbour-header>
       <main id="main" tabindex="-1">${this.notices()}${this.view()}</main>

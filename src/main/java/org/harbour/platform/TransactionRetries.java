@@ -21,6 +21,11 @@ import java.util.function.Supplier;
  * not cross again in step. When they run out the caller gets 409 with Retry-After, never a 500.
  *
  * <p>Only the outermost transaction retries: one that joined another cannot, since the database undid the outer one.
+ *
+ * <p>A broken link (a node died) is not retried here: after one, the transaction manager's clean-up on the dead
+ * connection throws in place of the original failure, so a break before the COMMIT cannot be told from one while it
+ * was on its way, which may have committed. The caller gets 503 with Retry-After and looks before trying again; the
+ * driver's failover URL has meanwhile moved on to the next node.
  */
 @Singleton
 public class TransactionRetries {
