@@ -64,12 +64,14 @@ class LoginController {
         String password = request.password() == null ? "" : request.password();
         String address = clientAddress.of(http);
 
-        // The database compares names case- and accent-insensitively, so "Admin" and "ádmin" find
-        // "admin": failures count against the account found, never against the spelling sent.
+        // Failures count against the name as typed (normalized alike for every name), never against the
+        // account the database finds for it: whether that account exists must not change the count.
+        String throttleKey = truncate(username);
+        OptionalLong retryAfter = throttle.tryAttempt(throttleKey, address);
+        // The database compares names case- and accent-insensitively, so "ádmin" finds "admin": only the
+        // account's own name, in any case, signs in to it.
         Optional<User> found = username.isEmpty() || username.length() > MAX_USERNAME
                 ? Optional.empty() : users.findByUsername(username);
-        String throttleKey = found.map(User::username).orElse(truncate(username));
-        OptionalLong retryAfter = throttle.tryAttempt(throttleKey, address);
         if (retryAfter.isPresent()) {
             return problem(HttpStatus.TOO_MANY_REQUESTS, "Too many failed sign-ins; try again later")
                     .header("Retry-After", Long.toString(retryAfter.getAsLong()));

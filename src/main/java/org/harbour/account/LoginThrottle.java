@@ -7,12 +7,12 @@ import io.github.bucket4j.ConsumptionProbe;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 
+import java.text.Normalizer;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.OptionalLong;
 
 /**
- * Failed logins are throttled per username (10 in 15 minutes, API.md) and per client address,
+ * Failed logins are throttled per username as typed (10 in 15 minutes, API.md; see {@link #key}) and per client address,
  * with token buckets (bucket4j) held in a bounded, self-expiring cache.
  * <p>
  * Every attempt takes its token before the password is checked and a successful one gives it back,
@@ -73,7 +73,27 @@ public class LoginThrottle {
                 .build();
     }
 
-    private static String key(String username) {
-        return username == null ? "" : username.trim().toLowerCase(Locale.ROOT);
+    /**
+     * The name a failure counts against: the name as typed, normalized by one rule for every name, whether
+     * an account has it or not (keying on the account found told an attacker which names exist, and let
+     * ten tries as "fúnder" lock out "funder"). Compatibility forms (NFKC: full-width letters, ligatures,
+     * a decomposed accent) and case are folded; accents are kept, so "fúnder" and "funder" count apart.
+     * <p>
+     * Case is folded character by character as {@link String#equalsIgnoreCase}, which decides whether a
+     * typed name is the account's, folds it (the dotless "ı" and the Kelvin sign "K" are "i" and "k" there):
+     * every spelling that signs in to an account counts under that account's one key. Folding before and
+     * after NFKC keeps that so whatever NFKC maps a character to.
+     */
+    static String key(String username) {
+        if (username == null) {
+            return "";
+        }
+        return foldCase(Normalizer.normalize(foldCase(username.trim()), Normalizer.Form.NFKC));
+    }
+
+    private static String foldCase(String text) {
+        StringBuilder folded = new StringBuilder(text.length());
+        text.codePoints().map(c -> Character.toLowerCase(Character.toUpperCase(c))).forEach(folded::appendCodePoint);
+        return folded.toString();
     }
 }

@@ -223,7 +223,7 @@ public class UserAccounts {
 
     /** The role's rules on organization and facilities; answers the facility ids to assign. */
     private List<Long> checkAccess(Checks checks, Role role, String organization, List<Long> requestedFacilityIds) {
-        checks.maxLength("organization", organization, 200);
+        checks.text("organization", organization, 200);
         List<Long> facilityIds = requestedFacilityIds == null ? List.of() : requestedFacilityIds;
         if (role == Role.CASEWORKER && isBlank(organization)) {
             checks.fail("organization", "is required for a caseworker");

@@ -44,10 +44,12 @@ class AuditController {
                             @Nullable @QueryValue String remoteAddress, @Nullable @QueryValue Integer limit) {
         Checks checks = new Checks();
         checks.range("limit", limit, 1, 1000);
-        checks.maxLength("username", username, 100);
-        checks.maxLength("objectType", objectType, 30);
-        checks.maxLength("action", action, 40);
-        checks.maxLength("remoteAddress", remoteAddress, 64);
+        checks.text("username", username, 100);
+        checks.text("objectType", objectType, 30);
+        checks.text("action", action, 40);
+        checks.text("remoteAddress", remoteAddress, 64);
+        checks.instant("from", from);
+        checks.instant("to", to);
         if (from != null && to != null && to.isBefore(from)) {
             checks.fail("to", "must not be before from");
         }

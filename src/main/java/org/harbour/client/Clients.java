@@ -47,7 +47,7 @@ public class Clients {
     ClientView create(NewClient request, CurrentUser user) {
         Checks checks = new Checks();
         if (checks.required("alias", request.alias())) {
-            checks.maxLength("alias", request.alias().trim(), 60);
+            checks.text("alias", request.alias(), 60);
         }
         int thisYear = Year.now(clock.withZone(ZoneOffset.UTC)).getValue();
         checks.range("birthYear", request.birthYear(), thisYear - 110, thisYear);
@@ -55,7 +55,7 @@ public class Clients {
         Needs needs = NeedsRules.validate(request.needs(), "needs.", checks);
         Long organizationId = user.organizationId();
         if (user.isAdmin() && request.organization() != null && !request.organization().isBlank()
-                && checks.maxLength("organization", request.organization().trim(), 200)) {
+                && checks.text("organization", request.organization(), 200)) {
             organizationId = organizations.idFor(request.organization());
         }
         if (organizationId == null) {
@@ -76,7 +76,7 @@ public class Clients {
         Client existing = owned(id, user);
         Checks checks = new Checks();
         if (request.alias() != null && checks.required("alias", request.alias().isBlank() ? null : request.alias())) {
-            checks.maxLength("alias", request.alias().trim(), 60);
+            checks.text("alias", request.alias(), 60);
         }
         int thisYear = Year.now(clock.withZone(ZoneOffset.UTC)).getValue();
         checks.range("birthYear", request.birthYear(), thisYear - 110, thisYear);

@@ -37,13 +37,13 @@ class FacilityRules {
 
     Facility toFacility(FacilityRequest r, Facility existing, Instant now, Checks checks) {
         checks.required("name", r.name());
-        checks.maxLength("name", r.name(), 200);
+        checks.text("name", r.name(), 200);
         checks.required("organization", r.organization());
-        checks.maxLength("organization", r.organization(), 200);
+        checks.text("organization", r.organization(), 200);
         checks.required("municipality", r.municipality());
-        checks.maxLength("municipality", r.municipality(), 100);
-        checks.maxLength("address", r.address(), 300);
-        checks.maxLength("intakePhone", r.intakePhone(), 40);
+        checks.text("municipality", r.municipality(), 100);
+        checks.text("address", r.address(), 300);
+        checks.text("intakePhone", r.intakePhone(), 40);
         var region = checks.required("regionCode", r.regionCode())
                 ? regions.find(r.regionCode().trim().toUpperCase(Locale.ROOT)).orElse(null) : null;
         if (r.regionCode() != null && region == null) {

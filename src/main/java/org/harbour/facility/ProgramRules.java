@@ -32,7 +32,7 @@ final class ProgramRules {
             return null;
         }
         checks.required(prefix + "name", r.name());
-        checks.maxLength(prefix + "name", r.name(), 200);
+        checks.text(prefix + "name", r.name(), 200);
         ProgramType type = checks.required(prefix + "type", r.type())
                 ? checks.enumValue(prefix + "type", r.type(), ProgramType.class) : null;
         Population population = checks.required(prefix + "population", r.population())

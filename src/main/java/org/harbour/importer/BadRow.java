@@ -1,5 +1,8 @@
 package org.harbour.importer;
 
+import org.harbour.problem.DateWindow;
+import org.harbour.problem.FreeText;
+
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 
@@ -34,6 +37,9 @@ final class BadRow extends Exception {
         if (value.trim().length() > maxLength) {
             throw new BadRow(column + " is longer than " + maxLength + " characters");
         }
+        if (!FreeText.isClean(value)) {
+            throw new BadRow(column + " " + FreeText.RULE);
+        }
         return value.trim();
     }
 
@@ -43,11 +49,16 @@ final class BadRow extends Exception {
         if (text.length() > 10 && text.charAt(10) == 'T') {
             text = text.substring(0, 10);
         }
+        LocalDate date;
         try {
-            return LocalDate.parse(text);
+            date = LocalDate.parse(text);
         } catch (DateTimeParseException e) {
             throw new BadRow(column + " is not a date (YYYY-MM-DD): '" + shorten(text) + "'");
         }
+        if (!DateWindow.contains(date)) {
+            throw new BadRow(column + " " + DateWindow.RULE + ": " + date);
+        }
+        return date;
     }
 
     /** Reasons quote a little of the bad value so it can be found, never a whole (possibly huge) cell. */

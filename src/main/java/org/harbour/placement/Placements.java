@@ -75,6 +75,8 @@ public class Placements {
         Checks checks = new Checks();
         checks.required("clientId", r.clientId());
         checks.required("programId", r.programId());
+        checks.date("startDate", r.startDate());
+        checks.date("expectedEndDate", r.expectedEndDate());
         LocalDate start = r.startDate() != null ? r.startDate() : reads.today();
         checkDates(start, r.expectedEndDate(), "expectedEndDate", checks);
         checkCost(r.nightlyCost(), checks);
@@ -90,6 +92,7 @@ public class Placements {
         Placement placement = visible(id, user);
         Checks checks = new Checks();
         EndReason reason = checks.required("reason", r.reason()) ? checks.enumValue("reason", r.reason(), EndReason.class) : null;
+        checks.date("endDate", r.endDate());
         LocalDate endDate = r.endDate() != null ? r.endDate() : reads.today();
         checkDates(placement.startDate(), endDate, "endDate", checks);
         checks.throwIfAny();
@@ -105,6 +108,8 @@ public class Placements {
         Checks checks = new Checks();
         checks.required("toProgramId", r.toProgramId());
         EndReason why = r.reason() == null ? null : checks.enumValue("reason", r.reason(), EndReason.class);
+        checks.date("date", r.date());
+        checks.date("expectedEndDate", r.expectedEndDate());
         LocalDate date = r.date() != null ? r.date() : reads.today();
         checkDates(current.startDate(), date, "date", checks);
         checkDates(date, r.expectedEndDate(), "expectedEndDate", checks);

@@ -2,6 +2,8 @@ package org.harbour.problem;
 
 import io.micronaut.core.annotation.Nullable;
 
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -29,10 +31,47 @@ public final class Checks {
         return true;
     }
 
-    /** False (and a field error) when the value is longer than max; a missing value passes. */
+    /** False (and a field error) when the value is longer than max; a missing value passes. Free text uses {@link #text}. */
     public boolean maxLength(String field, @Nullable String value, int max) {
         if (value != null && value.length() > max) {
             fail(field, "must be at most " + max + " characters");
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * Free text (an alias, a name, an address): at most max characters once trimmed (as it is stored), and
+     * none at all, trimmed or not, a control character or a bidirectional override ({@link FreeText}).
+     * False (and a field error) otherwise; a missing value passes.
+     */
+    public boolean text(String field, @Nullable String value, int max) {
+        if (value == null) {
+            return true;
+        }
+        if (!maxLength(field, value.trim(), max)) {
+            return false;
+        }
+        if (!FreeText.isClean(value)) {
+            fail(field, FreeText.RULE);
+            return false;
+        }
+        return true;
+    }
+
+    /** False (and a field error) for a date outside {@link DateWindow}; a missing value passes. */
+    public boolean date(String field, @Nullable LocalDate value) {
+        if (value != null && !DateWindow.contains(value)) {
+            fail(field, DateWindow.RULE);
+            return false;
+        }
+        return true;
+    }
+
+    /** False (and a field error) for a time whose UTC date is outside {@link DateWindow}; a missing value passes. */
+    public boolean instant(String field, @Nullable Instant value) {
+        if (value != null && !DateWindow.contains(value)) {
+            fail(field, DateWindow.RULE);
             return false;
         }
         return true;

@@ -13,13 +13,11 @@ import java.util.List;
 
 /**
  * The dates a report covers, both inclusive. A value that is not a date is malformed (400, like any
- * malformed parameter in API.md); a date out of order or a span over three years is invalid (422).
+ * malformed parameter in API.md); a date outside the window ({@link org.harbour.problem.DateWindow}), out of
+ * order, or a span over three years is invalid (422).
  */
 record DateRange(LocalDate from, LocalDate to) {
 
-    /** Far enough for any real report, and inside what the database and time-zone rules handle. */
-    static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
-    static final LocalDate LATEST = LocalDate.of(2999, 12, 31);
     static final int MAX_YEARS = 3;
 
     /**
@@ -55,11 +53,7 @@ record DateRange(LocalDate from, LocalDate to) {
         }
         try {
             LocalDate date = LocalDate.parse(value.trim());
-            if (date.isBefore(EARLIEST) || date.isAfter(LATEST)) {
-                checks.fail(field, "must be between " + EARLIEST + " and " + LATEST);
-                return null;
-            }
-            return date;
+            return checks.date(field, date) ? date : null;
         } catch (DateTimeParseException e) {
             malformed.add(new FieldError(field, "must be a date YYYY-MM-DD"));
             return null;

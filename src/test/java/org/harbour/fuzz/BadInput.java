@@ -32,9 +32,19 @@ final class BadInput {
             "", " ", "null", "true", "0", "-1", "1e309", "NaN", "\u0000", "\uFEFF", "\u202Eevil", "😀".repeat(50),
             "ñ".repeat(300), "x".repeat(10_000), "<script>alert(1)</script>", "' OR 1=1 --", "${jndi:ldap://x}", "../../etc/passwd",
             "2026-02-30", "2026-13-01", "9999-12-31", "0000-01-01", "25:61", "WOMAN", "DETOX", "ON-CENTRAL", "BED",
+            "1999-12-31", "2101-01-01", "+10000-01-01", "-0001-01-01", "+10000-01-01T00:00:00Z", "1999-12-31T23:59:59Z",
+            "a\u0000b", "a\u001Fb", "a\u007Fb", "a\u0085b", "a\tb", "a\nb", "a\u202Ab", "a\u2066b", "a\u2069b",
             0, -1, 1, 2, 15, 240, 241, Integer.MAX_VALUE, Integer.MIN_VALUE, Long.MAX_VALUE, Long.MIN_VALUE,
             new java.math.BigInteger("123456789012345678901234567890"), 1.5, -0.0, 1e308, Double.MIN_VALUE,
             true, false, List.of(), List.of(1, "a", List.of()), Map.of(), Map.of("a", Map.of("b", List.of(Map.of()))));
+
+    /** Dates that read as dates and fall outside the one window Harbour accepts (problem/DateWindow). */
+    static final List<String> OUT_OF_WINDOW_DATES = List.of("1999-12-31", "2101-01-01", "9999-12-31", "+10000-01-01",
+            "-0001-01-01", "0000-01-01");
+
+    /** Free text no field may hold (problem/FreeText): control characters, bidirectional overrides and isolates. */
+    static final List<String> CONTROLLED_TEXT = List.of("a\u0000b", "a\u0001b", "a\tb", "a\nb", "a\rb", "a\u001Fb",
+            "a\u007Fb", "a\u0085b", "\u202Eevil", "a\u202Ab", "a\u202Db", "a\u2066b", "a\u2069b", "end\u0000");
 
     static final List<String> RAW_BODIES = List.of("", "{", "}", "[", "null", "\"\"", "0", "-", "{\"a\":}", "{,}", "{\"a\" 1}",
             "[".repeat(3000), "{\"a\":".repeat(2000) + "1" + "}".repeat(2000), "{\"alias\": \"\\ud800\"}", "\u0000\u0001\u0002",

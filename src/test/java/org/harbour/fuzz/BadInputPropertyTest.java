@@ -10,6 +10,7 @@ import org.harbour.testdata.HarbourTest;
 import org.harbour.testdata.Http;
 import org.harbour.testdata.ProgramBuilder;
 import org.harbour.testdata.Sql;
+import org.harbour.testdata.Tables;
 import org.harbour.testdata.TestDatabase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -19,13 +20,17 @@ import org.quicktheories.core.Gen;
 import org.quicktheories.core.RandomnessSource;
 
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -54,6 +59,10 @@ class BadInputPropertyTest implements HarbourTest {
 
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final List<String> SKIPPED = List.of("GET /ws/live"); // a WebSocket: its handshake is fuzzed by LiveUpdatesTest
+    /** Body fields that are dates, and body fields that are free text, on any route. */
+    private static final Set<String> DATE_FIELDS = Set.of("startDate", "expectedEndDate", "endDate", "date");
+    private static final Set<String> TEXT_FIELDS = Set.of("alias", "name", "organization", "municipality", "address",
+            "intakePhone", "username");
 
     @Inject
     EmbeddedServer server;
@@ -136,6 +145,89 @@ class BadInputPropertyTest implements HarbourTest {
         assertThat(perRoute.keySet()).as("every route was tried").containsExactlyInAnyOrderElementsOf(routes);
     }
 
+    /**
+     * Issue 18: every date field and every free-text field of every route that takes one, and every date or
+     * text query parameter, given each out-of-window date and each control character in turn, in a body that is
+     * otherwise the route's valid one: each answers 4xx problem+json and changes nothing.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyOutOfWindowDateAndEveryControlCharacterIsRefusedOnEveryRouteThatTakesOne() {
+        List<Request> requests = new ArrayList<>();
+        validBodies().forEach((route, valid) -> {
+            Map<String, Object> body = valid.get();
+            for (String field : body.keySet()) {
+                for (String value : badValuesFor(field)) {
+                    Map<String, Object> broken = new LinkedHashMap<>(body);
+                    broken.put(field, value);
+                    requests.add(json(route, broken));
+                }
+            }
+            if (body.get("programs") instanceof List<?> programs && !programs.isEmpty()) {
+                for (String value : BadInput.CONTROLLED_TEXT) { // a program's name inside a new facility
+                    Map<String, Object> program = new LinkedHashMap<>((Map<String, Object>) programs.get(0));
+                    program.put("name", value);
+                    Map<String, Object> broken = new LinkedHashMap<>(body);
+                    broken.put("programs", List.of(program));
+                    requests.add(json(route, broken));
+                }
+            }
+        });
+        Map<String, String> queries = Map.of(
+                "GET /api/reports/capacity", "groupBy=region&from=2026-01-01&to=2026-01-31",
+                "GET /api/reports/turnaways", "from=2026-01-01&to=2026-01-31",
+                "GET /api/audit", "from=2026-01-01T00:00:00Z&to=2026-02-01T00:00:00Z&username=admin");
+        queries.forEach((route, query) -> {
+            for (String parameter : query.split("&")) {
+                String name = parameter.substring(0, parameter.indexOf('='));
+                List<String> bad = name.equals("username") ? BadInput.CONTROLLED_TEXT
+                        : route.equals("GET /api/audit") ? BadInput.OUT_OF_WINDOW_DATES.stream().map(d -> d + "T00:00:00Z").toList()
+                        : name.equals("groupBy") ? List.of() : BadInput.OUT_OF_WINDOW_DATES;
+                for (String value : bad) {
+                    String broken = query.replace(parameter, name + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8));
+                    requests.add(new Request(route, "GET", route.substring(4) + "?" + broken, null, null, Map.of()));
+                }
+            }
+        });
+
+        String before = fingerprint();
+        Map<String, Integer> refusedPerRoute = new TreeMap<>();
+        for (Request request : requests) {
+            HttpResponse<String> response = send(request);
+            assertThat(response.statusCode()).as(request + " -> " + response.body()).isBetween(400, 499);
+            assertThat(response.headers().firstValue("Content-Type").orElse("")).as(request.toString())
+                    .startsWith("application/problem+json");
+            assertNothingInternal(new Http.Reply(response.statusCode(), response.body(), response.headers().map()));
+            String after = fingerprint();
+            assertThat(after).as("a refused request changed the database: " + request).isEqualTo(before);
+            refusedPerRoute.merge(request.route(), 1, Integer::sum);
+        }
+        System.out.printf("BadInputPropertyTest: %d out-of-window dates and control characters refused: %s%n",
+                requests.size(), refusedPerRoute);
+        assertThat(refusedPerRoute.keySet()).as("every route taking a date or free text").contains(
+                "POST /api/login", "POST /api/users", "POST /api/facilities", "PUT /api/facilities/{id}",
+                "POST /api/facilities/{id}/programs", "PUT /api/programs/{id}", "POST /api/clients",
+                "PUT /api/clients/{clientId}", "POST /api/placements", "POST /api/placements/{placementId}/end",
+                "POST /api/placements/{placementId}/move", "GET /api/reports/capacity", "GET /api/reports/turnaways",
+                "GET /api/audit");
+    }
+
+    private static List<String> badValuesFor(String field) {
+        if (DATE_FIELDS.contains(field)) {
+            return BadInput.OUT_OF_WINDOW_DATES;
+        }
+        return TEXT_FIELDS.contains(field) ? BadInput.CONTROLLED_TEXT : List.of();
+    }
+
+    private Request json(String route, Map<String, Object> body) {
+        String method = route.substring(0, route.indexOf(' '));
+        String path = route.substring(route.indexOf(' ') + 1);
+        for (Map.Entry<String, Long> id : ids.entrySet()) {
+            path = path.replace("{" + id.getKey() + "}", Long.toString(id.getValue()));
+        }
+        return new Request(route, method, path, Http.json(body), "application/json", Map.of());
+    }
+
     private Gen<Request> requests(List<String> routes) {
         return in -> {
             String route = oneOf(in, routes);
@@ -202,7 +294,8 @@ class BadInputPropertyTest implements HarbourTest {
         long client = ids.get("clientId");
         Map<String, Supplier<Map<String, Object>>> bodies = new LinkedHashMap<>();
         bodies.put("POST /api/login", () -> Map.of("username", "admin", "password", "not-the-password"));
-        bodies.put("POST /api/users", () -> Map.of("username", "fuzz-user", "password", Fixtures.PASSWORD, "role", "FUNDER"));
+        bodies.put("POST /api/users", () -> Map.of("username", "fuzz-user", "password", Fixtures.PASSWORD, "role", "FUNDER",
+                "organization", "Fuzz funders"));
         bodies.put("PUT /api/users/{userId}", () -> Map.of("role", "SHELTER_STAFF", "organization", "Fuzz fund",
                 "facilityIds", List.of(ids.get("id")), "active", true));
         // never the shared admin's password, so no generated change can lock the later test classes out
@@ -215,6 +308,7 @@ class BadInputPropertyTest implements HarbourTest {
         bodies.put("PUT /api/programs/{id}/availability", () -> Map.of("available", 30, "outOfService", 0));
         bodies.put("POST /api/clients", () -> Map.of("alias", "Fuzzed", "birthYear", 1990, "gender", "WOMAN", "needs",
                 Map.of("age", 30), "organization", "Fuzz outreach"));
+        bodies.put("PUT /api/clients/{clientId}", () -> Map.of("alias", "Fuzzed again", "birthYear", 1991));
         bodies.put("POST /api/bed-requests", () -> Map.of("clientId", client, "regionCode", "ON-CENTRAL",
                 "types", List.of("DV_SHELTER"), "needs", Map.of("gender", "WOMAN", "age", 30, "children", 1), "admitNow", true));
         bodies.put("POST /api/bed-requests/{requestId}/outcome", () -> Map.of("outcome", "NO_SHOW", "programId", program));
@@ -223,7 +317,7 @@ class BadInputPropertyTest implements HarbourTest {
                 "expectedEndDate", "2026-01-20", "nightlyCost", 120.5));
         bodies.put("POST /api/placements/{placementId}/end", () -> Map.of("endDate", "2026-12-01", "reason", "HOUSED"));
         bodies.put("POST /api/placements/{placementId}/move", () -> Map.of("toProgramId", program, "date", "2026-12-01",
-                "reason", "MAX_STAY_REACHED"));
+                "reason", "MAX_STAY_REACHED", "expectedEndDate", "2026-12-20"));
         bodies.put("POST /api/waitlist", () -> Map.of("clientId", client, "type", "DETOX", "regionCode", "ON-NORTHEAST", "priority", 2));
         return bodies;
     }
@@ -255,33 +349,7 @@ class BadInputPropertyTest implements HarbourTest {
         perRoute.merge(request.route(), 1, Integer::sum);
     }
 
-    /** Rows, last ids and versions of every table a request could touch: equal means nothing changed. */
     static String fingerprint() {
-        Map<String, Object> row = Sql.row("""
-                SELECT (SELECT CONCAT(COUNT(*), ':', COALESCE(MAX(id), 0), ':', COALESCE(SUM(CRC32(CONCAT_WS('|', role,
-                               organization_id, active, must_change_password, password_hash))), 0)) FROM users) u,
-                       (SELECT COUNT(*) FROM user_facilities) uf,
-                       (SELECT CONCAT(COUNT(*), ':', COALESCE(MAX(id), 0)) FROM organizations) o,
-                       (SELECT CONCAT(COUNT(*), ':', COALESCE(MAX(id), 0), ':', COALESCE(SUM(CRC32(CONCAT_WS('|', name,
-                               address, confidential, region_code, intake_phone))), 0)) FROM facilities) f,
-                       (SELECT CONCAT(COUNT(*), ':', COALESCE(MAX(id), 0), ':', COALESCE(SUM(capacity), 0)) FROM programs) p,
-                       (SELECT CONCAT(COALESCE(SUM(version), 0), ':', COALESCE(SUM(available), 0), ':', COALESCE(SUM(held), 0))
-                          FROM availability) a,
-                       (SELECT CONCAT(COUNT(*), ':', COALESCE(MAX(id), 0)) FROM availability_history) ah,
-                       (SELECT CONCAT(COUNT(*), ':', COALESCE(MAX(id), 0)) FROM clients) c,
-                       (SELECT CONCAT(COUNT(*), ':', COALESCE(MAX(id), 0), ':', SUM(status = 'ACTIVE')) FROM placements) pl,
-                       (SELECT CONCAT(COUNT(*), ':', COALESCE(MAX(id), 0), ':', SUM(status = 'ACTIVE')) FROM holds) h,
-                       (SELECT CONCAT(COUNT(*), ':', COALESCE(MAX(id), 0), ':', SUM(status = 'WAITING')) FROM waitlist_entries) w,
-                       (SELECT CONCAT(COUNT(*), ':', COALESCE(MAX(id), 0)) FROM bed_requests) b,
-                       (SELECT COUNT(*) FROM bed_request_outcomes) bo,
-                       (SELECT CONCAT(COUNT(*), ':', COALESCE(MAX(id), 0), ':', SUM(revoked)) FROM feed_keys) k,
-                       (SELECT COUNT(*) FROM events WHERE type <> 'placement.ending') e,
-                       (SELECT COUNT(*) FROM central_intake_calls) ci,
-                       (SELECT CONCAT(COUNT(*), ':', COALESCE(MAX(id), 0)) FROM audit_log) al
-                """);
-        StringBuilder text = new StringBuilder();
-        row.forEach((name, value) -> text.append(name).append('=')
-                .append(value instanceof byte[] bytes ? new String(bytes, java.nio.charset.StandardCharsets.UTF_8) : value).append(' '));
-        return text.toString();
+        return Tables.fingerprint();
     }
 }

@@ -104,6 +104,30 @@ class CentralIntakeImportTest implements HarbourTest {
     }
 
     @Test
+    void aDayOutsideTheDateWindowIsSkippedWithItsReasonAndTheRestImported() {
+        List<String> lines = OpenData.resource(OpenData.INTAKE_EXTRACT).lines().toList();
+        String good = lines.get(1).replaceFirst(",2023-12-01,", ",2019-07-01,"); // a day no other test imports
+        String body = String.join("\r\n", List.of(
+                lines.get(0),                                              // 1 header
+                good,                                                      // 2
+                good.replaceFirst(",2019-07-01,", ",2101-01-01,"),          // 3
+                good.replaceFirst(",2019-07-01,", ",1999-12-31,"),          // 4
+                good.replaceFirst(",2019-07-01,", ",+10000-01-01,"),        // 5 past year 9999
+                good.replaceFirst(",2019-07-01,", ",2019-07-02\u0000,")));  // 6 a NUL
+        Map<String, Object> summary = importOk(body);
+
+        assertThat(summary).containsEntry("rows", 1).containsEntry("days", 1);
+        assertThat(skippedLines(summary)).containsExactly(3L, 4L, 5L, 6L);
+        assertThat(reasons(summary)).satisfiesExactly(
+                r -> assertThat(r).contains("Date", "between 2000-01-01 and 2100-12-31"),
+                r -> assertThat(r).contains("Date", "between 2000-01-01 and 2100-12-31"),
+                r -> assertThat(r).contains("Date", "between 2000-01-01 and 2100-12-31"),
+                r -> assertThat(r).contains("Date", "control characters"));
+        assertThat(Sql.number("SELECT COUNT(*) FROM central_intake_calls WHERE call_date BETWEEN '2019-07-01' AND '2019-07-31'"))
+                .isEqualTo(1);
+    }
+
+    @Test
     void onlyAnAdminImportsAndOnlyThisFile() {
         String csv = OpenData.resource(OpenData.INTAKE_EXTRACT);
         for (Http caller : List.of(fixtures.funder(), fixtures.caseworker("Street Outreach Toronto"))) {

@@ -240,6 +240,39 @@ class TorontoOccupancyImportTest implements HarbourTest {
     }
 
     @Test
+    void aNightOutsideTheDateWindowOrTextWithAControlCharacterSkipsItsRowOnly() {
+        List<String> lines = OpenData.resource(OpenData.OCCUPANCY_EXTRACT).lines().toList();
+        String good = lines.get(1).replaceFirst(",2024-01-01,", ",2023-12-29,"); // a night no other test imports
+        String body = String.join("\n", List.of(
+                lines.get(0),                                                  // 1 header
+                good,                                                          // 2
+                good.replaceFirst(",2023-12-29,", ",2101-01-01,"),              // 3 after the window
+                good.replaceFirst(",2023-12-29,", ",1999-12-31,"),              // 4 before it
+                good.replaceFirst(",2023-12-29,", ",9999-12-31,"),              // 5 far after it
+                replaceColumn(good, 7, "Hotel\u0000Dixon"),                    // 6 NUL in LOCATION_NAME
+                replaceColumn(good, 13, "\u202EnoxiD letoH"),                  // 7 a bidi override in PROGRAM_NAME
+                replaceColumn(good, 8, "640\tDixon Rd."))) + "\n";             // 8 a tab in LOCATION_ADDRESS
+
+        Map<String, Object> summary = importOk(body);
+
+        assertThat(summary).containsEntry("rows", 1).containsEntry("nights", 1);
+        assertThat(skippedLines(summary)).containsExactly(3L, 4L, 5L, 6L, 7L, 8L);
+        assertThat(reasons(summary)).satisfiesExactly(
+                r -> assertThat(r).contains("OCCUPANCY_DATE", "between 2000-01-01 and 2100-12-31", "2101-01-01"),
+                r -> assertThat(r).contains("OCCUPANCY_DATE", "between 2000-01-01 and 2100-12-31", "1999-12-31"),
+                r -> assertThat(r).contains("OCCUPANCY_DATE", "between 2000-01-01 and 2100-12-31", "9999-12-31"),
+                r -> assertThat(r).contains("LOCATION_NAME", "control characters"),
+                r -> assertThat(r).contains("PROGRAM_NAME", "control characters"),
+                r -> assertThat(r).contains("LOCATION_ADDRESS", "control characters"));
+        String programId = good.split(",")[12];
+        assertThat(Sql.number("SELECT COUNT(*) FROM availability_history WHERE import_key = ?",
+                "toronto:" + programId + ":2023-12-29")).isEqualTo(1);
+        assertThat(Sql.number("SELECT COUNT(*) FROM availability_history WHERE import_key IN (?, ?, ?)",
+                "toronto:" + programId + ":2101-01-01", "toronto:" + programId + ":1999-12-31",
+                "toronto:" + programId + ":9999-12-31")).as("no night outside the window").isZero();
+    }
+
+    @Test
     void onlyAnAdminImports() {
         String csv = OpenData.resource(OpenData.OCCUPANCY_EXTRACT);
         long facilityId = fixtures.facilityWithBeds(3, 1).id();
