@@ -8,6 +8,7 @@ import io.micronaut.scheduling.annotation.Async;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import org.harbour.platform.SqlQuery;
+import org.harbour.platform.TransactionRetries;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,10 +36,12 @@ public class NightBackfill {
 
     private final JdbcOperations jdbc;
     private final TransactionOperations<Connection> transactions;
+    private final TransactionRetries retries;
 
-    NightBackfill(JdbcOperations jdbc, TransactionOperations<Connection> transactions) {
+    NightBackfill(JdbcOperations jdbc, TransactionOperations<Connection> transactions, TransactionRetries retries) {
         this.jdbc = jdbc;
         this.transactions = transactions;
+        this.retries = retries;
     }
 
     @EventListener
@@ -107,7 +110,7 @@ public class NightBackfill {
             NightCutoffs.night(s, "f.time_zone", "h.changed_at", zones, range[0], range[1].plusSeconds(1));
             s.add(") WHERE h.night IS NULL AND h.id IN (" + String.join(",", ids.stream().map(String::valueOf).toList())
                     + ")");
-            total += transactions.executeWrite(status -> jdbc.prepareStatement(s.sql(), statement -> {
+            total += retries.write(status -> jdbc.prepareStatement(s.sql(), statement -> {
                 s.bind(statement);
                 return statement.executeUpdate();
             }));

@@ -20,7 +20,12 @@ public enum EventType {
     WAITLIST_OFFERED("waitlist.offered", Audience.ORGANIZATION),
     HOLD_ARRIVED("hold.arrived", Audience.ORGANIZATION_AND_FACILITY),
     HOLD_DECLINED("hold.declined", Audience.ORGANIZATION_AND_FACILITY),
-    HOLD_NO_SHOW("hold.no-show", Audience.ORGANIZATION_AND_FACILITY);
+    HOLD_NO_SHOW("hold.no-show", Audience.ORGANIZATION_AND_FACILITY),
+    /**
+     * An account was disabled, changed or had its password reset: every instance forgets what it cached of the user
+     * and closes her sockets (payload {@code {"userId","username"}}). It reaches no socket.
+     */
+    USER_CHANGED("user.changed", Audience.NOBODY);
 
     /** Who may receive an event. */
     public enum Audience {
@@ -31,7 +36,9 @@ public enum EventType {
         /** the users of the organization the event names, and nobody else */
         ORGANIZATION,
         /** the organization the event names, and the staff of the facility it happened at (the door's news) */
-        ORGANIZATION_AND_FACILITY
+        ORGANIZATION_AND_FACILITY,
+        /** the service's own news between its instances, never sent to anyone */
+        NOBODY
     }
 
     private static final Map<String, EventType> BY_WIRE_NAME = Arrays.stream(values())

@@ -1,17 +1,16 @@
 package org.harbour.hold;
 
-import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.harbour.audit.AuditLog;
 import org.harbour.event.EventLog;
 import org.harbour.event.EventType;
 import org.harbour.facility.Programs;
+import org.harbour.platform.TransactionRetries;
 import org.harbour.problem.ProblemException;
 import org.harbour.security.CurrentUser;
 import org.harbour.security.Role;
 
-import java.sql.Connection;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -31,10 +30,10 @@ public class HoldDoor {
     private final ArrivalCodes codes;
     private final EventLog events;
     private final AuditLog audit;
-    private final TransactionOperations<Connection> transactions;
+    private final TransactionRetries transactions;
 
     HoldDoor(HoldRepository holds, Holds holdService, Programs programs, ArrivalCodes codes, EventLog events,
-             AuditLog audit, TransactionOperations<Connection> transactions) {
+             AuditLog audit, TransactionRetries transactions) {
         this.holds = holds;
         this.holdService = holdService;
         this.programs = programs;
@@ -86,12 +85,12 @@ public class HoldDoor {
         if (codes.matches(hold.arrivalCode(), typed)) {
             return;
         }
-        int wrong = transactions.executeWrite(status -> {
+        int wrong = transactions.write(status -> {
             holds.countWrongCode(hold.id());
             return holds.wrongCodesOf(hold.id());
         });
         if (wrong >= MAX_WRONG_CODES) {
-            transactions.executeWrite(status -> {
+            transactions.write(status -> {
                 if (holdService.end(hold, HoldStatus.RELEASED, user.username())) {
                     audit.record(user, "HOLD_RELEASED_WRONG_CODES", "HOLD", hold.id());
                 }

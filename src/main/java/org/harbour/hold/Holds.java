@@ -3,7 +3,6 @@ package org.harbour.hold;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
-import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.harbour.audit.AuditLog;
@@ -15,11 +14,11 @@ import org.harbour.event.EventLog;
 import org.harbour.event.EventType;
 import org.harbour.facility.Programs;
 import org.harbour.hold.HoldApi.HoldView;
+import org.harbour.platform.TransactionRetries;
 import org.harbour.problem.Checks;
 import org.harbour.problem.ProblemException;
 import org.harbour.security.CurrentUser;
 
-import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,11 +47,11 @@ public class Holds {
     private final AuditLog audit;
     private final Clock clock;
     private final ApplicationEventPublisher<HoldEnded> holdEnded;
-    private final TransactionOperations<Connection> transactions;
+    private final TransactionRetries transactions;
 
     Holds(HoldRepository holds, Programs programs, AvailabilityLedger ledger, Clients clients,
           EventLog events, AuditLog audit, Clock clock, ApplicationEventPublisher<HoldEnded> holdEnded,
-          TransactionOperations<Connection> transactions, HoldLimits limits, ArrivalCodes codes, IntakeFactsRecorder intakeFacts) {
+          TransactionRetries transactions, HoldLimits limits, ArrivalCodes codes, IntakeFactsRecorder intakeFacts) {
         this.codes = codes;
         this.intakeFacts = intakeFacts;
         this.limits = limits;
@@ -184,7 +183,7 @@ public class Holds {
 
     private boolean expireOne(long holdId) {
         // one transaction per hold, so one failure does not undo the others
-        return transactions.executeWrite(status -> {
+        return transactions.write(status -> {
             Hold hold = holds.findById(holdId).orElse(null);
             return hold != null && hold.isActive() && end(hold, HoldStatus.EXPIRED, "expiry");
         });

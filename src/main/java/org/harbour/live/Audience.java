@@ -13,8 +13,8 @@ final class Audience {
     }
 
     static boolean mayReceive(CurrentUser user, LiveEvent event) {
-        if (event.type() == null) {
-            return false; // written by a newer version: nobody is known to be allowed
+        if (event.type() == null || event.type().audience() == EventType.Audience.NOBODY) {
+            return false; // written by a newer version (nobody is known to be allowed), or the service's own news
         }
         if (event.type().audience() == EventType.Audience.ORGANIZATION_AND_FACILITY) {
             return (event.organizationId() != null && event.organizationId().equals(user.organizationId()))
@@ -28,7 +28,7 @@ final class Audience {
         return switch (event.type().audience()) {
             case EVERYONE -> true;
             case NOT_FUNDERS -> user.role() != Role.FUNDER;
-            case ORGANIZATION, ORGANIZATION_AND_FACILITY -> false; // without its organization it reaches nobody
+            case ORGANIZATION, ORGANIZATION_AND_FACILITY, NOBODY -> false; // without its organization it reaches nobody
         };
     }
 }

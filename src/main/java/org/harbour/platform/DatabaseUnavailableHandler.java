@@ -15,8 +15,6 @@ import org.harbour.problem.ProblemResponseProcessor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.sql.SQLNonTransientConnectionException;
-import java.sql.SQLTransientConnectionException;
 
 /**
  * When the database cannot be reached, callers get a fast 503 with Retry-After rather than a 500;
@@ -37,7 +35,7 @@ class DatabaseUnavailableHandler implements ExceptionHandler<DataAccessException
 
     @Override
     public HttpResponse<Problem> handle(HttpRequest request, DataAccessException exception) {
-        if (isLockConflict(exception)) {
+        if (DatabaseErrors.isLockConflict(exception)) {
             // Two changes crossed (a deadlock or a lock wait timeout); the database undid ours whole.
             return HttpResponse.<Problem>status(HttpStatus.CONFLICT).contentType(ProblemResponseProcessor.PROBLEM_JSON)
                     .header("Retry-After", "1")
@@ -51,7 +49,7 @@ class DatabaseUnavailableHandler implements ExceptionHandler<DataAccessException
                             "This conflicts with an existing record; nothing was changed", null));
         }
         database.failed(exception);
-        HttpStatus status = isConnectionFailure(exception) ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.INTERNAL_SERVER_ERROR;
+        HttpStatus status = DatabaseErrors.isConnectionFailure(exception) ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.INTERNAL_SERVER_ERROR;
         if (status == HttpStatus.INTERNAL_SERVER_ERROR) {
             LOG.error("Data access failed on {} {}", request.getMethodName(), request.getPath(),
                     LogSafe.withoutMessages(exception));
@@ -65,27 +63,5 @@ class DatabaseUnavailableHandler implements ExceptionHandler<DataAccessException
         var response = HttpResponse.<Problem>status(status).contentType(ProblemResponseProcessor.PROBLEM_JSON)
                 .body(new Problem("about:blank", status.getReason(), status.getCode(), detail, null));
         return status == HttpStatus.SERVICE_UNAVAILABLE ? response.header("Retry-After", RETRY_AFTER_SECONDS) : response;
-    }
-
-    /** MySQL/MariaDB 1213 (deadlock, SQLSTATE 40001) and 1205 (lock wait timeout). */
-    static boolean isLockConflict(Throwable error) {
-        for (Throwable t = error; t != null; t = t.getCause()) {
-            if (t instanceof java.sql.SQLException sql
-                    && ("40001".equals(sql.getSQLState()) || sql.getErrorCode() == 1213 || sql.getErrorCode() == 1205)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    static boolean isConnectionFailure(Throwable error) {
-        for (Throwable t = error; t != null; t = t.getCause()) {
-            if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
-                    || t.getClass().getSimpleName().equals("CommunicationsException")
-                    || t.getClass().getSimpleName().equals("ConnectionException")) {
-                return true;
-            }
-        }
-        return false;
     }
 }

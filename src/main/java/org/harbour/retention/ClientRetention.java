@@ -8,6 +8,7 @@ import org.harbour.audit.AuditLog;
 import org.harbour.client.ClientRecords;
 import org.harbour.hold.HoldRecords;
 import org.harbour.placement.PlacementRecords;
+import org.harbour.platform.TransactionRetries;
 import org.harbour.search.BedRequestRecords;
 import org.harbour.waitlist.WaitlistRecords;
 import org.slf4j.Logger;
@@ -67,6 +68,7 @@ public class ClientRetention {
 
     private final JdbcOperations jdbc;
     private final TransactionOperations<Connection> transactions;
+    private final TransactionRetries retries;
     private final AuditLog audit;
     private final Clock clock;
     private final int clientDays;
@@ -76,7 +78,7 @@ public class ClientRetention {
     private final HoldRecords holdRecords;
     private final BedRequestRecords bedRequestRecords;
 
-    ClientRetention(JdbcOperations jdbc, TransactionOperations<Connection> transactions, AuditLog audit, Clock clock,
+    ClientRetention(JdbcOperations jdbc, TransactionOperations<Connection> transactions, TransactionRetries retries, AuditLog audit, Clock clock,
                     @Value("${harbour.retention.client-days:730}") int clientDays, ClientRecords clientRecords,
                     PlacementRecords placementRecords, WaitlistRecords waitlistRecords, HoldRecords holdRecords,
                     BedRequestRecords bedRequestRecords) {
@@ -90,6 +92,7 @@ public class ClientRetention {
         }
         this.jdbc = jdbc;
         this.transactions = transactions;
+        this.retries = retries;
         this.audit = audit;
         this.clock = clock;
         this.clientDays = clientDays;
@@ -105,7 +108,7 @@ public class ClientRetention {
             due = due(cutoff, after);
             for (long clientId : due) {
                 try {
-                    total = total.plus(transactions.executeWrite(status -> purgeOne(clientId, cutoff)));
+                    total = total.plus(retries.write(status -> purgeOne(clientId, cutoff)));
                 } catch (RuntimeException e) {
                     LOG.warn("Retention skipped a client it could not remove: {}", e.getClass().getSimpleName());
                 }
@@ -114,7 +117,7 @@ public class ClientRetention {
         } while (due.size() == BATCH);
         if (total.clientsRemoved() > 0) {
             Run run = total;
-            transactions.executeWrite(status -> record(run, cutoff));
+            retries.write(status -> record(run, cutoff));
             LOG.info("Retention removed {} client records older than {} days; de-identified {} placements and {} waitlist"
                             + " entries, unlinked {} holds and {} searches", run.clientsRemoved(), clientDays,
                     run.placementsDeidentified(), run.waitlistEntriesDeidentified(), run.holdsUnlinked(), run.bedRequestsUnlinked());
