@@ -50,10 +50,12 @@ public final class FailoverUrl {
         // Harbour's runs this long (reports take well under a second); a migration that rebuilds a very large
         // table may, so operations.md says how to lift it for that one start.
         settings.put("socketTimeout", "10000");
-        // Back to the first host at a transaction boundary this long after a failover (and every 30 s while it is
-        // still down), so that every connection of every instance writes through the same node again soon after
-        // it returns; never by count, which under load would try a dead host every few dozen statements.
-        settings.put("secondsBeforeRetrySource", "30");
+        // A connection stays on the node it failed over to: no going back to the first host by time or by count.
+        // Going back would land on a node that has restarted but not caught up yet (Galera answers its clients
+        // before that, and refuses their statements with error 1047 for as long as catching up takes), and would
+        // try a dead host every so often meanwhile. The pool replaces each connection after its lifetime (30 min),
+        // and a new one tries the hosts in order again, so the instances return to the first host within that.
+        settings.put("secondsBeforeRetrySource", "0");
         settings.put("queriesBeforeRetrySource", "0");
         // With every host down the driver's default goes round them 120 times, 250 ms apart, holding the request
         // for half a minute; twice is enough to pass a node that is just restarting, and the outage handling

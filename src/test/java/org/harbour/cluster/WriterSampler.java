@@ -79,14 +79,6 @@ final class WriterSampler {
         return perSecond.values().stream().filter(b -> java.util.Arrays.stream(b).filter(n -> n > 0).count() > 1).count();
     }
 
-    /** The first second, counted from the mark, in which the node took writes; -1 if it did not. */
-    synchronized long firstWritesAfter(String label, int node) {
-        long from = markSeconds.entrySet().stream().filter(e -> e.getValue().equals(label)).mapToLong(Map.Entry::getKey)
-                .findFirst().orElseThrow();
-        return perSecond.entrySet().stream().filter(e -> e.getKey() >= from && e.getValue()[node] > 0)
-                .mapToLong(e -> e.getKey() - from).findFirst().orElse(-1);
-    }
-
     /** "0s:1 1s:1 ... 5s:- 6s:2 ...": the nodes that took writes in each second, '-' for none, '+' joins two. */
     synchronized String timeline() {
         StringBuilder line = new StringBuilder();

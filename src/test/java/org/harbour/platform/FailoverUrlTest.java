@@ -17,8 +17,8 @@ class FailoverUrlTest {
         assertThat(url.hosts()).containsExactly("db1:3306", "db2:3306", "db3:3306");
         assertThat(url.settingsToAdd()).isEqualTo(FailoverUrl.CLUSTER_SETTINGS)
                 .containsEntry("failOverReadOnly", "false")
-                .containsEntry("queriesBeforeRetrySource", "0")
-                .containsKeys("connectTimeout", "socketTimeout", "secondsBeforeRetrySource", "retriesAllDown");
+                .containsEntry("secondsBeforeRetrySource", "0").containsEntry("queriesBeforeRetrySource", "0")
+                .containsKeys("connectTimeout", "socketTimeout", "retriesAllDown");
     }
 
     @Test
