@@ -20,11 +20,19 @@ export class Harbour {
     return { username, password, token: r.access_token };
   }
 
+  /** A user as an admin makes her, who then chooses her own password (an admin-set one must be changed first). */
   async user(admin, role, suffix, extra = {}) {
     const username = `e2e-${role.toLowerCase().replace('_', '-')}-${suffix}`;
+    const given = `e2e-given-${suffix}`;
     const password = `e2e-password-${suffix}`;
-    await this.call(admin, 'POST', '/api/users', { username, password, role, ...extra });
+    await this.call(admin, 'POST', '/api/users', { username, password: given, role, ...extra });
+    await this.changePassword(await this.login(username, given), password);
     return this.login(username, password);
+  }
+
+  async changePassword(user, newPassword) {
+    await this.call(user, 'POST', '/api/users/me/password', { currentPassword: user.password, newPassword });
+    return { ...user, password: newPassword };
   }
 
   /** A facility of its own (always open, broad rules) and one user per role. */

@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { Harbour } from './harbour-api.mjs';
 import { casework } from './casework.mjs';
 import { adminAndReportTests } from './admin-reports.mjs';
+import { accountTests } from './admin-accounts.mjs';
 import { door } from './door.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -394,6 +395,7 @@ await test('French: the switch translates the screens and formats in fr-CA', asy
 
 await casework({ test, expect, signIn, axe, shot, harbour, world, base, shots });
 await adminAndReportTests({ test, expect, signIn, axe, shot, harbour, world, base });
+await accountTests({ test, expect, signIn, axe, shot, harbour, world, base });
 await door({ test, expect, signIn, axe, harbour, world, shots });
 
 await browser.close();

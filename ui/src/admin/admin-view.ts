@@ -1,16 +1,17 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { api, type Facility, type Program, type Region } from '../api';
-import { LocaleController, formatNumber, t, tn } from '../i18n';
+import { LocaleController, formatNumber, regionName as regionNameIn, t, tn } from '../i18n';
 import { shared } from '../ui/styles';
 import { problemSummary } from './forms';
 import { facilityMatches, upsertFacility, upsertProgram } from './lists';
 import './facility-editor';
 import './user-admin';
+import './audit-log';
 
-type Panel = 'facilities' | 'users';
+type Panel = 'facilities' | 'users' | 'audit';
 
-/** ADMIN: facilities and their programs, feed keys, and user accounts. */
+/** ADMIN: facilities and their programs, feed keys, user accounts, and the audit log. */
 @customElement('harbour-admin-view')
 export class AdminView extends LitElement {
   static styles = [shared, css`
@@ -59,10 +60,12 @@ export class AdminView extends LitElement {
       <div class="switch" role="group" aria-label=${t('admin.sections')}>
         <button type="button" aria-pressed=${this.panel === 'facilities' ? 'true' : 'false'} @click=${() => this.show('facilities')}>${t('admin.facilities')}</button>
         <button type="button" aria-pressed=${this.panel === 'users' ? 'true' : 'false'} @click=${() => this.show('users')}>${t('admin.users')}</button>
+        <button type="button" aria-pressed=${this.panel === 'audit' ? 'true' : 'false'} @click=${() => this.show('audit')}>${t('admin.audit')}</button>
       </div>
       ${this.error ? html`<p class="error" role="alert">${this.error} <button type="button" class="secondary" @click=${this.load}>${t('common.retry')}</button></p>` : nothing}
       ${this.panel === 'users'
         ? html`<harbour-user-admin .facilities=${this.facilities ?? []}></harbour-user-admin>`
+        : this.panel === 'audit' ? html`<harbour-audit-log></harbour-audit-log>`
         : this.selected ? this.editor(this.selected) : this.list()}
     `;
   }
@@ -81,7 +84,7 @@ export class AdminView extends LitElement {
   private list() {
     const all = this.facilities;
     if (all === null) return html`<p class="muted">${t('common.loading')}</p>`;
-    const regionName = new Map(this.regions.map((r) => [r.code, r.name]));
+    const regionName = new Map(this.regions.map((r) => [r.code, regionNameIn(r)]));
     const shown = all.filter((f) => facilityMatches(f, this.filter, regionName));
     return html`
       <div class="bar">

@@ -1,7 +1,8 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { api, type Facility, type FeedKey, type Program, type Region } from '../api';
-import { LocaleController, formatNumber, t, tEnum } from '../i18n';
+import { api, type Facility, type FeedKey, type Id, type ListedFeedKey, type Program, type Region } from '../api';
+import { LocaleController, formatDateTime, formatNumber, t, tEnum } from '../i18n';
+import { confidentialByDefault } from './confidential';
 import { shared } from '../ui/styles';
 import { formStyles } from './fields';
 import { problemSummary } from './forms';
@@ -23,6 +24,11 @@ export class FacilityEditor extends LitElement {
     .warning strong { color: var(--warn); }
     .top { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; justify-content: space-between; margin-bottom: 0.75rem; }
     h2 { margin: 0; overflow-wrap: anywhere; }
+    .keys { display: grid; gap: 0.5rem; margin: 0.5rem 0; }
+    .keys li { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; align-items: center; justify-content: space-between; }
+    .keys p { margin: 0; }
+    .revoked { color: var(--muted); }
+    .confirm { border: 2px solid var(--danger); border-radius: var(--radius); padding: 0.6rem 0.8rem; width: 100%; }
   `];
 
   @property({ attribute: false }) facility: Facility | null = null;
@@ -34,6 +40,10 @@ export class FacilityEditor extends LitElement {
   @state() private keyError = '';
   @state() private copied = '';
   @state() private status = '';
+  /** The facility's keys as listed by the service (never the keys themselves). */
+  @state() private keys: ListedFeedKey[] | null = null;
+  @state() private revoking: Id | null = null;
+  @state() private revokeStatus = '';
 
   constructor() {
     super();
@@ -49,6 +59,8 @@ export class FacilityEditor extends LitElement {
       </div>
       <div class="card"><harbour-facility-form .facility=${f} .regions=${this.regions}
         @saved=${(e: CustomEvent<Facility>) => this.dispatchEvent(new CustomEvent('facility-saved', { detail: e.detail }))}></harbour-facility-form></div>
+      ${f && !f.confidential && f.programs.some((p) => confidentialByDefault(p.type))
+        ? html`<p class="warning" data-warning="not-confidential"><strong>${t('admin.facility.shouldBeConfidential')}</strong></p>` : nothing}
       ${f ? this.programs(f) : html`<p class="hint">${t('admin.facility.programsAfter')}</p>`}
       ${f ? this.feedKeys(f) : nothing}
     `;
@@ -98,11 +110,81 @@ export class FacilityEditor extends LitElement {
           <p class="hint">${t('admin.feedKey.use', { facility: f.name })}</p>
         </div>` : nothing}
       ${this.keyError ? html`<p class="error" role="alert">${this.keyError}</p>` : nothing}
+      ${this.keyList()}
       <div class="actions">
         <button type="button" class="secondary" ?disabled=${this.keyBusy} @click=${() => this.createKey(f)}>
           ${this.keyBusy ? t('admin.saving') : t('admin.feedKey.create')}</button>
       </div>
     </section>`;
+  }
+
+  private keyList() {
+    const keys = this.keys;
+    if (keys === null) return html`<p class="muted">${t('common.loading')}</p>`;
+    if (keys.length === 0) return html`<p class="muted">${t('admin.feedKey.none')}</p>`;
+    return html`<p role="status" class="ok">${this.revokeStatus}</p>
+      <ul class="plain keys" aria-label=${t('admin.feedKey.listLabel')}>
+      ${keys.map((k) => html`<li class="card ${k.revoked ? 'revoked' : ''}" data-key-id=${String(k.id)} data-revoked=${String(k.revoked)}>
+        <div>
+          <p><strong>${t('admin.feedKey.name', { id: String(k.id) })}</strong> · ${t('admin.feedKey.created', { at: formatDateTime(k.createdAt) })}</p>
+          <p class="muted">${k.lastUsedAt ? t('admin.feedKey.lastUsed', { at: formatDateTime(k.lastUsedAt) }) : t('admin.feedKey.neverUsed')}
+            ${k.revoked ? html` · <strong>${k.revokedAt ? t('admin.feedKey.revokedAt', { at: formatDateTime(k.revokedAt) }) : t('admin.feedKey.revoked')}</strong>` : nothing}</p>
+        </div>
+        ${k.revoked ? nothing : this.revokeControl(k)}
+      </li>`)}
+    </ul>`;
+  }
+
+  private revokeControl(k: ListedFeedKey) {
+    const name = t('admin.feedKey.name', { id: String(k.id) });
+    if (this.revoking === null || String(this.revoking) !== String(k.id)) {
+      return html`<button type="button" class="danger" @click=${() => this.askRevoke(k.id)}
+        aria-label=${t('admin.feedKey.revokeNamed', { name })}>${t('admin.feedKey.revoke')}</button>`;
+    }
+    return html`<div class="confirm" role="alertdialog" aria-labelledby="revoke-q-${k.id}">
+      <p id="revoke-q-${k.id}"><strong>${t('admin.feedKey.revokeQuestion', { name })}</strong></p>
+      <p class="hint">${t('admin.feedKey.revokeEffect')}</p>
+      <div class="actions">
+        <button type="button" class="danger" ?disabled=${this.keyBusy} @click=${() => this.revoke(k.id)}>${t('admin.feedKey.revokeYes', { name })}</button>
+        <button type="button" class="secondary" @click=${() => (this.revoking = null)}>${t('admin.cancel')}</button>
+      </div>
+    </div>`;
+  }
+
+  private async askRevoke(id: Id): Promise<void> {
+    this.revoking = id;
+    this.revokeStatus = '';
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('.confirm button')?.focus();
+  }
+
+  private async revoke(id: Id): Promise<void> {
+    this.keyBusy = true;
+    this.keyError = '';
+    try {
+      await api.revokeFeedKey(id);
+      this.revoking = null;
+      this.revokeStatus = t('admin.feedKey.revokedNow', { name: t('admin.feedKey.name', { id: String(id) }) });
+      await this.loadKeys();
+    } catch (err) {
+      this.keyError = problemSummary(err);
+    } finally {
+      this.keyBusy = false;
+    }
+  }
+
+  private async loadKeys(): Promise<void> {
+    const f = this.facility;
+    if (!f) {
+      this.keys = null;
+      return;
+    }
+    try {
+      const keys = await api.feedKeys(f.id);
+      if (this.facility && String(this.facility.id) === String(f.id)) this.keys = keys;
+    } catch (err) {
+      this.keyError = problemSummary(err);
+    }
   }
 
   private close(): void {
@@ -132,6 +214,7 @@ export class FacilityEditor extends LitElement {
     this.copied = '';
     try {
       this.feedKey = await api.createFeedKey(f.id);
+      void this.loadKeys();
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLInputElement>('#feed-key')?.focus();
     } catch (err) {
@@ -162,6 +245,12 @@ export class FacilityEditor extends LitElement {
       if (before && this.facility && String(before.id) !== String(this.facility.id)) {
         this.feedKey = null;
         this.editing = null;
+      }
+      if (!before || !this.facility || String(before.id) !== String(this.facility.id)) {
+        this.keys = null;
+        this.revoking = null;
+        this.revokeStatus = '';
+        void this.loadKeys();
       }
     }
   }

@@ -1,10 +1,11 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { api, WEEKDAYS, type Facility, type Region } from '../api';
-import { LocaleController, t, type MessageKey } from '../i18n';
+import { api, PROGRAM_TYPES, WEEKDAYS, type Facility, type ProgramType, type Region } from '../api';
+import { LocaleController, regionName, t, type MessageKey } from '../i18n';
 import { shared } from '../ui/styles';
-import { checkField, errorSummary, requiredNote, fieldError, focusFirstProblem, formStyles, selectField, textField } from './fields';
+import { errorSummary, requiredNote, fieldError, focusFirstProblem, formStyles, selectField, textField } from './fields';
+import { confidentialByDefault, confidentialShown } from './confidential';
 import { facilityBody, facilityDraft, problemSummary, serverFieldErrors, unplaced, type FieldErrors } from './forms';
 
 /** Canadian zones first; any IANA zone is accepted (the service checks it). */
@@ -21,6 +22,8 @@ export class FacilityForm extends LitElement {
     .hours { display: grid; gap: 0.5rem; margin-top: 0.5rem; }
     .hours-row { display: grid; grid-template-columns: minmax(7rem, 1.4fr) 1fr 1fr auto; gap: 0.5rem; align-items: end; }
     @media (max-width: 30rem) { .hours-row { grid-template-columns: 1fr 1fr; } .hours-row .day { grid-column: 1 / -1; } }
+    .warn-text { color: var(--warn); font-weight: 700; }
+    #fac-kind { max-width: 24rem; }
   `];
 
   @property({ attribute: false }) facility: Facility | null = null;
@@ -31,6 +34,10 @@ export class FacilityForm extends LitElement {
   @state() private busy = false;
   @state() private alwaysOpen = true;
   @state() private rows: HoursRow[] = [];
+  /** A new facility's main type of place: a DV shelter or safe house starts confidential. Not sent. */
+  @state() private kind: ProgramType | '' = '';
+  @state() private confidentialTouched = false;
+  @state() private confidentialChosen = false;
   private nextKey = 0;
   private shownFor: Facility | null | undefined = undefined;
 
@@ -48,6 +55,9 @@ export class FacilityForm extends LitElement {
       this.rows = draft.intakeHours.weekly.map((w) => ({ key: this.nextKey++, ...w }));
       this.errors = {};
       this.summary = '';
+      this.kind = '';
+      this.confidentialTouched = false;
+      this.confidentialChosen = draft.confidential;
     }
   }
 
@@ -63,15 +73,28 @@ export class FacilityForm extends LitElement {
           ${textField({ prefix: p, name: 'name', label: t('admin.facility.name'), value: d.name, errors: e, required: true, autocomplete: 'off' })}
           ${textField({ prefix: p, name: 'organization', label: t('admin.facility.organization'), value: d.organization, errors: e, required: true, autocomplete: 'organization' })}
           ${selectField({ prefix: p, name: 'regionCode', label: t('admin.facility.region'), value: d.regionCode, errors: e, required: true,
-            options: [{ value: '', label: t('admin.choose') }, ...this.regions.map((r) => ({ value: r.code, label: `${r.name} (${r.province})` }))] })}
+            options: [{ value: '', label: t('admin.choose') }, ...this.regions.map((r) => ({ value: r.code, label: `${regionName(r)} (${r.province})` }))] })}
           ${textField({ prefix: p, name: 'municipality', label: t('admin.facility.municipality'), value: d.municipality, errors: e, required: true, autocomplete: 'address-level2' })}
           ${textField({ prefix: p, name: 'timeZone', label: t('admin.facility.timeZone'), value: d.timeZone, errors: e, required: true, list: 'fac-zones', autocomplete: 'off', hint: t('admin.facility.timeZoneHint') })}
           ${textField({ prefix: p, name: 'address', label: t('admin.facility.address'), value: d.address, errors: e, autocomplete: 'street-address' })}
           ${textField({ prefix: p, name: 'intakePhone', label: t('admin.facility.intakePhone'), value: d.intakePhone, errors: e, type: 'tel', autocomplete: 'tel' })}
         </div>
         <datalist id="fac-zones">${TIME_ZONES.map((z) => html`<option value=${z}></option>`)}</datalist>
-        ${checkField(p, 'confidential', t('admin.facility.confidential'), d.confidential)}
+        ${this.facility ? nothing : html`<div class="field">
+          <label for="fac-kind">${t('admin.facility.kind')}</label>
+          <select id="fac-kind" aria-describedby="fac-kind-hint" @change=${(ev: Event) => (this.kind = (ev.target as HTMLSelectElement).value as ProgramType | '')}>
+            <option value="" ?selected=${this.kind === ''}>${t('admin.choose')}</option>
+            ${PROGRAM_TYPES.map((type) => html`<option value=${type} ?selected=${this.kind === type}>${t(`type.${type}` as MessageKey)}</option>`)}
+          </select>
+          <p class="hint" id="fac-kind-hint">${t('admin.facility.kindHint')}</p>
+        </div>`}
+        <div class="check"><input id="fac-confidential" name="confidential" type="checkbox"
+          .checked=${confidentialShown(d.confidential, this.kind, this.confidentialTouched, this.confidentialChosen)}
+          @change=${(ev: Event) => { this.confidentialTouched = true; this.confidentialChosen = (ev.target as HTMLInputElement).checked; }} />
+          <label for="fac-confidential">${t('admin.facility.confidential')}</label></div>
         <p class="hint">${t('admin.facility.confidentialHint')}</p>
+        ${confidentialByDefault(this.kind) && !confidentialShown(d.confidential, this.kind, this.confidentialTouched, this.confidentialChosen)
+          ? html`<p class="hint warn-text" data-warning="not-confidential">${t('admin.facility.shouldBeConfidential')}</p>` : nothing}
         <fieldset>
           <legend>${t('admin.facility.intakeHours')}</legend>
           <div class="check"><input id="fac-alwaysOpen" name="alwaysOpen" type="checkbox" .checked=${this.alwaysOpen}

@@ -1,24 +1,35 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { api, ROLES, type Facility, type Role, type UserAccount } from '../api';
+import { api, ROLES, session, type Facility, type Id, type Role, type UserAccount } from '../api';
 import { LocaleController, t, type MessageKey } from '../i18n';
 import { shared } from '../ui/styles';
 import { describedBy, errorSummary, fieldError, focusFirstProblem, formStyles, requiredNote, selectField, textField } from './fields';
 import { MIN_PASSWORD, problemSummary, serverFieldErrors, unplaced, userBody, type FieldErrors } from './forms';
+import { accountState, accountStateLabel, sameId, upsertUser, userMatches } from './accounts';
+import './user-editor';
 
 const FIELDS = new Set(['username', 'password', 'role', 'organization', 'facilityIds']);
 
-/** Accounts: who may sign in, in which role, for which organization and (shelter staff) which facilities. */
+/**
+ * Accounts: who may sign in, in which role, for which organization and (shelter staff) which facilities; each
+ * one managed in its own card (access, disable or enable, password reset).
+ */
 @customElement('harbour-user-admin')
 export class UserAdmin extends LitElement {
   static styles = [shared, formStyles, css`
     section + section { margin-top: 1.5rem; }
-    .scroll { overflow-x: auto; max-width: 100%; border: 1px solid var(--border); border-radius: var(--radius); }
+    /* relative: the hidden "Manage" heading (sr-only, absolute) stays inside the scroller, not off the page's edge */
+    .scroll { overflow-x: auto; max-width: 100%; border: 1px solid var(--border); border-radius: var(--radius); position: relative; }
     table { border-collapse: collapse; min-width: 100%; }
     th, td { padding: 0.45rem 0.6rem; border-top: 1px solid var(--border); text-align: left; vertical-align: top; min-width: 8rem; }
     td[data-col='role'] { white-space: nowrap; }
     .filter { max-width: 24rem; margin-bottom: 0.75rem; }
     .pick { max-height: 16rem; overflow-y: auto; margin-top: 0.5rem; }
+    td[data-col='state'] { white-space: nowrap; }
+    tr[data-state='disabled'] th, tr[data-state='disabled'] td { color: var(--muted); }
+    td[data-col='manage'] { min-width: 0; }
+    .state-disabled { color: var(--danger); font-weight: 700; }
+    .state-mustChange { color: var(--warn); font-weight: 700; }
   `];
 
   @property({ attribute: false }) facilities: Facility[] = [];
@@ -31,6 +42,8 @@ export class UserAdmin extends LitElement {
   @state() private chosenRole: Role = 'CASEWORKER';
   @state() private facilityFilter = '';
   @state() private userFilter = '';
+  /** The account open in its card, by id. */
+  @state() private managing: Id | null = null;
 
   constructor() {
     super();
@@ -52,12 +65,31 @@ export class UserAdmin extends LitElement {
   }
 
   render() {
-    return html`${this.form()}${this.list()}`;
+    const managed = this.managing === null ? null : this.users?.find((u) => sameId(u.id, this.managing!)) ?? null;
+    return html`${managed ? this.editor(managed) : nothing}${this.form()}${this.list()}`;
   }
 
-  private userShown(u: UserAccount): boolean {
-    const needle = this.userFilter.trim().toLowerCase();
-    return !needle || [u.username, u.organization ?? '', t(`role.${u.role}` as MessageKey)].some((s) => s.toLowerCase().includes(needle));
+  private editor(u: UserAccount) {
+    return html`<harbour-user-editor .user=${u} .facilities=${this.facilities} ?self=${u.username === session.get()?.username}
+      @user-saved=${(e: CustomEvent<UserAccount>) => (this.users = upsertUser(this.users ?? [], e.detail))}
+      @close=${this.closeEditor}></harbour-user-editor>`;
+  }
+
+  private async manage(u: UserAccount): Promise<void> {
+    this.managing = u.id;
+    await this.updateComplete;
+    const editor = this.renderRoot.querySelector('harbour-user-editor') as LitElement | null;
+    await editor?.updateComplete;
+    editor?.shadowRoot?.querySelector<HTMLElement>('#user-edit-title')?.focus();
+  }
+
+  private closeEditor(): void {
+    const id = this.managing;
+    this.managing = null;
+    void this.updateComplete.then(() => {
+      const row = id === null ? null : this.renderRoot.querySelector<HTMLElement>(`tr[data-user-id="${String(id)}"] button`);
+      (row ?? this.renderRoot.querySelector<HTMLElement>('#user-filter'))?.focus();
+    });
   }
 
   private facilityName(id: unknown): string {
@@ -78,10 +110,15 @@ export class UserAdmin extends LitElement {
         <div class="scroll" role="region" tabindex="0" aria-label=${t('admin.users.table')}>
           <table>
             <thead><tr><th scope="col">${t('admin.users.username')}</th><th scope="col">${t('admin.users.role')}</th>
-              <th scope="col">${t('admin.users.organization')}</th><th scope="col">${t('admin.users.facilities')}</th></tr></thead>
-            <tbody>${users.filter((u) => this.userShown(u)).map((u) => html`<tr data-username=${u.username}>
+              <th scope="col">${t('admin.users.organization')}</th><th scope="col">${t('admin.users.facilities')}</th>
+              <th scope="col">${t('admin.account.stateColumn')}</th><th scope="col"><span class="sr-only">${t('admin.account.manageColumn')}</span></th></tr></thead>
+            <tbody>${users.filter((u) => userMatches(u, this.userFilter)).map((u) => html`<tr data-username=${u.username}
+              data-user-id=${String(u.id)} data-state=${accountState(u)}>
               <th scope="row">${u.username}</th><td data-col="role">${t(`role.${u.role}` as MessageKey)}</td><td>${u.organization ?? '—'}</td>
               <td>${u.facilityIds.length ? u.facilityIds.map((id) => this.facilityName(id)).join(', ') : '—'}</td>
+              <td data-col="state"><span class="state-${accountState(u)}">${accountStateLabel(u)}</span></td>
+              <td data-col="manage"><button type="button" class="secondary" @click=${() => this.manage(u)}
+                aria-label=${t('admin.account.manageNamed', { name: u.username })}>${t('admin.account.manage')}</button></td>
             </tr>`)}</tbody>
           </table>
         </div>`}
@@ -109,6 +146,7 @@ export class UserAdmin extends LitElement {
           ${textField({ prefix: p, name: 'organization', label: t('admin.users.organization'), value: '', errors: e,
             required: this.chosenRole === 'CASEWORKER', autocomplete: 'organization' })}
         </div>
+        <p class="hint">${t('admin.users.firstSignIn')}</p>
         ${this.chosenRole === 'SHELTER_STAFF' ? html`
           <fieldset data-field="facilityIds" aria-describedby=${describedBy(p, e, 'facilityIds') ?? ''}>
             <legend>${t('admin.users.facilities')}<span class="req" aria-hidden="true"> *</span></legend>
@@ -150,7 +188,7 @@ export class UserAdmin extends LitElement {
       this.status = t('admin.users.created', { name: created.username });
       form.reset();
       this.chosenRole = 'CASEWORKER';
-      this.users = [...(this.users ?? []), created];
+      this.users = upsertUser(this.users ?? [], created);
     } catch (err) {
       const fieldErrors = serverFieldErrors(err);
       // A taken username is a 409 without errors[]: it still belongs next to the username.

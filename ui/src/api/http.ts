@@ -14,7 +14,11 @@ export class ApiError extends Error {
   }
 }
 
-export interface Session { token: string; username: string; roles: Role[]; expiresAt: number }
+/** mustChangePassword: signed in with a password an admin set; only the password change is open until then. */
+export interface Session { token: string; username: string; roles: Role[]; expiresAt: number; mustChangePassword?: boolean }
+
+/** The type of the 403 answered to a user who must change her password first (account/PasswordChangeGate). */
+export const PASSWORD_CHANGE_REQUIRED = '/problems/password-change-required';
 
 const SESSION_KEY = 'harbour.session';
 
@@ -39,6 +43,11 @@ export const session = {
 };
 
 let onUnauthorized: () => void = () => {};
+let onPasswordChangeRequired: () => void = () => {};
+/** Called when the service says the password must be changed first (an admin reset it while she was signed in). */
+export function setPasswordChangeHandler(handler: () => void): void {
+  onPasswordChangeRequired = handler;
+}
 /** Called when the service rejects the token (expired or revoked), so the app can show sign-in. */
 export function setUnauthorizedHandler(handler: () => void): void {
   onUnauthorized = handler;
@@ -74,7 +83,12 @@ export async function request<T>(method: string, path: string, body?: unknown, a
       session.clear();
       onUnauthorized();
     }
-    throw toError(response.status, parsed);
+    const error = toError(response.status, parsed);
+    if (isPasswordChangeRequired(error) && auth && !bearer && current) {
+      session.set({ ...current, mustChangePassword: true });
+      onPasswordChangeRequired();
+    }
+    throw error;
   }
   return parsed as T;
 }
@@ -99,6 +113,10 @@ export async function requestBlob(path: string, accept: string): Promise<Blob> {
     throw toError(response.status, text ? safeJson(text) : null);
   }
   return response.blob();
+}
+
+export function isPasswordChangeRequired(e: unknown): boolean {
+  return e instanceof ApiError && e.status === 403 && (e.body as { type?: unknown } | null)?.type === PASSWORD_CHANGE_REQUIRED;
 }
 
 function safeJson(text: string): unknown {

@@ -4,10 +4,11 @@ import type {
   ClientDetail, ClientPlacements, ClientUpdate, JoinedEntry, EndPlacementBody, JoinWaitlistBody, MovePlacementBody, NewClient, PlacementDetail, WaitlistEntry,
   WaitlistQuery,
   FacilityBody, FeedKey, NewUser, Program, ProgramBody, TurnawayReport, UserAccount,
+  AuditEntry, AuditQuery, ListedFeedKey, TemporaryPassword, UserChange,
 } from './types';
 
 export * from './types';
-export { ApiError, session, setUnauthorizedHandler } from './http';
+export { ApiError, isPasswordChangeRequired, session, setPasswordChangeHandler, setUnauthorizedHandler } from './http';
 export type { Session } from './http';
 
 const enc = encodeURIComponent;
@@ -58,6 +59,7 @@ function keep(r: LoginResponse): void {
     username: r.username,
     roles: r.roles,
     expiresAt: Date.now() + r.expires_in * 1000,
+    mustChangePassword: r.mustChangePassword === true,
   });
 }
 
@@ -114,9 +116,28 @@ export const api = {
   createFeedKey: (facilityId: Id) => request<FeedKey>('POST', `/api/facilities/${enc(String(facilityId))}/feed-keys`),
   users: () => request<UserAccount[]>('GET', '/api/users'),
   createUser: (body: NewUser) => request<UserAccount>('POST', '/api/users', body),
+  updateUser: (id: Id, body: UserChange) => request<UserAccount>('PUT', `/api/users/${enc(String(id))}`, body),
+  resetPassword: (id: Id) => request<TemporaryPassword>('POST', `/api/users/${enc(String(id))}/password-reset`),
+  changeOwnPassword: (currentPassword: string, newPassword: string) =>
+    request<void>('POST', '/api/users/me/password', { currentPassword, newPassword }),
+  feedKeys: (facilityId: Id) => request<ListedFeedKey[]>('GET', `/api/facilities/${enc(String(facilityId))}/feed-keys`),
+  revokeFeedKey: (keyId: Id) => request<void>('DELETE', `/api/feed-keys/${enc(String(keyId))}`),
+  audit: (q: AuditQuery) => request<AuditEntry[]>('GET', auditUrl(q)),
   turnawayReport: (q: { from: string; to: string }) => request<TurnawayReport>('GET', turnawayReportUrl(q)),
   turnawayReportCsv: (q: { from: string; to: string }) => requestBlob(turnawayReportUrl(q), 'text/csv'),
 };
+
+/** GET /api/audit with the filters that are set, in a fixed order. */
+export function auditUrl(q: AuditQuery): string {
+  const params = new URLSearchParams();
+  for (const name of ['username', 'objectType', 'objectId', 'action', 'from', 'to', 'remoteAddress'] as const) {
+    const value = q[name]?.trim();
+    if (value) params.set(name, value);
+  }
+  if (q.limit) params.set('limit', String(q.limit));
+  const query = params.toString();
+  return query ? `/api/audit?${query}` : '/api/audit';
+}
 
 /** GET /api/waitlist: the organization's entries, or one program's, or one type and region's. */
 export function waitlistUrl(q: WaitlistQuery): string {

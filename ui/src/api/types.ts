@@ -18,6 +18,8 @@ export interface LoginResponse {
   expires_in: number;
   username: string;
   roles: Role[];
+  /** The password was set by an admin (new account or reset): every route but the password change answers 403. */
+  mustChangePassword?: boolean;
 }
 
 export interface Me {
@@ -26,9 +28,11 @@ export interface Me {
   role: Role;
   organization: string | null;
   facilityIds: Id[];
+  active?: boolean;
+  mustChangePassword?: boolean;
 }
 
-export interface Region { code: string; name: string; province: string }
+export interface Region { code: string; name: string; nameFr?: string; province: string }
 
 export interface Availability {
   programId: Id;
@@ -208,6 +212,11 @@ export interface CapacityRow {
   medianWaitDays: number | null;
   hotelNights: number | null;
   hotelCost: number | null;
+  /** Holds that ended at the program's door (null below 5 people, each reason on its own). */
+  doorArrivals: number | null;
+  doorNoShows: number | null;
+  doorRefusals: number | null;
+  doorRefusalsByReason: Partial<Record<DeclineReason, number | null>>;
 }
 export interface CapacityReport { rows: CapacityRow[] }
 
@@ -332,11 +341,31 @@ export interface ProgramBody {
 }
 
 /** What GET /api/users and POST /api/users answer (UserController.UserView). */
-export interface UserAccount { id: Id; username: string; role: Role; organization: string | null; facilityIds: Id[] }
+export interface UserAccount {
+  id: Id; username: string; role: Role; organization: string | null; facilityIds: Id[];
+  active: boolean; mustChangePassword: boolean;
+}
 export interface NewUser { username: string; password: string; role: Role; organization: string | null; facilityIds: Id[] }
+/** Body of PUT /api/users/{id}: the account's access as it should be. */
+export interface UserChange { role: Role; organization: string | null; facilityIds: Id[]; active: boolean }
+/** POST /api/users/{id}/password-reset: shown once. */
+export interface TemporaryPassword { temporaryPassword: string }
 
 /** POST /api/facilities/{id}/feed-keys: the key is in this answer only. */
 export interface FeedKey { id: Id; facilityId: Id; key: string }
+/** GET /api/facilities/{id}/feed-keys: never the key. */
+export interface ListedFeedKey { id: Id; createdAt: string; lastUsedAt: string | null; revoked: boolean; revokedAt?: string | null }
+
+/** GET /api/audit (audit/AuditController.AuditEntry). */
+export interface AuditEntry {
+  id: Id; at: string; userId: Id | null; username: string; action: string; objectType: string;
+  objectId: Id | null; remoteAddress: string | null;
+}
+/** The filters of GET /api/audit; from and to are instants (to exclusive). */
+export interface AuditQuery {
+  username?: string; objectType?: string; objectId?: string; action?: string; from?: string; to?: string;
+  remoteAddress?: string; limit?: number;
+}
 
 /** GET /api/reports/turnaways (report/TurnawayReport): Toronto Central Intake's days and their totals. */
 export interface TurnawayDay {
@@ -349,4 +378,8 @@ export interface TurnawayDay {
 export interface TurnawayTotals {
   days: number; callsHandled: number; referralsToSpace: number; unavailableFamily: number; unavailableIndividuals: number;
 }
-export interface TurnawayReport { rows: TurnawayDay[]; totals: TurnawayTotals }
+/** With every program's refusals at the door over the range (null below 5 people, each reason on its own). */
+export interface TurnawayReport {
+  rows: TurnawayDay[]; totals: TurnawayTotals;
+  doorRefusals: number | null; doorRefusalsByReason: Partial<Record<DeclineReason, number | null>>;
+}

@@ -1,16 +1,23 @@
-import { api, session, type Facility, type Me, type Program } from '../api';
+import { api, session, type Facility, type Me, type Program, type Region } from '../api';
+import { regionName } from '../i18n';
 import { BoardStore } from '../live/board-store';
 import { isDoorNotice, noticeFrom, offerAlias, type Notice } from '../live/notices';
 import { clientOfHold } from '../door/hold-memory';
-import { LiveClient, type LiveMessage, type LiveStatus } from '../live/socket';
+import { LiveClient, type LiveMessage, type LiveStatus, type Reauthorization } from '../live/socket';
 
 export interface ProgramInfo { program: Program; facility: Facility }
+
+/** How the live socket gets a fresh token when the server closes it (4401), and what ends the session. */
+export interface SessionHooks {
+  reauthorize: () => Promise<Reauthorization>;
+  onSignedOut: () => void;
+}
 
 /** What every signed-in screen shares: who I am, the programs' rules and the live figures. */
 export class DashboardData {
   me: Me | null = null;
   programs = new Map<string, ProgramInfo>();
-  regions = new Map<string, string>();
+  private regionList: Region[] = [];
   liveStatus: LiveStatus = 'stopped';
   error: unknown = null;
   /** Waitlist offers and placements ending, newest first, until dismissed. */
@@ -24,7 +31,7 @@ export class DashboardData {
   private readonly changed: () => void;
   private readonly liveListeners = new Set<(m: LiveMessage) => void>();
 
-  constructor(onChange: () => void) {
+  constructor(onChange: () => void, hooks?: SessionHooks) {
     this.changed = () => {
       this.revision += 1;
       onChange();
@@ -33,6 +40,8 @@ export class DashboardData {
     this.store = new BoardStore(changed);
     this.live = new LiveClient({
       token: () => session.get()?.token ?? null,
+      reauthorize: hooks?.reauthorize,
+      onSignedOut: hooks?.onSignedOut,
       onMessage: (m) => {
         const notice = noticeFrom(m);
         // Door outcomes are the caseworker's news; the shelter's own staff see them on "Coming tonight".
@@ -60,7 +69,7 @@ export class DashboardData {
     try {
       const [me, facilities, availability, regions] = await Promise.all([
         api.me(), api.facilities(), api.availability(), api.regions()]);
-      this.regions = new Map(regions.map((r) => [r.code, r.name]));
+      this.regionList = regions;
       this.me = me;
       this.programs = new Map();
       for (const f of facilities) for (const p of f.programs) this.programs.set(String(p.id), { program: p, facility: f });
@@ -71,6 +80,11 @@ export class DashboardData {
       this.error = e;
     }
     this.changed();
+  }
+
+  /** Region names by code, in the language shown now. */
+  get regions(): Map<string, string> {
+    return new Map(this.regionList.map((r) => [r.code, regionName(r)]));
   }
 
   /** Every live message, for screens that read their own lists again (waitlists); returns the unsubscribe. */

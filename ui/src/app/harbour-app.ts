@@ -1,12 +1,14 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { session, setUnauthorizedHandler, signOut } from '../api';
+import { session, setPasswordChangeHandler, setUnauthorizedHandler, signOut } from '../api';
 import { LocaleController, t } from '../i18n';
 import { shared } from '../ui/styles';
 import { DashboardData } from './dashboard-data';
 import { SessionKeeper } from './session-keeper';
+import type { SignInReason } from './sign-in';
 import { canonicalHash, hashDetail, parseHash, type RouteId } from './routes';
 import './sign-in';
+import './change-password';
 import './app-header';
 import '../board/live-board';
 import '../staff/staff-view';
@@ -36,7 +38,10 @@ export class HarbourApp extends LitElement {
   @state() private route: RouteId = 'board';
   /** The hash after the screen: a client's id (#/clients/12) or a preselected client (#/find?client=12). */
   @state() private detail = hashDetail('');
-  @state() private expired = false;
+  /** Why the sign-in screen shows: the token ran out, or the live socket's refresh was refused. */
+  @state() private ended: SignInReason = 'none';
+  /** Signed in with a password an admin set: only the password change is shown until it is done. */
+  @state() private mustChange = session.get()?.mustChangePassword === true;
   @state() private now = Date.now();
   private data: DashboardData | null = null;
   private readonly keeper = new SessionKeeper();
@@ -50,7 +55,8 @@ export class HarbourApp extends LitElement {
   constructor() {
     super();
     new LocaleController(this);
-    setUnauthorizedHandler(() => this.end(true));
+    setUnauthorizedHandler(() => this.end('expired'));
+    setPasswordChangeHandler(() => this.holdForPasswordChange());
   }
 
   connectedCallback(): void {
@@ -70,20 +76,43 @@ export class HarbourApp extends LitElement {
 
   private begin(): void {
     this.signedIn = true;
-    this.expired = false;
-    this.syncRoute();
-    this.data = new DashboardData(() => this.requestUpdate());
-    void this.data.start();
+    this.ended = 'none';
     this.keeper.start();
+    if (session.get()?.mustChangePassword) {
+      // no data, no socket: the service would refuse them all until the password is changed
+      this.mustChange = true;
+      return;
+    }
+    this.mustChange = false;
+    this.syncRoute();
+    this.data = new DashboardData(() => this.requestUpdate(), {
+      reauthorize: () => this.keeper.renewNow(),
+      onSignedOut: () => this.end('signedOut'),
+    });
+    void this.data.start();
   }
 
-  private end(expired: boolean): void {
+  /** An admin reset the password while she was signed in: the screens give way to the password change. */
+  private holdForPasswordChange(): void {
+    if (this.mustChange) return;
+    this.data?.stop();
+    this.data = null;
+    this.mustChange = true;
+  }
+
+  private passwordChanged(): void {
+    const s = session.get();
+    if (s) session.set({ ...s, mustChangePassword: false });
+    this.begin();
+  }
+
+  private end(reason: SignInReason): void {
     this.keeper.stop();
     this.data?.stop();
     this.data = null;
     signOut();
     this.signedIn = false;
-    this.expired = expired;
+    this.ended = reason;
     history.replaceState(null, '', location.pathname);
   }
 
@@ -96,17 +125,22 @@ export class HarbourApp extends LitElement {
   }
 
   updated(): void {
-    document.title = this.signedIn ? `${t(`nav.${this.route}`)} · ${t('app.name')}` : `${t('signIn.title')} · ${t('app.name')}`;
+    document.title = !this.signedIn ? `${t('signIn.title')} · ${t('app.name')}`
+      : this.mustChange ? `${t('password.title')} · ${t('app.name')}` : `${t(`nav.${this.route}`)} · ${t('app.name')}`;
   }
 
   render() {
     if (!this.signedIn || !session.get()) {
-      return html`<harbour-sign-in .expired=${this.expired} @signed-in=${() => this.begin()}></harbour-sign-in>`;
+      return html`<harbour-sign-in .reason=${this.ended} @signed-in=${() => this.begin()}></harbour-sign-in>`;
     }
     const s = session.get()!;
+    if (this.mustChange) {
+      return html`<harbour-change-password .username=${s.username} @password-changed=${() => this.passwordChanged()}
+        @sign-out=${() => this.end('none')}></harbour-change-password>`;
+    }
     return html`
       <harbour-header .route=${this.route} .roles=${s.roles} .username=${s.username}
-        .liveStatus=${this.data?.liveStatus ?? 'stopped'} @sign-out=${() => this.end(false)}>
+        .liveStatus=${this.data?.liveStatus ?? 'stopped'} @sign-out=${() => this.end('none')}>
         <a slot="skip" class="skip" href="#main" @click=${this.skip}>${t('app.skip')}</a>
       </harbour-header>
       <main id="main" tabindex="-1">${this.notices()}${this.view()}</main>

@@ -68,6 +68,28 @@ describe('SessionKeeper', () => {
     expect(session.get()?.token).toBe('t3');
   });
 
+  it('refreshes at once when asked (the live socket was closed), once for callers at the same moment', async () => {
+    keeper.start();
+    await vi.advanceTimersByTimeAsync(10 * MINUTE);
+    const [a, b] = await Promise.all([keeper.renewNow(), keeper.renewNow()]);
+    expect([a, b]).toEqual(['refreshed', 'refreshed']);
+    expect(calls).toBe(1);
+    expect(session.get()?.token).toBe('t1');
+    // the next one follows the new token: 55 minutes on, not at the old token's time
+    await vi.advanceTimersByTimeAsync(50 * MINUTE);
+    expect(calls).toBe(1);
+    await vi.advanceTimersByTimeAsync(5 * MINUTE + 1);
+    expect(calls).toBe(2);
+  });
+
+  it('answers refused when the account was disabled, and asks no more for that token', async () => {
+    outcomes = ['refused'];
+    keeper.start();
+    expect(await keeper.renewNow()).toBe('refused');
+    await vi.advanceTimersByTimeAsync(120 * MINUTE);
+    expect(calls).toBe(1);
+  });
+
   it('asks nothing after sign-out', async () => {
     keeper.start();
     keeper.stop();

@@ -14,6 +14,7 @@ export class SessionKeeper {
   private timer: ReturnType<typeof setTimeout> | null = null;
   private running = false;
   private refusedAt: number | null = null;
+  private inFlight: Promise<RefreshOutcome> | null = null;
   private readonly onVisible = () => {
     if (document.visibilityState === 'visible') this.schedule(0);
   };
@@ -37,18 +38,35 @@ export class SessionKeeper {
     const current = session.get();
     if (!this.running || !current || this.refusedAt === current.expiresAt) return;
     const wait = Math.max(notBefore, current.expiresAt - AHEAD_MS - Date.now());
-    this.timer = setTimeout(() => void this.renew(current.expiresAt), wait);
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      void this.renewOnce(current.expiresAt);
+    }, wait);
   }
 
-  private async renew(expiresAt: number): Promise<void> {
-    this.timer = null;
+  /**
+   * Refreshes at once, for the live socket the server closed (its token ran out, or its user was disabled or
+   * changed); callers at the same moment share one request. The next scheduled refresh follows the new token.
+   */
+  renewNow(): Promise<RefreshOutcome> {
+    this.clear();
+    return this.renewOnce(session.get()?.expiresAt ?? 0);
+  }
+
+  private renewOnce(expiresAt: number): Promise<RefreshOutcome> {
+    if (!this.inFlight) this.inFlight = this.renew(expiresAt).finally(() => (this.inFlight = null));
+    return this.inFlight;
+  }
+
+  private async renew(expiresAt: number): Promise<RefreshOutcome> {
     const outcome = await this.refresh();
     if (outcome === 'refused') {
       // not again for this token: it runs out, and the next call's 401 shows sign-in
       this.refusedAt = expiresAt;
-      return;
+      return outcome;
     }
     this.schedule(outcome === 'unreachable' ? RETRY_MS : 0);
+    return outcome;
   }
 
   private clear(): void {

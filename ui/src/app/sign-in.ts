@@ -5,6 +5,9 @@ import { LocaleController, t } from '../i18n';
 import { shared } from '../ui/styles';
 import './lang-switch';
 
+/** Why sign-in shows: a first visit or a sign-out, the token ran out, or the service signed her out. */
+export type SignInReason = 'none' | 'expired' | 'signedOut';
+
 @customElement('harbour-sign-in')
 export class SignIn extends LitElement {
   static styles = [shared, css`
@@ -15,7 +18,7 @@ export class SignIn extends LitElement {
     button[type='submit'] { width: 100%; }
   `];
 
-  @property({ type: Boolean }) expired = false;
+  @property({ attribute: false }) reason: SignInReason = 'none';
   @state() private busy = false;
   @state() private message = '';
 
@@ -25,7 +28,7 @@ export class SignIn extends LitElement {
   }
 
   render() {
-    const note = this.message || (this.expired ? t('signIn.expired') : '');
+    const note = this.message || (this.reason === 'none' ? '' : t(`signIn.${this.reason}`));
     return html`
       <main>
         <header>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { en } from './en';
 import { fr } from './fr';
-import { formatAge, formatCountdown, formatNumber, t, tn } from './index';
+import { formatAge, formatCountdown, formatNumber, regionName, t, tn } from './index';
 
 describe('i18n', () => {
   it('has every English key in French and nothing more', () => {
@@ -41,5 +41,14 @@ describe('i18n', () => {
     expect(formatCountdown(90 * 60_000)).toBe('90:00');
     expect(formatCountdown(61_500)).toBe('1:01');
     expect(formatCountdown(-5)).toBe('0:00');
+  });
+});
+
+describe('region names', () => {
+  it('shows the French name in French and the English one otherwise, or when there is no French one', () => {
+    const north = { name: 'Northwestern Ontario', nameFr: 'Nord-Ouest de l’Ontario' };
+    expect(regionName(north, 'fr')).toBe('Nord-Ouest de l’Ontario');
+    expect(regionName(north, 'en')).toBe('Northwestern Ontario');
+    expect(regionName({ name: 'Testville' }, 'fr')).toBe('Testville');
   });
 });

@@ -109,3 +109,8 @@ export function tEnum(prefix: 'type' | 'pop' | 'gender', value: string): string 
   const key = `${prefix}.${value}`;
   return key in en ? t(key as MessageKey) : value;
 }
+
+/** A region's name in the language shown (its English name when it has no French one). */
+export function regionName(region: { name: string; nameFr?: string }, l: Locale = current): string {
+  return l === 'fr' && region.nameFr ? region.nameFr : region.name;
+}

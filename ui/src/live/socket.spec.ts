@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { LiveClient, type LiveMessage, type LiveStatus, type SocketLike } from './socket';
+import {
+  LiveClient, SIGNED_OFF, afterClose, afterRefresh, type LiveMessage, type LiveStatus, type Reauthorization, type SocketLike,
+} from './socket';
 
 class FakeSocket implements SocketLike {
   onopen: SocketLike['onopen'] = null;
@@ -135,5 +137,137 @@ describe('LiveClient', () => {
     sockets[0].onmessage?.({ data: 'not json' });
     sockets[0].onmessage?.({ data: '{"type":"x"}' });
     expect(messages).toHaveLength(0);
+  });
+});
+
+describe('what a close leads to', () => {
+  it('refreshes on 4401 when it can, stops on 1008, and otherwise reconnects', () => {
+    expect(afterClose(SIGNED_OFF, true)).toBe('refresh');
+    expect(afterClose(SIGNED_OFF, false)).toBe('stop');
+    expect(afterClose(1008, true)).toBe('stop');
+    for (const code of [1000, 1001, 1006, 1011, 1013]) expect(afterClose(code, true)).toBe('reconnect');
+  });
+
+  it('a fresh token reconnects at once, a refused one signs out, an unreachable service waits', () => {
+    expect(afterRefresh('refreshed')).toBe('reconnect-now');
+    expect(afterRefresh('refused')).toBe('sign-out');
+    expect(afterRefresh('unreachable')).toBe('reconnect-later');
+  });
+});
+
+describe('LiveClient closed for its token or its user (4401)', () => {
+  let sockets: FakeSocket[];
+  let messages: LiveMessage[];
+  let token: string;
+  let outcomes: Reauthorization[];
+  let refreshes: number;
+  let signedOut: number;
+  let client: LiveClient;
+
+  beforeEach(() => {
+    vi.useFakeTimers();
+    sockets = [];
+    messages = [];
+    token = 'old';
+    outcomes = [];
+    refreshes = 0;
+    signedOut = 0;
+    client = new LiveClient({
+      token: () => token,
+      baseUrl: 'ws://harbour.test',
+      open: (url) => {
+        const s = new FakeSocket(url);
+        sockets.push(s);
+        return s;
+      },
+      onMessage: (m) => messages.push(m),
+      reauthorize: async () => {
+        refreshes += 1;
+        const outcome = outcomes.shift() ?? 'refreshed';
+        if (outcome === 'refreshed') token = `fresh${refreshes}`;
+        return outcome;
+      },
+      onSignedOut: () => (signedOut += 1),
+      initialDelayMs: 1000,
+      maxDelayMs: 8000,
+      random: () => 1,
+    });
+    client.start();
+    sockets[0].serverOpens();
+    sockets[0].serverSends({ type: 'snapshot', seq: 40, availability: [] });
+    sockets[0].serverSends({ type: 'availability.changed', seq: 41, availability: {} });
+  });
+  afterEach(() => vi.useRealTimers());
+
+  it('refreshes the token and reconnects at once with it, where it left off', async () => {
+    sockets[0].serverCloses(SIGNED_OFF);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(refreshes).toBe(1);
+    expect(sockets).toHaveLength(2);
+    expect(sockets[1].url).toBe('ws://harbour.test/ws/live?access_token=fresh1&since=41');
+    sockets[1].serverSends({ type: 'availability.changed', seq: 42, availability: {} });
+    expect(messages.map((m) => m.seq)).toEqual([40, 41, 42]);
+    expect(signedOut).toBe(0);
+  });
+
+  it('signs out when the refresh is refused, and tries nothing more', async () => {
+    outcomes = ['refused'];
+    sockets[0].serverCloses(SIGNED_OFF);
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(signedOut).toBe(1);
+    expect(client.status).toBe('unauthorized');
+    expect(sockets).toHaveLength(1);
+  });
+
+  it('waits out the backoff when the service cannot be reached, then resumes', async () => {
+    outcomes = ['unreachable'];
+    sockets[0].serverCloses(SIGNED_OFF);
+    await vi.advanceTimersByTimeAsync(999);
+    expect(sockets).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(sockets).toHaveLength(2);
+    expect(sockets[1].url).toContain('since=41');
+    expect(signedOut).toBe(0);
+  });
+
+  it('does not reconnect with the old token while the refresh is out, nor after a stop', async () => {
+    let answer: (o: Reauthorization) => void = () => {};
+    const slow = new LiveClient({
+      token: () => token,
+      baseUrl: 'ws://harbour.test',
+      open: (url) => {
+        const s = new FakeSocket(url);
+        sockets.push(s);
+        return s;
+      },
+      onMessage: () => {},
+      reauthorize: () => new Promise((resolve) => (answer = resolve)),
+    });
+    slow.start();
+    const first = sockets.length;
+    sockets[first - 1].serverCloses(SIGNED_OFF);
+    slow.nudge();
+    expect(sockets).toHaveLength(first);
+    slow.stop();
+    answer('refreshed');
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(sockets).toHaveLength(first);
+    expect(slow.status).toBe('stopped');
+  });
+
+  it('without a way to refresh, 4401 stops it like a refused token', () => {
+    const plain = new LiveClient({
+      token: () => token,
+      baseUrl: 'ws://harbour.test',
+      open: (url) => {
+        const s = new FakeSocket(url);
+        sockets.push(s);
+        return s;
+      },
+      onMessage: () => {},
+    });
+    plain.start();
+    sockets[sockets.length - 1].serverCloses(SIGNED_OFF);
+    expect(plain.status).toBe('unauthorized');
   });
 });

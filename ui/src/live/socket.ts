@@ -1,4 +1,7 @@
-/** Live updates over /ws/live: reconnects with exponential backoff and resumes with `since`. */
+/**
+ * Live updates over /ws/live: reconnects with exponential backoff and resumes with `since`. Closed with 4401
+ * (its token ran out, or its user was disabled or changed), it refreshes the token and resumes at once.
+ */
 export interface LiveMessage {
   type: string;
   seq: number;
@@ -16,10 +19,17 @@ export interface SocketLike {
   close(code?: number): void;
 }
 
+/** What a refresh of the token came to (POST /api/login/refresh), as the session keeper reports it. */
+export type Reauthorization = 'refreshed' | 'refused' | 'unreachable';
+
 export interface LiveOptions {
   token: () => string | null;
   onMessage: (message: LiveMessage) => void;
   onStatus?: (status: LiveStatus) => void;
+  /** Fetches a fresh token after the server closed the socket with 4401; without it, 4401 stops the client. */
+  reauthorize?: () => Promise<Reauthorization>;
+  /** The refresh was refused: the user was disabled, or her session is over. The client has stopped. */
+  onSignedOut?: () => void;
   baseUrl?: string;
   open?: (url: string) => SocketLike;
   initialDelayMs?: number;
@@ -28,6 +38,29 @@ export interface LiveOptions {
 }
 
 const POLICY_VIOLATION = 1008;
+/** The server's "token expired" or "signed out": its token ran out, or its user was disabled or changed. */
+export const SIGNED_OFF = 4401;
+
+/** What to do when the socket closes: resume after a backoff, refresh the token first, or give up. */
+export type CloseDecision = 'reconnect' | 'refresh' | 'stop';
+
+export function afterClose(code: number, canRefresh: boolean): CloseDecision {
+  if (code === SIGNED_OFF) return canRefresh ? 'refresh' : 'stop';
+  if (code === POLICY_VIOLATION) return 'stop';
+  return 'reconnect';
+}
+
+/**
+ * After a 4401 and a refresh: a fresh token reconnects at once (with since, so nothing is lost); a refused one
+ * means she is signed out; an unreachable service is tried again after the usual backoff.
+ */
+export type RefreshDecision = 'reconnect-now' | 'sign-out' | 'reconnect-later';
+
+export function afterRefresh(outcome: Reauthorization): RefreshDecision {
+  if (outcome === 'refreshed') return 'reconnect-now';
+  if (outcome === 'refused') return 'sign-out';
+  return 'reconnect-later';
+}
 
 export class LiveClient {
   private socket: SocketLike | null = null;
@@ -35,6 +68,10 @@ export class LiveClient {
   private attempt = 0;
   private running = false;
   private lastSeq: number | null = null;
+  /** Counts refreshes begun, so an answer that comes after a stop and a start is ignored. */
+  private refreshes = 0;
+  /** A refresh is out: reconnecting now would only offer the old token again. */
+  private refreshing = false;
   status: LiveStatus = 'stopped';
 
   constructor(private readonly options: LiveOptions) {}
@@ -51,6 +88,8 @@ export class LiveClient {
 
   stop(): void {
     this.running = false;
+    this.refreshes += 1;
+    this.refreshing = false;
     this.clearTimer();
     this.dropSocket();
     this.setStatus('stopped');
@@ -58,7 +97,7 @@ export class LiveClient {
 
   /** Reconnects at once (the network came back, the phone woke up). */
   nudge(): void {
-    if (!this.running || this.status === 'live' || this.status === 'connecting') return;
+    if (!this.running || this.refreshing || this.status === 'live' || this.status === 'connecting') return;
     this.clearTimer();
     this.connect();
   }
@@ -88,13 +127,44 @@ export class LiveClient {
       if (this.socket !== socket) return;
       this.socket = null;
       if (!this.running) return;
-      if (ev.code === POLICY_VIOLATION) {
+      const decision = afterClose(ev.code, this.options.reauthorize !== undefined);
+      if (decision === 'stop') {
         this.running = false;
         this.setStatus('unauthorized');
-        return;
+      } else if (decision === 'refresh') {
+        void this.refreshThenResume();
+      } else {
+        this.scheduleReconnect();
       }
-      this.scheduleReconnect();
     };
+  }
+
+  /** Closed for its token or its user: a fresh token, then the same place in the stream (since = last seq). */
+  private async refreshThenResume(): Promise<void> {
+    this.setStatus('reconnecting');
+    const run = ++this.refreshes;
+    this.refreshing = true;
+    let outcome: Reauthorization;
+    try {
+      outcome = await this.options.reauthorize!();
+    } catch {
+      outcome = 'unreachable';
+    }
+    // stopped, or stopped and started again, while the refresh was out: that decides, not this answer
+    if (run !== this.refreshes) return;
+    this.refreshing = false;
+    if (!this.running) return;
+    const next = afterRefresh(outcome);
+    if (next === 'reconnect-now') {
+      this.attempt = 0;
+      this.connect();
+    } else if (next === 'sign-out') {
+      this.running = false;
+      this.setStatus('unauthorized');
+      this.options.onSignedOut?.();
+    } else {
+      this.scheduleReconnect();
+    }
   }
 
   private receive(data: unknown): void {

@@ -5,7 +5,7 @@ import type { DashboardData } from '../app/dashboard-data';
 import { LocaleController, locale, t, tEnum, tn, type MessageKey } from '../i18n';
 import { shared } from '../ui/styles';
 import { hotelByMonth, occupancyByMonth, unmetByRegion, type ChartSpec } from './charts';
-import { REPORT_COLUMNS, columnLabel, csvFileName, defaultRange, filterWords, formatCell, groupLabel, queryFrom, regrouped } from './report';
+import { REPORT_COLUMNS, columnLabel, csvFileName, defaultRange, doorCell, filterWords, formatCell, groupLabel, queryFrom, regrouped } from './report';
 import './chart-view';
 
 /** Funders: capacity, demand and placements by region, type, population or month, filtered; table, charts, CSV. */
@@ -25,6 +25,10 @@ export class CapacityReportView extends LitElement {
     legend { font-weight: 700; padding: 0 0.3rem; }
     .charts { display: grid; gap: 1rem; grid-template-columns: repeat(auto-fit, minmax(min(100%, 26rem), 1fr)); margin-top: 1rem; }
     .charts > * { min-width: 0; }
+    /* the door's three figures stay on one line; its reasons wrap under them rather than widen the table */
+    td[data-col='door'] { vertical-align: top; white-space: normal; }
+    td[data-col='door'] > span[aria-hidden] { white-space: nowrap; }
+    .reasons { list-style: none; margin: 0.2rem 0 0; padding: 0; font-size: 0.8rem; color: var(--muted); text-align: right; }
   `];
 
   @property({ attribute: false }) data: DashboardData | null = null;
@@ -100,6 +104,7 @@ export class CapacityReportView extends LitElement {
             <thead><tr>
               <th scope="col">${t(`reports.group.${q.groupBy}` as MessageKey)}</th>
               ${REPORT_COLUMNS.map((c) => html`<th scope="col">${columnLabel(c.key)}</th>`)}
+              <th scope="col">${t('reports.col.door')}</th>
             </tr></thead>
             <tbody>
               ${rows.map((r) => html`<tr data-group=${r.group}>
@@ -110,13 +115,24 @@ export class CapacityReportView extends LitElement {
                     ? html`<span aria-hidden="true">${cell.text}</span><span class="sr-only">${cell.label}</span>`
                     : cell.text}</td>`;
                 })}
+                ${this.door(r)}
               </tr>`)}
             </tbody>
           </table>
         </div>
-        <p class="muted">${t('reports.suppressedNote')}</p>`}
+        <p class="muted">${t('reports.suppressedNote')} ${t('reports.door.note')}</p>`}
       ${this.charts()}
     `;
+  }
+
+  /** Arrived / no-show / refused in one cell, with the refusal reasons that have a figure listed under it. */
+  private door(r: CapacityRow) {
+    const cell = doorCell(r);
+    return html`<td data-col="door">
+      <span aria-hidden="true">${cell.text}</span><span class="sr-only">${cell.label}</span>
+      ${cell.reasons.length ? html`<ul class="reasons" aria-label=${t('reports.door.reasons')}>
+        ${cell.reasons.map((x) => html`<li data-reason=${x.reason}>${x.text}</li>`)}</ul>` : nothing}
+    </td>`;
   }
 
   /** Occupancy by month, unmet requests by region, hotel nights and cost by month: the same range and filters. */

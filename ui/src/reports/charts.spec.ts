@@ -5,7 +5,8 @@ import { describeChart, hasData, wrapLabel, hotelByMonth, occupancyByMonth, turn
 
 const row = (group: string, figures: Partial<CapacityRow>): CapacityRow => ({
   group, capacityNights: 100, occupiedNights: 90, occupancyRate: 0.9, bedRequests: 0, unmetRequests: 0, unmetRate: null,
-  afterHoursRequests: 0, placements: 0, clients: null, movesPerEpisode: null, medianWaitDays: null, hotelNights: 0, hotelCost: 0, ...figures,
+  afterHoursRequests: 0, placements: 0, clients: null, movesPerEpisode: null, medianWaitDays: null, hotelNights: 0, hotelCost: 0,
+  doorArrivals: null, doorNoShows: null, doorRefusals: null, doorRefusalsByReason: {}, ...figures,
 });
 const same = (g: string) => g;
 const colours = { text: '#fff', grid: '#333', series: ['#aaa', '#bbb'] };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { capacityReportUrl } from '../api';
 import type { CapacityQuery } from '../api/types';
-import { csvFileName, filterWords, regrouped, defaultRange, formatCell, groupLabel, queryFrom } from './report';
+import { csvFileName, doorCell, filterWords, regrouped, defaultRange, formatCell, groupLabel, queryFrom } from './report';
 
 describe('capacity report', () => {
   it('builds one URL for the JSON and the CSV, encoded', () => {
@@ -19,6 +19,21 @@ describe('capacity report', () => {
     expect(formatCell('decimal', 1.25, 'en').text).toBe('1.3');
     expect(formatCell('count', null, 'en')).toEqual({ text: '—', label: 'suppressed or not available' });
     expect(formatCell('count', null, 'fr').label).toBe('masqué ou non disponible');
+  });
+
+  it('puts the door in one cell: arrived / no-show / refused, said in words, with only the reasons that have a figure', () => {
+    const row = { doorArrivals: 1234, doorNoShows: null, doorRefusals: 9,
+      doorRefusalsByReason: { GENDER: null, SUBSTANCE_USE: 6, OTHER: 5, SAFETY: null } };
+    const en = doorCell(row, 'en');
+    expect(en.text).toBe('1,234 / — / 9');
+    expect(en.label).toBe('At the door: arrived 1,234, did not come suppressed or not available, turned away 9');
+    expect(en.reasons).toEqual([{ reason: 'SUBSTANCE_USE', text: 'Sobriety required:\u00a06' }, { reason: 'OTHER', text: 'Other:\u00a05' }]);
+    const fr = doorCell(row, 'fr');
+    expect(fr.text).toMatch(/^1\s234 \/ — \/ 9$/);
+    expect(fr.label).toContain('pas venues masqué ou non disponible');
+    expect(fr.reasons.map((r) => r.text)).toEqual(['Sobriété exigée\u00a0:\u00a06', 'Autre\u00a0:\u00a05']);
+    expect(doorCell({ doorArrivals: null, doorNoShows: null, doorRefusals: null, doorRefusalsByReason: {} }, 'en'))
+      .toEqual({ text: '— / — / —', label: 'At the door: arrived suppressed or not available, did not come suppressed or not available, turned away suppressed or not available', reasons: [] });
   });
 
   it('names groups: types and populations in words, months in the locale', () => {

@@ -1,8 +1,10 @@
-import type { CapacityQuery, CapacityRow, ReportGroupBy } from '../api/types';
+import type { CapacityQuery, CapacityRow, DeclineReason, ReportGroupBy } from '../api/types';
 import { CAPACITY_TYPES, POPULATIONS, PROGRAM_TYPES, REPORT_GROUPS } from '../api/types';
 import { intlLocale, locale, t, tEnum, type Locale, type MessageKey } from '../i18n';
 
-export type ReportColumn = Exclude<keyof CapacityRow, 'group'>;
+/** The door figures share one compact column (see doorCell), so the table keeps its width. */
+type DoorField = 'doorArrivals' | 'doorNoShows' | 'doorRefusals' | 'doorRefusalsByReason';
+export type ReportColumn = Exclude<keyof CapacityRow, 'group' | DoorField>;
 type Kind = 'count' | 'rate' | 'decimal' | 'money';
 
 /** The table's figures, in the API's order, with how each is written. */
@@ -38,6 +40,23 @@ export function formatCell(kind: Kind, value: number | null | undefined, l: Loca
         : kind === 'decimal' ? { maximumFractionDigits: 1 }
           : { maximumFractionDigits: 0 };
   return { text: new Intl.NumberFormat(tag, options).format(value), label: null };
+}
+
+/** The door in one cell: "arrived / no-show / refused", the sentence a screen reader says, and the reasons shown. */
+export interface DoorCell { text: string; label: string; reasons: { reason: DeclineReason; text: string }[] }
+
+export function doorCell(row: Pick<CapacityRow, DoorField>, l: Locale = locale()): DoorCell {
+  const [arrived, noShow, refused] = [row.doorArrivals, row.doorNoShows, row.doorRefusals].map((v) => formatCell('count', v, l));
+  const said = (c: Cell) => c.label ?? c.text;
+  // Only the reasons with a figure: a suppressed one says nothing a reader can use, and would widen the cell.
+  const reasons = (Object.entries(row.doorRefusalsByReason ?? {}) as [DeclineReason, number | null][])
+    .filter(([, n]) => n !== null && n !== undefined)
+    .map(([reason, n]) => ({ reason, text: t('reports.door.reasonCount', { reason: t(`reports.doorReason.${reason}` as MessageKey, {}, l), n: n as number }, l) }));
+  return {
+    text: [arrived, noShow, refused].map((c) => c.text).join(' / '),
+    label: t('reports.door.label', { arrived: said(arrived), noShow: said(noShow), refused: said(refused) }, l),
+    reasons,
+  };
 }
 
 /** The row's heading: a region's name, a type or population in words, a month as "Jan. 2026". */

@@ -4,7 +4,7 @@ import { ApiError, api, type TurnawayDay, type TurnawayReport } from '../api';
 import { LocaleController, intlLocale, t, type MessageKey } from '../i18n';
 import { shared } from '../ui/styles';
 import { turnawaysByDay } from './charts';
-import { defaultRange, formatCell } from './report';
+import { defaultRange, doorCell, formatCell } from './report';
 import './chart-view';
 
 export const TURNAWAY_COLUMNS = ['callsHandled', 'referralsToSpace', 'unavailableFamily', 'unavailableIndividuals'] as const;
@@ -28,6 +28,8 @@ export class TurnawayReportView extends LitElement {
     .totals div { background: var(--surface); border: 1px solid var(--border); border-radius: var(--radius); padding: 0.6rem; }
     .totals dt { font-size: 0.9rem; color: var(--muted); }
     .totals dd { margin: 0; font-size: 1.4rem; font-weight: 800; }
+    .totals dd.reasons { font-size: 0.85rem; font-weight: 400; color: var(--muted); }
+    .totals dd.reasons ul { list-style: none; margin: 0.2rem 0 0; padding: 0; }
     harbour-chart { margin-top: 1rem; }
   `];
 
@@ -72,6 +74,7 @@ export class TurnawayReportView extends LitElement {
       <dl class="totals" id="turnaways-results" tabindex="-1">
         <div><dt>${t('turnaways.days')}</dt><dd>${formatCell('count', r.totals.days).text}</dd></div>
         ${TURNAWAY_COLUMNS.map((c) => html`<div><dt>${label(c)}</dt><dd data-total=${c}>${formatCell('count', r.totals[c]).text}</dd></div>`)}
+        ${this.door(r)}
       </dl>
       <div class="actions">
         <button type="button" class="secondary" @click=${this.download}>${t('reports.download')}</button>
@@ -87,6 +90,17 @@ export class TurnawayReportView extends LitElement {
           <tfoot><tr><th scope="row">${t('turnaways.total')}</th>${TURNAWAY_COLUMNS.map((c) => html`<td>${cell(r.totals[c])}</td>`)}</tr></tfoot>
         </table>
       </div>`;
+  }
+
+  /** Every Harbour program's refusals at the door over the range, and the reasons that have a figure. */
+  private door(r: TurnawayReport) {
+    const total = formatCell('count', r.doorRefusals);
+    const { reasons } = doorCell({ doorArrivals: null, doorNoShows: null, doorRefusals: r.doorRefusals,
+      doorRefusalsByReason: r.doorRefusalsByReason });
+    return html`<div><dt>${t('turnaways.doorRefusals')}</dt>
+      <dd data-total="doorRefusals">${total.label ? html`<span aria-hidden="true">${total.text}</span><span class="sr-only">${total.label}</span>` : total.text}</dd>
+      ${reasons.length ? html`<dd class="reasons"><ul aria-label=${t('reports.door.reasons')}>
+        ${reasons.map((x) => html`<li data-reason=${x.reason}>${x.text}</li>`)}</ul></dd>` : nothing}</div>`;
   }
 
   private async run(e: SubmitEvent): Promise<void> {

@@ -1,10 +1,9 @@
 package org.harbour;
 
-import io.micronaut.runtime.Micronaut;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.info.Info;
 import org.harbour.importer.ImportCommand;
-import org.harbour.platform.Bootstrap;
+import org.harbour.platform.Startup;
 
 @OpenAPIDefinition(info = @Info(title = "Harbour", version = "1",
         description = "Shelter bed availability and placement tracker"))
@@ -14,11 +13,10 @@ public class Application {
         if (ImportCommand.wanted(args)) {
             System.exit(ImportCommand.run(args, System.getenv(), System.out, System.err));
         }
-        Bootstrap bootstrap = Bootstrap.fromEnvironment(System.getenv());
-        Micronaut.build(args)
-                .mainClass(Application.class)
-                .properties(bootstrap.properties())
-                .banner(false)
-                .start();
+        // a failed start has logged its one line saying why (platform/StartupDiagnosis)
+        int status = Startup.run(Application.class, args, System.getenv());
+        if (status != 0) {
+            System.exit(status);
+        }
     }
 }

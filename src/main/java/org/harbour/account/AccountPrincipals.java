@@ -24,11 +24,13 @@ class AccountPrincipals implements Principals {
         return users.findByUsername(username)
                 .filter(User::active)
                 .map(u -> new CurrentUser(u.id(), u.username(), u.role(), u.organizationId(),
-                        Set.copyOf(users.findFacilityIds(u.id())), null));
+                        Set.copyOf(users.findFacilityIds(u.id())), null, u.mustChangePassword()));
     }
 
     @Override
     public Optional<FeedKey> feedKey(String key) {
-        return feedKeys.find(key);
+        Optional<FeedKey> found = feedKeys.find(key);
+        found.ifPresent(k -> feedKeys.used(k.keyId()));
+        return found;
     }
 }

@@ -87,7 +87,7 @@ class LoginController {
         }
         throttle.succeeded(throttleKey, address);
         User u = user.get();
-        return HttpResponse.ok(token(u.id(), u.username(), u.role(), clock.instant().getEpochSecond()));
+        return HttpResponse.ok(token(u.id(), u.username(), u.role(), clock.instant().getEpochSecond(), u.mustChangePassword()));
     }
 
     /**
@@ -102,14 +102,15 @@ class LoginController {
         if (Instant.ofEpochSecond(signedInAt).plus(maxSession).isBefore(clock.instant())) {
             return problem(HttpStatus.UNAUTHORIZED, "Sign in again");
         }
-        return HttpResponse.ok(token(user.id(), user.username(), user.role(), signedInAt));
+        return HttpResponse.ok(token(user.id(), user.username(), user.role(), signedInAt, user.mustChangePassword()));
     }
 
-    private LoginResponse token(long id, String username, Role role, long signedInAt) {
+    /** mustChangePassword: the dashboard shows the password change first; every other route answers 403 until then. */
+    private LoginResponse token(long id, String username, Role role, long signedInAt, boolean mustChangePassword) {
         List<String> roles = List.of(role.name());
         Authentication authentication = Authentication.build(username, roles, Map.of("uid", id, AUTH_TIME, signedInAt));
         var token = tokens.generate(authentication).orElseThrow();
-        return new LoginResponse(token.getAccessToken(), "Bearer", token.getExpiresIn(), username, roles);
+        return new LoginResponse(token.getAccessToken(), "Bearer", token.getExpiresIn(), username, roles, mustChangePassword);
     }
 
     private static String truncate(String username) {

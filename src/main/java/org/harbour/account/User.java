@@ -8,6 +8,10 @@ import org.harbour.security.Role;
 
 import java.time.Instant;
 
+/**
+ * An account. {@code mustChangePassword}: the password was set by an administrator (a new account or a reset),
+ * so its owner may do nothing but change it (see {@link PasswordChangeGate}).
+ */
 @MappedEntity("users")
 public record User(
         @Id @GeneratedValue @Nullable Long id,
@@ -16,5 +20,6 @@ public record User(
         Role role,
         @Nullable Long organizationId,
         boolean active,
+        boolean mustChangePassword,
         Instant createdAt) {
 }

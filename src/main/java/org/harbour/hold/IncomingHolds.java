@@ -9,6 +9,7 @@ import org.harbour.hold.HoldApi.IntakeFacts;
 import org.harbour.organization.Organizations;
 import org.harbour.problem.ProblemException;
 import org.harbour.security.CurrentUser;
+import org.harbour.security.Role;
 
 import java.io.IOException;
 import java.util.HashMap;
@@ -18,7 +19,7 @@ import java.util.Map;
 /**
  * A program's active holds: who is coming tonight. The facility's staff (and ADMIN) see every one with the referring
  * organization and the intake facts, never a client id, alias or code; a caseworker sees her own organization's,
- * with its client and arrival code.
+ * with its client and arrival code (as does an ADMIN of that organization).
  */
 @Singleton
 class IncomingHolds {
@@ -46,14 +47,23 @@ class IncomingHolds {
         return holds.findByProgramIdAndStatusOrderByExpiresAt(programId, HoldStatus.ACTIVE).stream()
                 .filter(h -> atTheDoor || Holds.ownOrganization(h, user))
                 .map(h -> {
-                    boolean own = Holds.ownOrganization(h, user);
+                    boolean herCasework = mayKnowTheClient(h, user);
                     String organization = h.organizationId() == null ? null : organizationNames.computeIfAbsent(
                             h.organizationId(), id -> organizations.findNameById(id).orElse(null));
                     return new IncomingHold(h.id(), h.programId(), h.status(), h.createdAt(), h.expiresAt(),
-                            organization, facts(h), own || user.isAdmin() ? h.clientId() : null,
-                            own && h.arrivalCode() != null ? codes.open(h.arrivalCode()) : null);
+                            organization, facts(h), herCasework ? h.clientId() : null,
+                            herCasework && h.arrivalCode() != null ? codes.open(h.arrivalCode()) : null);
                 })
                 .toList();
+    }
+
+    /**
+     * Who she is (client id, arrival code) is for the people doing her casework: the CASEWORKER and ADMIN users
+     * of the hold's organization. The door (staff, even of that organization), and an ADMIN of another one reading
+     * the door's list, see who is coming, never who she is.
+     */
+    private static boolean mayKnowTheClient(Hold hold, CurrentUser user) {
+        return Holds.ownOrganization(hold, user) && (user.role() == Role.CASEWORKER || user.role() == Role.ADMIN);
     }
 
     private IntakeFacts facts(Hold hold) {

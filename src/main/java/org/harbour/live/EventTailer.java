@@ -6,6 +6,7 @@ import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
+import org.harbour.event.EventType;
 import org.harbour.event.EventsCommitted;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,15 +29,18 @@ class EventTailer implements ApplicationEventListener<StartupEvent> {
 
     private final EventStore store;
     private final LiveHub hub;
+    private final AccountChanges accountChanges;
     private final Duration pollInterval;
     private final Semaphore wake = new Semaphore(0);
     private volatile boolean running;
     private volatile long lastSeq;
     private Thread thread;
 
-    EventTailer(EventStore store, LiveHub hub, @Value("${harbour.event-poll-interval:PT0.1S}") Duration pollInterval) {
+    EventTailer(EventStore store, LiveHub hub, AccountChanges accountChanges,
+                @Value("${harbour.event-poll-interval:PT0.1S}") Duration pollInterval) {
         this.store = store;
         this.hub = hub;
+        this.accountChanges = accountChanges;
         this.pollInterval = pollInterval;
     }
 
@@ -73,7 +77,7 @@ class EventTailer implements ApplicationEventListener<StartupEvent> {
                 do {
                     batch = store.after(lastSeq, BATCH);
                     if (!batch.isEmpty()) {
-                        hub.dispatch(batch);
+                        deliver(batch);
                         lastSeq = batch.get(batch.size() - 1).seq();
                     }
                 } while (batch.size() == BATCH && running);
@@ -89,6 +93,22 @@ class EventTailer implements ApplicationEventListener<StartupEvent> {
                 sleepQuietly(500);
             }
         }
+    }
+
+    /**
+     * In seq order: the events before a user's change still reach her sockets, none after it does (they are
+     * closed), and her reconnection replays them with her new rights.
+     */
+    private void deliver(List<LiveEvent> batch) {
+        int from = 0;
+        for (int i = 0; i < batch.size(); i++) {
+            if (batch.get(i).type() == EventType.USER_CHANGED) {
+                hub.dispatch(batch.subList(from, i));
+                accountChanges.apply(batch.get(i));
+                from = i + 1;
+            }
+        }
+        hub.dispatch(batch.subList(from, batch.size()));
     }
 
     private static void sleepQuietly(long millis) {

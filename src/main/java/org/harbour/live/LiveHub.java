@@ -8,12 +8,16 @@ import io.micronaut.websocket.WebSocketSession;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.harbour.security.CurrentUser;
+import org.harbour.security.CurrentUsers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -27,6 +31,7 @@ class LiveHub {
 
     private final Map<String, LiveSession> sessions = new ConcurrentHashMap<>();
     private final EventStore store;
+    private final CurrentUsers currentUsers;
     private final JsonMapper json;
     private final int outboxLimit;
     private final ExecutorService joiner = Executors.newFixedThreadPool(2, r -> {
@@ -35,16 +40,18 @@ class LiveHub {
         return thread;
     });
 
-    LiveHub(EventStore store, JsonMapper json, MeterRegistry meters,
+    LiveHub(EventStore store, CurrentUsers currentUsers, JsonMapper json, MeterRegistry meters,
             @Value("${harbour.live.outbox-limit:1000}") int outboxLimit) {
         this.store = store;
+        this.currentUsers = currentUsers;
         this.json = json;
         this.outboxLimit = outboxLimit;
         meters.gaugeMapSize("harbour.live.sessions", List.of(), sessions);
     }
 
-    void join(WebSocketSession socket, CurrentUser user, Long since) {
-        LiveSession session = new LiveSession(socket, user, outboxLimit, dropped -> sessions.remove(dropped.id(), dropped));
+    void join(WebSocketSession socket, CurrentUser user, Instant expiresAt, Long since) {
+        LiveSession session = new LiveSession(socket, user, expiresAt, outboxLimit,
+                dropped -> sessions.remove(dropped.id(), dropped));
         sessions.put(session.id(), session); // registered first: from here on every dispatched event is parked
         joiner.execute(() -> catchUp(session, since));
     }
@@ -57,6 +64,48 @@ class LiveHub {
         for (LiveSession session : sessions.values()) {
             for (LiveEvent event : events) {
                 session.deliver(event);
+            }
+        }
+    }
+
+    /** The user was disabled or changed (on whichever instance): her sockets close now, and reconnect with her new rights. */
+    void signOff(long userId, String username) {
+        sessions.values().stream()
+                .filter(session -> session.user().id() == userId || session.user().username().equals(username))
+                .forEach(session -> session.signOff(LiveSession.SIGNED_OUT));
+    }
+
+    /**
+     * A socket must not outlive its token, nor its user's rights. Expiry is read from the system clock, as the
+     * token validator reads it. The user check is the safety net for changes that come without a user.changed
+     * event (an account disabled in SQL) and for a socket that joined while its user's change was being
+     * handled: each user of this instance is read again (through CurrentUsers' cache), and a socket whose
+     * user is gone or no longer the same is closed.
+     */
+    @Scheduled(fixedDelay = "${harbour.live.session-check-interval:PT15S}",
+            initialDelay = "${harbour.live.session-check-interval:PT15S}")
+    void checkSessions() {
+        Instant now = Instant.now();
+        Map<String, Optional<CurrentUser>> current = new HashMap<>();
+        boolean databaseAway = false;
+        for (LiveSession session : sessions.values()) {
+            if (session.expiredAt(now)) {
+                session.signOff(LiveSession.TOKEN_EXPIRED);
+                continue;
+            }
+            if (databaseAway) {
+                continue;
+            }
+            Optional<CurrentUser> user;
+            try {
+                user = current.computeIfAbsent(session.user().username(), currentUsers::byUsername);
+            } catch (RuntimeException e) {
+                // keep the sockets rather than guess, and ask no more this round: the next check reads again
+                databaseAway = true;
+                continue;
+            }
+            if (!user.map(session.user()::equals).orElse(false)) {
+                session.signOff(LiveSession.SIGNED_OUT);
             }
         }
     }

@@ -7,6 +7,7 @@ import io.micronaut.websocket.WebSocketSession;
 import org.harbour.security.CurrentUser;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -18,8 +19,17 @@ import java.util.function.Consumer;
  */
 final class LiveSession {
 
+    /**
+     * The dashboard's cue to fetch a fresh token (POST /api/login/refresh) and reconnect with since; if the
+     * refresh is refused, its user was signed out (disabled, or the session's 12 h are over).
+     */
+    static final int SIGNED_OFF = 4401;
+    static final CloseReason TOKEN_EXPIRED = new CloseReason(SIGNED_OFF, "token expired");
+    static final CloseReason SIGNED_OUT = new CloseReason(SIGNED_OFF, "signed out");
+
     private final WebSocketSession socket;
     private final CurrentUser user;
+    private final Instant expiresAt;
     private final Outbox<byte[]> outbox;
     private final Consumer<LiveSession> onDrop;
     private final AtomicBoolean dropped = new AtomicBoolean();
@@ -27,9 +37,11 @@ final class LiveSession {
     private boolean live;
     private long cursor;
 
-    LiveSession(WebSocketSession socket, CurrentUser user, int outboxLimit, Consumer<LiveSession> onDrop) {
+    LiveSession(WebSocketSession socket, CurrentUser user, Instant expiresAt, int outboxLimit,
+                Consumer<LiveSession> onDrop) {
         this.socket = socket;
         this.user = user;
+        this.expiresAt = expiresAt;
         this.onDrop = onDrop;
         // each frame wraps the event's shared UTF-8 bytes (no copy, nothing encoded per socket)
         this.outbox = new Outbox<>(outboxLimit,
@@ -42,6 +54,11 @@ final class LiveSession {
 
     CurrentUser user() {
         return user;
+    }
+
+    /** When the token the socket was opened with runs out: the socket must not outlive it. */
+    boolean expiredAt(Instant now) {
+        return !expiresAt.isAfter(now);
     }
 
     /** Called by the tailer, in seq order. */
@@ -102,15 +119,25 @@ final class LiveSession {
         drop();
     }
 
-    /**
-     * Once: leaves the hub at once, then asks the client to reconnect. A client that stopped reading
-     * never gets the close frame (it waits behind the stuck send), so the hub must not wait for it.
-     */
+    /** Its token ran out, or its user was disabled or changed: nothing more is sent, and the client is told why. */
+    void signOff(CloseReason reason) {
+        closeWith(reason);
+    }
+
     private void drop() {
+        closeWith(CloseReason.TRY_AGAIN_LATER);
+    }
+
+    /**
+     * Once: leaves the hub at once, then closes with the reason. A client that stopped reading never gets
+     * the close frame (it waits behind the stuck send), so the hub must not wait for it. Messages still
+     * queued are not sent; the client resumes with since and loses none.
+     */
+    private void closeWith(CloseReason reason) {
         if (dropped.compareAndSet(false, true)) {
             onDrop.accept(this);
             if (socket.isOpen()) {
-                socket.close(CloseReason.TRY_AGAIN_LATER);
+                socket.close(reason);
             }
         }
     }

@@ -11,7 +11,9 @@ import io.micronaut.websocket.annotation.OnOpen;
 import io.micronaut.websocket.annotation.ServerWebSocket;
 import org.harbour.security.CurrentUser;
 import org.harbour.security.CurrentUsers;
+import org.harbour.security.TokenExpiry;
 
+import java.time.Instant;
 import java.util.Optional;
 
 /** GET /ws/live?access_token=...&since=... : snapshot (or the missed events), then every change. */
@@ -29,13 +31,16 @@ class LiveSocket {
 
     @OnOpen
     void open(WebSocketSession session, HttpRequest<?> request) {
-        Optional<CurrentUser> user = request.getUserPrincipal(Authentication.class).flatMap(currentUsers::of);
-        if (user.isEmpty()) {
+        Optional<Authentication> authentication = request.getUserPrincipal(Authentication.class);
+        Optional<CurrentUser> user = authentication.flatMap(currentUsers::of);
+        // the socket lives as long as its token: one without an expiry is refused before it gets here
+        Optional<Instant> expiresAt = authentication.flatMap(TokenExpiry::of);
+        if (user.isEmpty() || expiresAt.isEmpty()) {
             session.close(CloseReason.POLICY_VIOLATION);
             return;
         }
         Long since = request.getParameters().getFirst("since").map(LiveSocket::parseSeq).orElse(null);
-        hub.join(session, user.get(), since);
+        hub.join(session, user.get(), expiresAt.get(), since);
     }
 
     @OnMessage

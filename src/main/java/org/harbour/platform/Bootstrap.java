@@ -1,7 +1,6 @@
 package org.harbour.platform;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,12 +64,15 @@ public final class Bootstrap {
         String secret = blankToNull(env.get("HARBOUR_JWT_SECRET"));
         if (secret == null) {
             if (blankToNull(env.get("DATASOURCES_DEFAULT_URL")) != null) {
-                throw new IllegalStateException("HARBOUR_JWT_SECRET is required with an external database");
+                throw new StartupFailure("HARBOUR_JWT_SECRET is required with an external database; set it to "
+                        + MIN_SECRET_LENGTH + " or more random characters (for example the output of `openssl rand -base64 48`),"
+                        + " the same on every instance");
             }
             return keptSecret(dataDir(env));
         }
         if (secret.length() < MIN_SECRET_LENGTH) {
-            throw new IllegalStateException("HARBOUR_JWT_SECRET must be at least " + MIN_SECRET_LENGTH + " characters");
+            throw new StartupFailure("HARBOUR_JWT_SECRET is " + secret.length() + " characters; it must be at least "
+                    + MIN_SECRET_LENGTH + " characters (for example the output of `openssl rand -base64 48`)");
         }
         return secret;
     }
@@ -96,12 +98,13 @@ public final class Bootstrap {
             }
             String secret = Files.readString(file, StandardCharsets.UTF_8).trim();
             if (secret.length() < MIN_SECRET_LENGTH) {
-                throw new IllegalStateException("The JWT secret kept in " + file + " is shorter than "
-                        + MIN_SECRET_LENGTH + " characters; delete the file to generate a new one");
+                throw new StartupFailure("the JWT secret kept in " + file + " is shorter than "
+                        + MIN_SECRET_LENGTH + " characters; delete the file to generate a new one (signed-in users sign in again)");
             }
             return secret;
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot keep the JWT secret in " + home, e);
+            throw new StartupFailure("cannot keep the JWT secret in " + home + " (" + e.getClass().getSimpleName()
+                    + "); make HARBOUR_DATA_DIR a folder this user may write, or set HARBOUR_JWT_SECRET");
         }
     }
 

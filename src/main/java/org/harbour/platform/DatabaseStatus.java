@@ -11,6 +11,7 @@ import java.net.ConnectException;
 import java.net.SocketException;
 import java.sql.Connection;
 import java.sql.SQLNonTransientConnectionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Whether the database is known to be unreachable: a circuit breaker. The first request to meet the
@@ -26,7 +27,12 @@ public class DatabaseStatus {
 
     private final JdbcOperations jdbc;
     private final TransactionOperations<Connection> transactions;
+    /** How often /health may ask the database itself; between asks it answers from what the service knows. */
+    private static final long HEALTH_PROBE_EVERY_NANOS = 1_000_000_000L;
+
     private volatile long downSince;
+    private volatile long lastAnsweredNanos;
+    private final AtomicBoolean healthProbing = new AtomicBoolean();
 
     DatabaseStatus(JdbcOperations jdbc, TransactionOperations<Connection> transactions) {
         this.jdbc = jdbc;
@@ -35,6 +41,25 @@ public class DatabaseStatus {
 
     public boolean isDown() {
         return downSince != 0;
+    }
+
+    /**
+     * Whether the database is up, for /health: known down, no; answered within the last second, yes; otherwise one
+     * caller runs SELECT 1 (the others meanwhile take the last answer), so load balancers polling /health cost the
+     * database at most one round trip a second.
+     */
+    public boolean isUpForHealth() {
+        if (isDown()) {
+            return false;
+        }
+        if (System.nanoTime() - lastAnsweredNanos < HEALTH_PROBE_EVERY_NANOS || !healthProbing.compareAndSet(false, true)) {
+            return true;
+        }
+        try {
+            return check();
+        } finally {
+            healthProbing.set(false);
+        }
     }
 
     /** Opens the circuit if this failure says the database cannot be reached. */
@@ -49,6 +74,7 @@ public class DatabaseStatus {
     public boolean check() {
         try {
             transactions.executeRead(status -> jdbc.prepareStatement("SELECT 1", statement -> statement.execute()));
+            lastAnsweredNanos = System.nanoTime();
             if (downSince != 0) {
                 LOG.info("The database is reachable again after {} ms", System.currentTimeMillis() - downSince);
                 downSince = 0;

@@ -39,7 +39,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
         try {
             return start(home, freePort());
         } catch (IOException e) {
-            throw new IllegalStateException("No free port for the embedded MariaDB: " + e.getMessage(), e);
+            throw new StartupFailure("no free port for the embedded MariaDB (" + e.getClass().getSimpleName() + ")");
         }
     }
 
@@ -82,7 +82,13 @@ public final class EmbeddedDatabase implements AutoCloseable {
             Runtime.getRuntime().addShutdownHook(new Thread(database::close, "embedded-mariadb-stop"));
             return database;
         } catch (IOException | SQLException e) {
-            throw new IllegalStateException("The embedded MariaDB did not start: " + e.getMessage(), e);
+            // its own words (the folder, the port, mariadbd's complaint) are what the operator needs; they hold no
+            // personal data, and only the first line is kept so the cause stays one line
+            StartupFailure failure = new StartupFailure("the embedded MariaDB did not start with its data in " + home
+                    + " (" + firstLine(e) + "); is another Harbour or mariadbd using that folder, or may this user not write it?"
+                    + " HARBOUR_DATA_DIR chooses another");
+            failure.initCause(e);
+            throw failure;
         }
     }
 
@@ -127,6 +133,13 @@ public final class EmbeddedDatabase implements AutoCloseable {
         String tmp = System.getProperty("java.io.tmpdir");
         boolean looksTemporary = tmp != null && absolute.toString().startsWith(tmp);
         return looksTemporary && absolute.toString().startsWith("/") ? new File("/." + absolute) : absolute.toFile();
+    }
+
+    private static String firstLine(Exception e) {
+        String message = String.valueOf(e.getMessage()).strip();
+        int end = message.indexOf('\n');
+        String line = end < 0 ? message : message.substring(0, end).strip();
+        return line.length() > 300 ? line.substring(0, 300) + "..." : line;
     }
 
     private static boolean isRoot() {

@@ -20,11 +20,11 @@ class RegionController {
     @Secured({"ADMIN", "SHELTER_STAFF", "CASEWORKER", "FUNDER"})
     List<RegionView> list() {
         return regions.findAllOrderByProvinceAndCode().stream()
-                .map(r -> new RegionView(r.code(), r.name(), r.province(), r.timeZone(), r.rural()))
+                .map(r -> new RegionView(r.code(), r.name(), r.nameInFrench(), r.province(), r.timeZone(), r.rural()))
                 .toList();
     }
 
     @Serdeable
-    record RegionView(String code, String name, String province, String timeZone, boolean rural) {
+    record RegionView(String code, String name, String nameFr, String province, String timeZone, boolean rural) {
     }
 }

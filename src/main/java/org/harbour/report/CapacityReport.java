@@ -10,14 +10,12 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -32,7 +30,7 @@ import java.util.TreeMap;
 public class CapacityReport {
 
     /** Widest UTC offset either way, so a coarse UTC window holds every local date of the range. */
-    private static final Duration WIDEST_OFFSET = Duration.ofHours(14);
+    static final Duration WIDEST_OFFSET = Duration.ofHours(14);
 
     private final JdbcOperations jdbc;
     private final Clock clock;
@@ -69,12 +67,14 @@ public class CapacityReport {
         // history a day either side of the range, so every night's window is inside it in any zone
         Instant historyFrom = range.from().minusDays(2).atStartOfDay(ZoneOffset.UTC).toInstant();
         Instant historyTo = range.to().plusDays(3).atStartOfDay(ZoneOffset.UTC).toInstant();
-        Set<ZoneId> requestZones = zones("SELECT DISTINCT time_zone FROM regions");
+        Set<ZoneId> facilityZones = Zones.named(jdbc, Zones.FACILITIES);
+        DoorSql door = DoorSql.of(q, facilityZones);
+        Set<ZoneId> requestZones = Zones.named(jdbc, Zones.REGIONS);
         requestZones.add(defaultZone);
         Instant requestsFrom = range.from().atStartOfDay(ZoneOffset.UTC).toInstant().minus(WIDEST_OFFSET);
         Instant requestsTo = range.to().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().plus(WIDEST_OFFSET);
         return List.of(
-                new Statement("nights", sql.nights(zones("SELECT DISTINCT time_zone FROM facilities"), historyFrom,
+                new Statement("nights", sql.nights(facilityZones, historyFrom,
                         historyTo, periods), (rs, g) -> {
                     g.capacityNights += rs.getLong("capacity_nights");
                     g.occupiedNights += rs.getLong("occupied_nights");
@@ -99,7 +99,9 @@ public class CapacityReport {
                     g.hotelNights += rs.getLong("hotel_nights");
                     BigDecimal cost = rs.getBigDecimal("hotel_cost");
                     g.hotelCost = g.hotelCost.add(cost == null ? BigDecimal.ZERO : cost);
-                }));
+                }),
+                new Statement("door", door.outcomes(), (rs, g) -> g.door.readOutcomes(rs)),
+                new Statement("doorReasons", door.refusalReasons(), (rs, g) -> g.door.readReason(rs)));
     }
 
     interface RowReader {
@@ -115,23 +117,6 @@ public class CapacityReport {
                 }
             }
             return null;
-        });
-    }
-
-    /** Zones named in the database; a name Java does not know has no local time to compute. */
-    private Set<ZoneId> zones(String sql) {
-        return jdbc.prepareStatement(sql, statement -> {
-            Set<ZoneId> zones = new LinkedHashSet<>();
-            try (ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    try {
-                        zones.add(ZoneId.of(rs.getString(1)));
-                    } catch (DateTimeException | NullPointerException e) {
-                        // skipped: the facility's nights cannot be placed in local time
-                    }
-                }
-            }
-            return zones;
         });
     }
 }

@@ -2,25 +2,47 @@ package org.harbour.report;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import org.harbour.hold.HoldDoor.DeclineReason;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 
-/** One group of the capacity report; null means unknown, not applicable, or suppressed (clients). */
+/**
+ * One group of the capacity report; null means unknown, not applicable, or suppressed (figures about people).
+ * {@code doorRefusalsByReason} names every reason a door may give, each suppressed on its own.
+ */
 @Serdeable
 record CapacityRow(String group, long capacityNights, long occupiedNights, @Nullable BigDecimal occupancyRate,
                    long bedRequests, long unmetRequests, @Nullable BigDecimal unmetRate, long afterHoursRequests,
                    long placements, @Nullable Long clients, @Nullable BigDecimal movesPerEpisode,
-                   @Nullable BigDecimal medianWaitDays, long hotelNights, BigDecimal hotelCost) {
+                   @Nullable BigDecimal medianWaitDays, long hotelNights, BigDecimal hotelCost,
+                   @Nullable Long doorArrivals, @Nullable Long doorNoShows, @Nullable Long doorRefusals,
+                   Map<String, Long> doorRefusalsByReason) {
 
-    /** The CSV header: the JSON field names, in the same order. */
+    private static final String BY_REASON = "doorRefusalsByReason";
+
+    /**
+     * The CSV header: the JSON field names in the same order, the refusals by reason spread over one column per
+     * reason ("doorRefusalsByReason.GENDER"), so every row has the same columns.
+     */
     static final List<String> COLUMNS = Arrays.stream(CapacityRow.class.getRecordComponents())
-            .map(c -> c.getName()).toList();
+            .flatMap(c -> c.getName().equals(BY_REASON)
+                    ? Arrays.stream(DeclineReason.values()).map(r -> BY_REASON + "." + r.name())
+                    : Stream.of(c.getName()))
+            .toList();
 
     List<Object> values() {
-        return Arrays.asList(group, capacityNights, occupiedNights, occupancyRate, bedRequests, unmetRequests, unmetRate,
-                afterHoursRequests, placements, clients, movesPerEpisode, medianWaitDays, hotelNights, hotelCost);
+        List<Object> values = new ArrayList<>(Arrays.asList(group, capacityNights, occupiedNights, occupancyRate,
+                bedRequests, unmetRequests, unmetRate, afterHoursRequests, placements, clients, movesPerEpisode,
+                medianWaitDays, hotelNights, hotelCost, doorArrivals, doorNoShows, doorRefusals));
+        for (DeclineReason reason : DeclineReason.values()) {
+            values.add(doorRefusalsByReason.get(reason.name()));
+        }
+        return values;
     }
 
     @Serdeable

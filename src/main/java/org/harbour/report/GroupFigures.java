@@ -5,11 +5,9 @@ import java.math.RoundingMode;
 
 /**
  * The sums the SQL returned for one group, turned into a row: ratios rounded here, and figures about
- * fewer than {@value #MIN_PEOPLE} people suppressed (privacy rule 3).
+ * people suppressed by {@link Suppression} (privacy rule 3).
  */
 final class GroupFigures {
-
-    static final int MIN_PEOPLE = 5;
 
     long capacityNights;
     long occupiedNights;
@@ -24,15 +22,17 @@ final class GroupFigures {
     long waitingPeople;
     long hotelNights;
     BigDecimal hotelCost = BigDecimal.ZERO;
+    final DoorFigures door = new DoorFigures();
 
     CapacityRow toRow(String group) {
         return new CapacityRow(group, capacityNights, occupiedNights, ratio(occupiedNights, capacityNights),
                 bedRequests, unmetRequests, ratio(unmetRequests, bedRequests), afterHoursRequests, placements,
-                clients < MIN_PEOPLE ? null : clients, ratio(moves, episodes),
+                Suppression.count(clients, clients), ratio(moves, episodes),
                 // a median of fewer than five people's waits would tell one person's wait
-                waitingPeople < MIN_PEOPLE || medianWaitDays == null ? null
-                        : medianWaitDays.setScale(1, RoundingMode.HALF_UP),
-                hotelNights, hotelCost.setScale(2, RoundingMode.HALF_UP));
+                Suppression.figure(waitingPeople, medianWaitDays == null ? null
+                        : medianWaitDays.setScale(1, RoundingMode.HALF_UP)),
+                hotelNights, hotelCost.setScale(2, RoundingMode.HALF_UP), door.arrivals(), door.noShows(),
+                door.refusals(), door.refusalsByReason());
     }
 
     static BigDecimal ratio(long part, long whole) {

@@ -5,6 +5,7 @@ import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.annotation.ReadOnly;
 import jakarta.inject.Singleton;
+import org.harbour.platform.SqlQuery;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -12,11 +13,14 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
  * People Toronto's Central Intake could not place: its daily calls, referrals to a space and the
  * calls where no space was available (codes 3A families, 3B individuals and couples).
  * Reads central_intake_calls, filled by the Central Intake importer (codes 1A, 3A and 3B).
+ * Beside them, the people Harbour's programs turned away at the door over the same dates, by reason: for the
+ * whole range only, since a day's refusals are almost always too few people to show.
  */
 @Singleton
 @ReadOnly
@@ -43,12 +47,28 @@ public class TurnawayReport {
     record Totals(int days, long callsHandled, long referralsToSpace, long unavailableFamily, long unavailableIndividuals) {
     }
 
+    /**
+     * The days and their totals; doorRefusals and doorRefusalsByReason are every program's refusals at the door
+     * in the range (suppressed as the capacity report's door figures are).
+     */
     @Serdeable
-    record Report(List<Day> rows, Totals totals) {
+    record Report(List<Day> rows, Totals totals, @Nullable Long doorRefusals, Map<String, Long> doorRefusalsByReason) {
+    }
+
+    public Report run(DateRange range) {
+        Calls calls = calls(range);
+        DoorFigures door = new DoorFigures();
+        DoorSql doorSql = DoorSql.everywhere(range, Zones.named(jdbc, Zones.FACILITIES));
+        read(doorSql.outcomes(), door::readOutcomes);
+        read(doorSql.refusalReasons(), door::readReason);
+        return new Report(calls.rows(), calls.totals(), door.refusals(), door.refusalsByReason());
+    }
+
+    private record Calls(List<Day> rows, Totals totals) {
     }
 
     /** The days in order; the ROLLUP row (day NULL) carries the totals, so they are summed in SQL too. */
-    public Report run(DateRange range) {
+    private Calls calls(DateRange range) {
         return jdbc.prepareStatement("""
                 SELECT call_date AS day, COUNT(*) AS days, SUM(calls_handled) AS calls_handled,
                        SUM(code_1a_referred_to_space) AS referrals_to_space,
@@ -74,7 +94,23 @@ public class TurnawayReport {
                     }
                 }
             }
-            return new Report(rows, totals);
+            return new Calls(rows, totals);
+        });
+    }
+
+    private interface RowReader {
+        void read(ResultSet rs) throws SQLException;
+    }
+
+    private void read(SqlQuery query, RowReader reader) {
+        jdbc.prepareStatement(query.sql(), statement -> {
+            query.bind(statement);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    reader.read(rs);
+                }
+            }
+            return null;
         });
     }
 

@@ -10,7 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The address a request came from, for the login throttle and the audit log. X-Forwarded-For is read
+ * The address a request came from, for the login throttle and the audit log, and whether it came over HTTPS. X-Forwarded-For is read
  * only when the connection comes from a configured trusted proxy (harbour.security.trusted-proxies, CIDRs;
  * none by default): anyone can write that header, so trusting it from elsewhere would let one address
  * pose as thousands and slip past the per-address throttle. Micronaut's own resolver trusts it from anyone.
@@ -19,6 +19,7 @@ import java.util.List;
 public class ClientAddress {
 
     static final String FORWARDED_FOR = "X-Forwarded-For";
+    static final String FORWARDED_PROTO = "X-Forwarded-Proto";
 
     private final List<Cidr> trustedProxies;
 
@@ -44,6 +45,24 @@ public class ClientAddress {
             client = hop;
         }
         return client.getHostAddress();
+    }
+
+    /**
+     * Whether the browser reached Harbour over HTTPS: the connection itself is TLS, or it comes from a trusted
+     * proxy whose X-Forwarded-Proto says https (the last value: the one that proxy wrote). From anyone else
+     * the header is ignored, so a plain-http caller cannot make Harbour claim TLS it does not have.
+     */
+    public boolean overHttps(HttpRequest<?> request) {
+        if (request.isSecure()) {
+            return true;
+        }
+        if (!trusted(request.getRemoteAddress().getAddress())) {
+            return false;
+        }
+        List<String> protos = request.getHeaders().getAll(FORWARDED_PROTO).stream()
+                .flatMap(value -> Arrays.stream(value.split(",")))
+                .map(String::trim).filter(value -> !value.isEmpty()).toList();
+        return !protos.isEmpty() && protos.get(protos.size() - 1).equalsIgnoreCase("https");
     }
 
     private boolean trusted(InetAddress address) {

@@ -38,10 +38,11 @@ public class CurrentUsers {
     }
 
     /** The active user of that name, as the database says (at most a few seconds old). */
-    Optional<CurrentUser> byUsername(String username) {
+    public Optional<CurrentUser> byUsername(String username) {
         return cache.get(username, this::load);
     }
 
+    /** Reads the user afresh next time: called when an account is disabled or changed, on every instance. */
     public void forget(String username) {
         cache.invalidate(username);
     }

@@ -7,11 +7,13 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.filter.ServerFilterPhase;
+import org.harbour.security.ClientAddress;
 
 /**
  * Browser hardening for every response, the dashboard's above all: scripts and styles only from this
  * origin (no inline script), never framed, no content sniffing, no referrer leaving the page. The built
- * dashboard's hashed assets may be cached for good; its index.html is revalidated every time.
+ * dashboard's hashed assets may be cached for good; its index.html is revalidated every time. Served over
+ * HTTPS (directly, or behind a trusted proxy that says so), browsers are told to use nothing else.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 final class SecurityHeadersFilter implements Ordered {
@@ -27,6 +29,18 @@ final class SecurityHeadersFilter implements Ordered {
             "base-uri 'none'",
             "form-action 'self'",
             "frame-ancestors 'none'");
+
+    /**
+     * A year, renewed on every answer. No includeSubDomains: other hosts of the organization's domain are not
+     * ours to bind to HTTPS.
+     */
+    static final String STRICT_TRANSPORT_SECURITY = "max-age=31536000";
+
+    private final ClientAddress clientAddress;
+
+    SecurityHeadersFilter(ClientAddress clientAddress) {
+        this.clientAddress = clientAddress;
+    }
 
     /** Ahead of security, so its refusals (401, 403) carry the headers too. */
     @Override
@@ -44,6 +58,10 @@ final class SecurityHeadersFilter implements Ordered {
         setIfAbsent(headers, "Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()");
         setIfAbsent(headers, "Cross-Origin-Opener-Policy", "same-origin");
         setIfAbsent(headers, "Cross-Origin-Resource-Policy", "same-origin");
+        if (clientAddress.overHttps(request)) {
+            // never over plain http: a browser ignores it there, and a proxy that does not say https may not be one
+            setIfAbsent(headers, "Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
+        }
         String path = request.getPath();
         if (path.startsWith("/api/")) {
             // answers may name clients: no browser cache or shared proxy may keep a copy

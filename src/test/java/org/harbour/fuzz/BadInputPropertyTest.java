@@ -10,6 +10,7 @@ import org.harbour.testdata.HarbourTest;
 import org.harbour.testdata.Http;
 import org.harbour.testdata.ProgramBuilder;
 import org.harbour.testdata.Sql;
+import org.harbour.testdata.TestDatabase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -60,6 +61,8 @@ class BadInputPropertyTest implements HarbourTest {
     Fixtures fixtures;
     String token;
     Map<String, Long> ids;
+    /** The admin every test class signs in as: no generated request may disable, demote or reset her. */
+    long sharedAdminId;
     final AtomicInteger tried = new AtomicInteger();
     final AtomicInteger refused = new AtomicInteger();
     final Map<String, Integer> statuses = new TreeMap<>();
@@ -90,6 +93,11 @@ class BadInputPropertyTest implements HarbourTest {
         ids.put("holdId", admin.post("/api/programs/" + facility.programId() + "/holds", Map.of("clientId", other)).id());
         ids.put("placementId", admin.post("/api/placements", Map.of("clientId", client, "programId", facility.programId())).id());
         ids.put("entryId", admin.post("/api/waitlist", Map.of("clientId", other, "programId", facility.programId())).id());
+        String target = fixtures.createUser("FUNDER", "Fuzz fund");
+        ids.put("userId", ((Number) Sql.row("SELECT id FROM users WHERE username = ?", target).get("id")).longValue());
+        ids.put("keyId", admin.post("/api/facilities/" + facility.id() + "/feed-keys", Map.of()).id());
+        sharedAdminId = ((Number) Sql.row("SELECT id FROM users WHERE username = ?", TestDatabase.ADMIN_USERNAME)
+                .get("id")).longValue();
     }
 
     @Test
@@ -159,9 +167,21 @@ class BadInputPropertyTest implements HarbourTest {
             String name = path.substring(path.indexOf('{') + 1, path.indexOf('}'));
             String value = chance(in, 60) ? Long.toString(ids.getOrDefault(name, 1L))
                     : chance(in, 50) ? oneOf(in, BadInput.ODD_IDS) : Long.toString((long) BadInput.number(in).hashCode());
+            if (name.equals("userId") && refersTo(value, sharedAdminId)) {
+                value = Long.toString(ids.get("userId"));
+            }
             path = path.replace("{" + name + "}", value);
         }
         return path;
+    }
+
+    /** Whether a path id the router reads as a number ("007", "+1") names that row. */
+    private static boolean refersTo(String value, long id) {
+        try {
+            return Long.parseLong(value) == id;
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     private String body(RandomnessSource in, String route) {
@@ -183,6 +203,11 @@ class BadInputPropertyTest implements HarbourTest {
         Map<String, Supplier<Map<String, Object>>> bodies = new LinkedHashMap<>();
         bodies.put("POST /api/login", () -> Map.of("username", "admin", "password", "not-the-password"));
         bodies.put("POST /api/users", () -> Map.of("username", "fuzz-user", "password", Fixtures.PASSWORD, "role", "FUNDER"));
+        bodies.put("PUT /api/users/{userId}", () -> Map.of("role", "SHELTER_STAFF", "organization", "Fuzz fund",
+                "facilityIds", List.of(ids.get("id")), "active", true));
+        // never the shared admin's password, so no generated change can lock the later test classes out
+        bodies.put("POST /api/users/me/password", () -> Map.of("currentPassword", "not-the-admin-password",
+                "newPassword", "a-new-fuzzed-password"));
         bodies.put("POST /api/facilities", () -> FacilityBuilder.defaultFacility().withProgram(ProgramBuilder.defaultProgram()).build());
         bodies.put("PUT /api/facilities/{id}", () -> FacilityBuilder.defaultFacility().build());
         bodies.put("POST /api/facilities/{id}/programs", () -> ProgramBuilder.defaultProgram().build());
@@ -233,7 +258,8 @@ class BadInputPropertyTest implements HarbourTest {
     /** Rows, last ids and versions of every table a request could touch: equal means nothing changed. */
     static String fingerprint() {
         Map<String, Object> row = Sql.row("""
-                SELECT (SELECT CONCAT(COUNT(*), ':', COALESCE(MAX(id), 0)) FROM users) u,
+                SELECT (SELECT CONCAT(COUNT(*), ':', COALESCE(MAX(id), 0), ':', COALESCE(SUM(CRC32(CONCAT_WS('|', role,
+                               organization_id, active, must_change_password, password_hash))), 0)) FROM users) u,
                        (SELECT COUNT(*) FROM user_facilities) uf,
                        (SELECT CONCAT(COUNT(*), ':', COALESCE(MAX(id), 0)) FROM organizations) o,
                        (SELECT CONCAT(COUNT(*), ':', COALESCE(MAX(id), 0), ':', COALESCE(SUM(CRC32(CONCAT_WS('|', name,
@@ -248,7 +274,7 @@ class BadInputPropertyTest implements HarbourTest {
                        (SELECT CONCAT(COUNT(*), ':', COALESCE(MAX(id), 0), ':', SUM(status = 'WAITING')) FROM waitlist_entries) w,
                        (SELECT CONCAT(COUNT(*), ':', COALESCE(MAX(id), 0)) FROM bed_requests) b,
                        (SELECT COUNT(*) FROM bed_request_outcomes) bo,
-                       (SELECT CONCAT(COUNT(*), ':', COALESCE(MAX(id), 0)) FROM feed_keys) k,
+                       (SELECT CONCAT(COUNT(*), ':', COALESCE(MAX(id), 0), ':', SUM(revoked)) FROM feed_keys) k,
                        (SELECT COUNT(*) FROM events WHERE type <> 'placement.ending') e,
                        (SELECT COUNT(*) FROM central_intake_calls) ci,
                        (SELECT CONCAT(COUNT(*), ':', COALESCE(MAX(id), 0)) FROM audit_log) al

@@ -92,6 +92,27 @@ class DoorApiTest implements HarbourTest {
     }
 
     @Test
+    void onlyHerOrganizationsCaseworkersAndAdminsSeeWhoSheIsOnTheDoorsList() {
+        String organization = (String) caseworker.get("/api/users/me").map().get("organization");
+        Map<String, Object> hold = hold();
+        String code = (String) hold.get("arrivalCode");
+        String path = "/api/programs/" + shelter.programId() + "/holds";
+
+        // staff of her own organization keep the door all the same; an ADMIN elsewhere reads the door's list
+        for (Http door : List.of(fixtures.as("SHELTER_STAFF", organization, shelter.id()), fixtures.admin())) {
+            assertThat(door.get(path).list()).singleElement().satisfies(h -> {
+                assertThat(h.get("clientId")).isNull();
+                assertThat(h.get("arrivalCode")).isNull();
+            });
+            assertThat(door.get(path).body()).doesNotContain(code).doesNotContain(alias);
+        }
+        for (Http herCasework : List.of(caseworker, fixtures.as("ADMIN", organization))) {
+            assertThat(herCasework.get(path).list()).singleElement().satisfies(h -> assertThat(h)
+                    .containsEntry("clientId", (int) client).containsEntry("arrivalCode", code));
+        }
+    }
+
+    @Test
     void sheArrivesWithHerCodeAndBothSidesHearItWithoutTheCode() {
         Map<String, Object> hold = hold();
         String code = (String) hold.get("arrivalCode");

@@ -33,9 +33,14 @@ final class EventTable {
      * the last seq of this type and program (events get their seq at commit).
      */
     long append(String type, Long programId, Long organizationId, int times, Map<String, Object> body) {
+        return append(type, programId, null, organizationId, times, body);
+    }
+
+    /** The same, for an event that names the facility it happened at (the door's news). */
+    long append(String type, Long programId, Long facilityId, Long organizationId, int times, Map<String, Object> body) {
         transactions.executeWrite(status -> {
             for (int i = 0; i < times; i++) {
-                log.append(EventType.fromWireName(type).orElseThrow(), programId, null, organizationId, body);
+                log.append(EventType.fromWireName(type).orElseThrow(), programId, facilityId, organizationId, body);
             }
             return null;
         });
@@ -48,6 +53,17 @@ final class EventTable {
                         return rs.getLong(1);
                     }
                 }));
+    }
+
+    /**
+     * A user's account was disabled or changed, as the account feature tells every instance: user.changed
+     * (audience nobody) with her id and name.
+     */
+    void userChanged(long userId, String username) {
+        transactions.executeWrite(status -> {
+            log.append(EventType.USER_CHANGED, null, null, null, Map.of("userId", userId, "username", username));
+            return null;
+        });
     }
 
     /** Appends, then the change fails: the transaction rolls back with its event. */

@@ -40,11 +40,21 @@ final class Handshake {
 
     /** A token as the service signs them, for the test admin, expiring at the given time. */
     static String adminToken(Instant expires) throws Exception {
-        JWTClaimsSet claims = new JWTClaimsSet.Builder().subject(TestDatabase.ADMIN_USERNAME)
-                .claim("roles", List.of("ADMIN")).issueTime(Date.from(expires.minusSeconds(3600)))
+        return token(TestDatabase.ADMIN_USERNAME, "ADMIN", expires);
+    }
+
+    /** A token as the service signs them, for any user and role, expiring at the given time. */
+    static String token(String username, String role, Instant expires) throws Exception {
+        JWTClaimsSet claims = new JWTClaimsSet.Builder().subject(username)
+                .claim("roles", List.of(role)).issueTime(Date.from(expires.minusSeconds(3600)))
                 .expirationTime(Date.from(expires)).build();
         SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
         jwt.sign(new MACSigner(TestDatabase.JWT_SECRET));
         return jwt.serialize();
+    }
+
+    /** When a token runs out, as its exp claim says. */
+    static Instant expiryOf(String token) throws Exception {
+        return SignedJWT.parse(token).getJWTClaimsSet().getExpirationTime().toInstant();
     }
 }

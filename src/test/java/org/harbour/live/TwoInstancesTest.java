@@ -8,6 +8,7 @@ import org.harbour.testdata.Fixtures;
 import org.harbour.testdata.HarbourTest;
 import org.harbour.testdata.Http;
 import org.harbour.testdata.LiveClient;
+import org.harbour.testdata.Sql;
 import org.harbour.testdata.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,11 +22,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.harbour.live.Streams.availability;
 import static org.harbour.live.Streams.untilChangeOf;
+import static org.harbour.testdata.Problems.assertProblem;
 
 /** Two Harbour instances on one database, as behind a load balancer: each delivers every event. */
 @MicronautTest(transactional = false)
@@ -122,6 +125,25 @@ class TwoInstancesTest implements HarbourTest {
             }
         } finally {
             listeners.forEach(LiveClient::close);
+        }
+    }
+
+    @Test
+    void aUserChangedThroughOneInstanceLosesHerSocketsOnTheOtherAndItsRestForgetsHer() throws Exception {
+        String username = fixtures.createUser("CASEWORKER", "Street Outreach Toronto");
+        Http herOnB = Http.at(b.getURI()).login(username, Fixtures.PASSWORD);
+        try (LiveClient onB = LiveClient.connect(b.getURI(), herOnB.token(), null)) {
+            assertThat(onB.next(WAIT)).containsEntry("type", "snapshot");
+            assertThat(herOnB.get("/api/users/me").status()).isEqualTo(200); // B caches her for 5 s
+
+            Sql.update("UPDATE users SET active = FALSE WHERE username = ?", username);
+            long start = System.nanoTime();
+            new EventTable(context).userChanged( // written through A, as A's account screens would
+                    Sql.number("SELECT id FROM users WHERE username = ?", username), username);
+
+            assertThat(onB.closed().get(ACROSS.toMillis() + 1000, TimeUnit.MILLISECONDS)).isEqualTo(4401);
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(ACROSS.plusSeconds(1));
+            assertProblem(herOnB.get("/api/users/me"), 401);
         }
     }
 

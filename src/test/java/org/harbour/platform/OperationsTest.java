@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import org.harbour.testdata.Fixtures;
 import org.harbour.testdata.HarbourTest;
 import org.harbour.testdata.Http;
+import org.harbour.testdata.Problems;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -39,6 +40,34 @@ class OperationsTest implements HarbourTest {
     }
 
     @Test
+    void healthAsksTheDatabaseAtMostAboutOnceASecondHoweverOftenItIsCalled() {
+        long selectsBefore = selectsSoFar();
+        long start = System.nanoTime();
+        for (int i = 0; i < 200; i++) {
+            assertThat(fixtures.anonymous().get("/health").status()).isEqualTo(200);
+        }
+        long seconds = (System.nanoTime() - start) / 1_000_000_000L + 1;
+        long selects = selectsSoFar() - selectsBefore;
+
+        // each instance's event tailer also polls (10 a second), so the bound leaves room for them; 200 calls that
+        // each asked the database would have made 200 at least
+        assertThat(selects).as("SELECTs during 200 calls of /health in %d s", seconds).isLessThan(100);
+    }
+
+    @Test
+    void livenessAnswersWithoutTheDatabaseForAnonymousCallers() {
+        Http.Reply live = fixtures.anonymous().get("/health/live");
+
+        assertThat(live.status()).isEqualTo(200);
+        assertThat(live.map()).isEqualTo(java.util.Map.of("status", "UP"));
+    }
+
+    private static long selectsSoFar() {
+        return org.harbour.testdata.Sql.number("SELECT CAST(VARIABLE_VALUE AS UNSIGNED) FROM information_schema.GLOBAL_STATUS"
+                + " WHERE VARIABLE_NAME = 'COM_SELECT'");
+    }
+
+    @Test
     void theOpenApiDocumentIsPublishedAndDescribesTheContract() {
         Http.Reply openApi = fixtures.anonymous().withHeader("Accept", "*/*").get("/openapi.yml");
 
@@ -64,13 +93,17 @@ class OperationsTest implements HarbourTest {
     }
 
     @Test
-    void prometheusExposesJvmAndRequestMetrics() {
+    void prometheusExposesJvmAndRequestMetricsToAnAdminOnly() {
         fixtures.admin().get("/api/availability");
 
-        Http.Reply metrics = fixtures.anonymous().withHeader("Accept", "text/plain").get("/prometheus");
+        Http.Reply metrics = fixtures.admin().withHeader("Accept", "text/plain").get("/prometheus");
 
         assertThat(metrics.status()).as(metrics.body()).isEqualTo(200);
         assertThat(metrics.contentType()).startsWith("text/plain");
         assertThat(metrics.body()).contains("jvm_memory_used_bytes", "http_server_requests_seconds_count");
+
+        Problems.assertProblem(fixtures.anonymous().withHeader("Accept", "text/plain").get("/prometheus"), 401);
+        Http staff = fixtures.staffOf(fixtures.facilityWithBeds(4, 0).id());
+        Problems.assertProblem(staff.withHeader("Accept", "text/plain").get("/prometheus"), 403);
     }
 }

@@ -84,6 +84,7 @@ class LogPrivacyTest implements HarbourTest {
         assertProblem(fixtures.anonymous().post("/api/login", Map.of("username", "night-" + tag, "password", wrongPassword)), 401);
         assertProblem(fixtures.anonymous().post("/api/login", Map.of("username", "nobody-" + tag, "password", wrongPassword)), 401);
         Http caseworker = fixtures.anonymous().login("night-" + tag, password);
+        Fixtures.changePassword(caseworker, password, remember("changed password", "Changed-Pass-" + tag));
         remember("caseworker token", caseworker.token());
         Http.Reply refreshed = caseworker.post("/api/login/refresh", Map.of());
         assertThat(refreshed.status()).isEqualTo(200);

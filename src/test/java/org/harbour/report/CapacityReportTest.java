@@ -3,9 +3,6 @@ package org.harbour.report;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.harbour.testdata.Fixtures;
 import org.harbour.testdata.HarbourTest;
 import org.harbour.testdata.Http;
@@ -15,10 +12,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import java.io.IOException;
-import java.io.StringReader;
-import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -207,67 +200,21 @@ class CapacityReportTest implements HarbourTest {
     }
 
     @Test
-    void csvHasTheSameFieldsAndNumbersAsTheJson() throws IOException {
+    void csvHasTheSameFieldsAndNumbersAsTheJson() {
         for (String query : List.of("groupBy=region&" + MARCH, "groupBy=type&regionCode=ON-NORTHWEST&" + APRIL)) {
-            List<Map<String, Object>> json = report(query);
-            Http.Reply csv = funder.withHeader("Accept", "text/csv").get("/api/reports/capacity?" + query);
-            assertThat(csv.status()).as(csv.body()).isEqualTo(200);
-            assertThat(csv.contentType()).startsWith("text/csv").containsIgnoringCase("charset=utf-8");
-
-            try (CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
-                    .parse(new StringReader(csv.body()))) {
-                assertThat(parser.getHeaderNames()).containsExactlyElementsOf(json.get(0).keySet());
-                List<CSVRecord> records = parser.getRecords();
-                assertThat(records).hasSameSizeAs(json);
-                for (int i = 0; i < records.size(); i++) {
-                    for (String field : parser.getHeaderNames()) {
-                        Object expected = json.get(i).get(field);
-                        String cell = records.get(i).get(field);
-                        if (expected == null) {
-                            assertThat(cell).as(field).isEmpty();
-                        } else if (expected instanceof Number) {
-                            assertThat(cell).as(field + " is plain digits").matches("-?[0-9]+(\\.[0-9]+)?");
-                            assertThat(new BigDecimal(cell)).as(field).isEqualByComparingTo(decimal(expected));
-                        } else {
-                            assertThat(cell).as(field).isEqualTo(expected);
-                        }
-                    }
-                }
-            }
+            ReportRows.assertCsvMatchesJson(funder, query);
         }
     }
 
     private List<Map<String, Object>> report(String query) {
-        Http.Reply reply = funder.get("/api/reports/capacity?" + query);
-        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> rows = (List<Map<String, Object>>) reply.map().get("rows");
-        return rows;
+        return ReportRows.capacity(funder, query);
     }
 
     private static Map<String, Object> row(List<Map<String, Object>> rows, String group) {
-        return rows.stream().filter(r -> group.equals(r.get("group"))).findFirst()
-                .orElseThrow(() -> new AssertionError("no row " + group + " in " + rows));
+        return ReportRows.row(rows, group);
     }
 
-    /** Pairs of field and expected value; numbers compare by value, so 0.25 equals 0.2500. */
     private static void assertFigures(Map<String, Object> row, Object... expected) {
-        List<String> wrong = new ArrayList<>();
-        for (int i = 0; i < expected.length; i += 2) {
-            String field = (String) expected[i];
-            assertThat(row).as("row " + row).containsKey(field);
-            Object actual = row.get(field);
-            Object want = expected[i + 1];
-            boolean same = want == null ? actual == null
-                    : actual != null && decimal(actual).compareTo(decimal(want)) == 0;
-            if (!same) {
-                wrong.add(field + " = " + actual + ", expected " + want);
-            }
-        }
-        assertThat(wrong).as("figures of " + row).isEmpty();
-    }
-
-    private static BigDecimal decimal(Object value) {
-        return new BigDecimal(value.toString());
+        ReportRows.assertFigures(row, expected);
     }
 }

@@ -63,7 +63,12 @@ public class AccessMatrixTest implements HarbourTest {
             row("GET",  "/api/users/me",                         200,  200,  200,  200,  403,  200,  401,  401,  401,  401),
             row("GET",  "/api/users",                            200,  403,  403,  403,  403,  403,  401,  401,  401,  401),
             row("POST", "/api/users",                            201,  403,  403,  403,  403,  403,  401,  401,  401,  401),
+            row("PUT",  "/api/users/{userId}",                   200,  403,  403,  403,  403,  403,  401,  401,  401,  401),
+            row("POST", "/api/users/{userId}/password-reset",    200,  403,  403,  403,  403,  403,  401,  401,  401,  401),
+            row("POST", "/api/users/me/password",                204,  204,  204,  204,  403,  204,  401,  401,  401,  401),
             row("POST", "/api/facilities/{id}/feed-keys",        201,  403,  403,  403,  403,  403,  401,  401,  401,  401),
+            row("GET",  "/api/facilities/{id}/feed-keys",        200,  403,  403,  403,  403,  403,  401,  401,  401,  401),
+            row("DELETE", "/api/feed-keys/{keyId}",              204,  403,  403,  403,  403,  403,  401,  401,  401,  401),
             row("GET",  "/api/regions",                          200,  200,  200,  200,  403,  200,  401,  401,  401,  401),
             row("GET",  "/api/facilities",                       200,  200,  200,  200,  403,  200,  401,  401,  401,  401),
             row("POST", "/api/facilities",                       201,  403,  403,  403,  403,  403,  401,  401,  401,  401),
@@ -75,8 +80,9 @@ public class AccessMatrixTest implements HarbourTest {
             row("GET",  "/api/programs/{id}/availability",       200,  200,  200,  200,  403,  200,  401,  401,  401,  401),
             row("GET",  "/api/availability",                     200,  200,  200,  200,  403,  200,  401,  401,  401,  401),
             row("GET",  "/health",                               200,  200,  200,  200,  200,  200,  200,  200,  200,  200),
+            row("GET",  "/health/live",                          200,  200,  200,  200,  200,  200,  200,  200,  200,  200),
             row("GET",  "/openapi.yml",                          200,  200,  200,  200,  200,  200,  200,  200,  200,  200),
-            row("GET",  "/prometheus",                           200,  200,  200,  200,  200,  200,  200,  200,  200,  200),
+            row("GET",  "/prometheus",                           200,  403,  403,  403,  403,  403,  401,  401,  401,  401),
             row("POST", "/api/clients",                          201,  403,  201,  403,  403,  403,  401,  401,  401,  401),
             row("GET",  "/api/clients",                          200,  403,  200,  403,  403,  403,  401,  401,  401,  401),
             row("GET",  "/api/clients/{clientId}",               200,  403,  200,  403,  403,  403,  401,  401,  401,  401),
@@ -128,7 +134,8 @@ public class AccessMatrixTest implements HarbourTest {
         fixtures = new Fixtures(server.getURI());
         facility = fixtures.facilityWithBeds(12, 3);
         long otherFacility = fixtures.facilityWithBeds(12, 3).id();
-        tokens.put(Caller.ADMIN, fixtures.admin().token());
+        // an ADMIN of its own, not the shared one: the matrix changes its callers' passwords (POST /api/users/me/password)
+        tokens.put(Caller.ADMIN, fixtures.as("ADMIN", null).token());
         tokens.put(Caller.STAFF, fixtures.staffOf(facility.id()).token());
         beds = fixtures.facilityWithBeds(60, 60);
         caseworker = fixtures.caseworker("Street Outreach Toronto");
@@ -259,6 +266,12 @@ public class AccessMatrixTest implements HarbourTest {
                 "POST /api/waitlist", () -> Map.of("clientId", newClient(), "programId", beds.programId()));
         bodies = new java.util.HashMap<>(bodies);
         bodies.putAll(caseworkBodies);
+        bodies.put("PUT /api/users/{userId}", () -> Map.of("role", "FUNDER", "organization", "Matrix Fund",
+                "facilityIds", List.of(), "active", true));
+        bodies.put("POST /api/users/{userId}/password-reset", Map::of);
+        // each caller changes her own password once, from the one the fixtures gave her
+        bodies.put("POST /api/users/me/password", () -> Map.of("currentPassword", Fixtures.PASSWORD,
+                "newPassword", "the-matrix-changed-this"));
         bodies.put("POST /api/holds/{holdId}/arrive", () -> Map.of("arrivalCode", "ABCDEF"));
         bodies.put("POST /api/holds/{holdId}/no-show", Map::of);
         bodies.put("POST /api/holds/{holdId}/decline", () -> Map.of("reason", "OTHER"));
@@ -286,6 +299,17 @@ public class AccessMatrixTest implements HarbourTest {
         String concrete = path.replace("/facilities/{id}", "/facilities/" + facility.id())
                 .replace("/programs/{id}", "/programs/" + facility.programId())
                 .replace("/programs/{bedsId}", "/programs/" + beds.programId());
+        if (concrete.contains("{userId}")) {
+            // a user of its own for every call: never one of the callers, whose tokens the other cells need
+            concrete = concrete.replace("{userId}", Long.toString(created(fixtures.admin().post("/api/users", Map.of(
+                    "username", Fixtures.unique("matrix-target").replace(' ', '-'), "password", Fixtures.INITIAL_PASSWORD,
+                    "role", "FUNDER")))));
+        }
+        if (concrete.contains("{keyId}")) {
+            // a key of its own: revoking FEED's would turn its other cells into 401s
+            concrete = concrete.replace("{keyId}", Long.toString(created(fixtures.admin().post(
+                    "/api/facilities/" + facility.id() + "/feed-keys", Map.of()))));
+        }
         if (concrete.contains("{clientId}")) {
             concrete = concrete.replace("{clientId}", Long.toString(newClient()));
         }

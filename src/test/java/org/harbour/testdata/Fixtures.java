@@ -14,6 +14,8 @@ public final class Fixtures {
 
     private static final AtomicLong COUNTER = new AtomicLong(System.nanoTime() % 1_000_000);
     public static final String PASSWORD = "a-long-test-password";
+    /** What an admin gives a new user; the fixtures change it to {@link #PASSWORD} at the first sign-in. */
+    public static final String INITIAL_PASSWORD = "an-initial-test-password";
 
     private final Http anonymous;
     private final Http admin;
@@ -60,17 +62,31 @@ public final class Fixtures {
         return facility;
     }
 
+    /** A new user who has signed in once and changed the admin-set password to {@link #PASSWORD}. */
     public String createUser(String role, String organization, Long... facilityIds) {
+        String username = createUserWithInitialPassword(role, organization, facilityIds);
+        changePassword(anonymous.login(username, INITIAL_PASSWORD), INITIAL_PASSWORD, PASSWORD);
+        return username;
+    }
+
+    /** A new user as the admin made her: her password is {@link #INITIAL_PASSWORD} and must be changed. */
+    public String createUserWithInitialPassword(String role, String organization, Long... facilityIds) {
         String username = unique(role.toLowerCase()).replace(' ', '-');
         Map<String, Object> body = new HashMap<>();
         body.put("username", username);
-        body.put("password", PASSWORD);
+        body.put("password", INITIAL_PASSWORD);
         body.put("role", role);
         body.put("organization", organization);
         body.put("facilityIds", Arrays.asList(facilityIds));
         Http.Reply reply = admin.post("/api/users", body);
         assertThat(reply.status()).as(reply.body()).isEqualTo(201);
         return username;
+    }
+
+    /** POST /api/users/me/password as that user (204 expected). */
+    public static void changePassword(Http user, String current, String next) {
+        Http.Reply reply = user.post("/api/users/me/password", Map.of("currentPassword", current, "newPassword", next));
+        assertThat(reply.status()).as(reply.body()).isEqualTo(204);
     }
 
     /** A signed-in user of the role; staff work at the given facilities. */

@@ -22,6 +22,7 @@ public final class LiveClient implements AutoCloseable {
 
     private final BlockingQueue<Map<String, Object>> messages = new LinkedBlockingQueue<>();
     private final CompletableFuture<Integer> closed = new CompletableFuture<>();
+    private volatile String closeReason;
     private final WebSocket socket;
 
     private LiveClient(URI uri) {
@@ -164,8 +165,14 @@ public final class LiveClient implements AutoCloseable {
         }
     }
 
+    /** Completes with the close code the server sent (or fails with the connection's error). */
     public CompletableFuture<Integer> closed() {
         return closed;
+    }
+
+    /** The reason the server gave with its close frame; null before it closed. */
+    public String closeReason() {
+        return closeReason;
     }
 
     @Override
@@ -197,6 +204,7 @@ public final class LiveClient implements AutoCloseable {
 
         @Override
         public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            closeReason = reason;
             closed.complete(statusCode);
             return null;
         }
