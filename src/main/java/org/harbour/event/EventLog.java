@@ -102,7 +102,8 @@ public class EventLog {
      * Takes the append lock, inserts the events and commits in one round trip, so the lock (and every row
      * the transaction changed) is held for the server's work only, not for three trips over the wire.
      * The driver then sees no open transaction, and the transaction manager's commit sends nothing more.
-     * The events' seqs are consecutive: nobody else inserts events while the lock is held.
+     * Answers the last seq written: the highest, as nobody else inserts events while the lock is held. Not worked
+     * out from LAST_INSERT_ID(), which assumed consecutive seqs: on Galera they step by the cluster size.
      */
     private long write(Connection connection, List<Pending> events) {
         StringBuilder sql = new StringBuilder("UPDATE event_append_lock SET appends = appends + 1 WHERE id = 1");
@@ -112,7 +113,7 @@ public class EventLog {
                     + "organization_id, payload, created_at) VALUES (?, ?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?, ?)");
         }
         // COMMIT last: the server then reports no open transaction, so the transaction manager sends nothing more
-        sql.append("; SELECT LAST_INSERT_ID(); COMMIT");
+        sql.append("; SELECT MAX(seq) FROM events; COMMIT");
         try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
             Timestamp now = Timestamp.from(clock.instant());
             int p = 0;
@@ -124,10 +125,9 @@ public class EventLog {
                 statement.setString(++p, event.payload());
                 statement.setTimestamp(++p, now);
             }
-            try (ResultSet firstOfLastInsert = MultiStatements.execute(statement)) {
-                firstOfLastInsert.next();
-                int lastInsertRows = (events.size() - 1) % ROWS_PER_INSERT + 1;
-                return firstOfLastInsert.getLong(1) + lastInsertRows - 1;
+            try (ResultSet lastSeq = MultiStatements.execute(statement)) {
+                lastSeq.next();
+                return lastSeq.getLong(1);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Could not write the transaction's events", e);

@@ -13,7 +13,7 @@ import java.util.Map;
  * {@code since} = the last seq it saw, again and again until one connection holds. Every message of
  * every connection is kept in arrival order.
  */
-final class ResumingListener implements AutoCloseable {
+public final class ResumingListener implements AutoCloseable {
 
     private final URI base;
     private final String token;
@@ -23,7 +23,7 @@ final class ResumingListener implements AutoCloseable {
     private long lastSeq;
     private int attempts;
 
-    ResumingListener(URI base, String token) {
+    public ResumingListener(URI base, String token) {
         this.base = base;
         this.token = token;
         current = LiveClient.connect(base, token, null);
@@ -32,20 +32,20 @@ final class ResumingListener implements AutoCloseable {
         lastSeq = snapshotSeq;
     }
 
-    long snapshotSeq() {
+    public long snapshotSeq() {
         return snapshotSeq;
     }
 
-    long lastSeq() {
+    public long lastSeq() {
         return lastSeq;
     }
 
-    int attempts() {
+    public int attempts() {
         return attempts;
     }
 
     /** The connection drops (the network blinks as the database goes). */
-    void drop() {
+    public void drop() {
         keep(current.drain(Duration.ofMillis(200)));
         current.close();
         current = null;
@@ -55,7 +55,7 @@ final class ResumingListener implements AutoCloseable {
      * Reconnects with since until a connection stays open for {@code settle}; gives up at the deadline.
      * Answers how long it took.
      */
-    Duration reconnect(Duration settle, Duration deadline) throws InterruptedException {
+    public Duration reconnect(Duration settle, Duration deadline) throws InterruptedException {
         long start = System.nanoTime();
         long end = start + deadline.toNanos();
         while (System.nanoTime() < end) {
@@ -84,7 +84,7 @@ final class ResumingListener implements AutoCloseable {
      * closes meanwhile (a resume whose catch-up met the outage is closed so the client retries) is
      * resumed with since, as the dashboard does.
      */
-    void readUntil(java.util.function.Predicate<Map<String, Object>> last, Duration timeout) throws InterruptedException {
+    public void readUntil(java.util.function.Predicate<Map<String, Object>> last, Duration timeout) throws InterruptedException {
         long end = System.nanoTime() + timeout.toNanos();
         int seen = received.size();
         while (System.nanoTime() < end) {
@@ -108,7 +108,7 @@ final class ResumingListener implements AutoCloseable {
     }
 
     /** Every message received, snapshot first. */
-    List<Map<String, Object>> received() {
+    public List<Map<String, Object>> received() {
         return received;
     }
 
