@@ -52,7 +52,11 @@ class DatabaseOutageTest implements HarbourTest {
     public Map<String, String> getProperties() {
         database = PrivateDatabase.fresh("faults-mariadb");
         return database.harbourProperties(Map.of("harbour.test.mutable-clock", "true",
-                "harbour.hold-expiry-interval", "1s")); // the service's own job must catch up after the outage
+                "harbour.hold-expiry-interval", "1s", // the service's own job must catch up after the outage
+                // the replay that resumes a client is limited to half the outbox (1,000 by default): on a fast run the
+                // load writes more than 500 events between a drop and the reconnect, and the resume becomes a snapshot,
+                // which is right for the service but not what this test looks at (exactly once, in order)
+                "harbour.live.outbox-limit", "20000"));
     }
 
     @AfterAll
@@ -172,7 +176,8 @@ class DatabaseOutageTest implements HarbourTest {
                     firstSeq, sentinelSeq);
             System.out.printf("OUTAGE: %d events checked on each of 2 live clients%n", committed.size());
             for (ResumingListener listener : List.of(staying, dropping)) {
-                assertThat(listener.received()).extracting(m -> m.get("type")).doesNotContain("snapshot");
+                assertThat(listener.received()).as(listener == staying ? "the client that stayed" : "the client that resumed")
+                        .extracting(m -> m.get("type")).doesNotContain("snapshot");
                 assertThat(listener.received().stream().map(LiveClient::seq).toList()).as("seqs received")
                         .containsExactlyElementsOf(committed.stream().filter(s -> s > listener.snapshotSeq()).toList());
             }
