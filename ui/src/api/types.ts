@@ -214,7 +214,8 @@ export interface CapacityRow {
   doorRefusals: number | null;
   doorRefusalsByReason: Partial<Record<DeclineReason, number | null>>;
 }
-export interface CapacityReport { rows: CapacityRow[] }
+/** The rows, and the whole months that every figure about people covers (issue 18: the range widened to months). */
+export interface CapacityReport { rows: CapacityRow[]; personFiguresPeriod: { from: string; to: string } }
 
 // Clients, placements and waitlists (caseworkers)
 export type EndReason =
@@ -358,4 +359,6 @@ export interface TurnawayTotals {
 export interface TurnawayReport {
   rows: TurnawayDay[]; totals: TurnawayTotals;
   doorRefusals: number | null; doorRefusalsByReason: Partial<Record<DeclineReason, number | null>>;
+  /** The whole months the door figures cover (issue 18). */
+  personFiguresPeriod?: { from: string; to: string };
 }

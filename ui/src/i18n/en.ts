@@ -160,7 +160,7 @@ export const en = {
   'reports.rows_other': '{n} groups',
   'reports.caption': 'Capacity and demand by {group}, {from} to {to}',
   'reports.suppressed': 'suppressed or not available',
-  'reports.suppressedNote': '— means suppressed (fewer than 5 people, to protect privacy) or not available.',
+  'reports.suppressedNote': '— means suppressed (fewer than 5 people behind the figure, to protect privacy) or not available.',
   'reports.tableScroll': 'Report table, scrolls sideways',
   'reports.col.capacityNights': 'Capacity nights',
   'reports.col.occupiedNights': 'Occupied nights',
@@ -471,6 +471,8 @@ export const en = {
   'reports.chart.figures': 'Show the figures',
   'reports.chart.figuresOf': 'Figures of the chart {chart}',
   'reports.chart.label': 'Group',
+  // reports, issues 18 and 19 (a block of its own)
+  'reports.personPeriod': 'Figures about people (clients, moves, waits, hotel nights and cost, the door) cover whole months: {from} to {to}. Counts of people are rounded to the nearest 5.',
   'turnaways.title': 'Central Intake turnaways',
   'turnaways.intro': 'Calls to Toronto’s Central Intake each day: referred to a space, or no space available.',
   'turnaways.run': 'Show turnaways',

@@ -162,7 +162,7 @@ export const fr: Messages = {
   'reports.rows_other': '{n} groupes',
   'reports.caption': 'Capacité et demande par {group}, du {from} au {to}',
   'reports.suppressed': 'masqué ou non disponible',
-  'reports.suppressedNote': '— signifie masqué (moins de 5 personnes, pour protéger la vie privée) ou non disponible.',
+  'reports.suppressedNote': '— signifie masqué (moins de 5 personnes derrière le chiffre, pour protéger la vie privée) ou non disponible.',
   'reports.tableScroll': 'Tableau du rapport, défile horizontalement',
   'reports.col.capacityNights': 'Nuitées de capacité',
   'reports.col.occupiedNights': 'Nuitées occupées',
@@ -473,6 +473,8 @@ export const fr: Messages = {
   'reports.chart.figures': 'Afficher les chiffres',
   'reports.chart.figuresOf': 'Chiffres du graphique {chart}',
   'reports.chart.label': 'Groupe',
+  // rapports, tickets 18 et 19 (un bloc à part)
+  'reports.personPeriod': 'Les chiffres sur des personnes (personnes placées, déplacements, attentes, nuits d’hôtel et coût, la porte) portent sur des mois entiers : du {from} au {to}. Les nombres de personnes sont arrondis au multiple de 5 le plus proche.',
   'turnaways.title': 'Refus de l’accueil central',
   'turnaways.intro': 'Appels reçus chaque jour par l’accueil central de Toronto : orientés vers une place, ou aucune place disponible.',
   'turnaways.run': 'Afficher les refus',

@@ -35,6 +35,8 @@ export class CapacityReportView extends LitElement {
   @property({ type: Number }) revision = 0;
   @state() private query: CapacityQuery | null = null;
   @state() private rows: CapacityRow[] | null = null;
+  /** The whole months the person figures cover, as the service said. */
+  @state() private personPeriod: { from: string; to: string } | null = null;
   /** The same query by month and by region, for the charts. */
   @state() private byMonth: CapacityRow[] = [];
   @state() private byRegion: CapacityRow[] = [];
@@ -120,7 +122,8 @@ export class CapacityReportView extends LitElement {
             </tbody>
           </table>
         </div>
-        <p class="muted">${t('reports.suppressedNote')} ${t('reports.door.note')}</p>`}
+        <p class="muted">${t('reports.suppressedNote')} ${t('reports.door.note')}</p>
+        ${this.personPeriod ? html`<p class="muted" data-person-period>${t('reports.personPeriod', this.personPeriod)}</p>` : nothing}`}
       ${this.charts()}
     `;
   }
@@ -163,10 +166,12 @@ export class CapacityReportView extends LitElement {
     try {
       const same = (g: CapacityQuery['groupBy'], rows: Promise<CapacityRow[]>) =>
         q.groupBy === g ? rows : api.capacityReport(regrouped(q, g)).then((r) => r.rows);
-      const main = api.capacityReport(q).then((r) => r.rows);
-      const [rows, byMonth, byRegion] = await Promise.all([main, same('month', main), same('region', main)]);
+      const answer = api.capacityReport(q);
+      const main = answer.then((r) => r.rows);
+      const [rows, byMonth, byRegion, first] = await Promise.all([main, same('month', main), same('region', main), answer]);
       this.query = q;
       this.rows = rows;
+      this.personPeriod = first.personFiguresPeriod ?? null;
       this.byMonth = byMonth;
       this.byRegion = byRegion;
       await this.updateComplete;

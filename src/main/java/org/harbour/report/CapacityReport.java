@@ -63,7 +63,8 @@ public class CapacityReport {
         CapacitySql sql = new CapacitySql(q, today);
         PeopleSql people = new PeopleSql(q, today);
         DateRange range = q.range();
-        String periods = JsonTables.periods(q);
+        String periods = JsonTables.periods(q, range);
+        DateRange personPeriod = Suppression.period(range);
         // history a day either side of the range, so every night's window is inside it in any zone
         Instant historyFrom = range.from().minusDays(2).atStartOfDay(ZoneOffset.UTC).toInstant();
         Instant historyTo = range.to().plusDays(3).atStartOfDay(ZoneOffset.UTC).toInstant();
@@ -90,13 +91,15 @@ public class CapacityReport {
                     g.clients += rs.getLong("clients");
                     g.moves += rs.getLong("moves");
                     g.episodes += rs.getLong("episodes");
+                    g.episodePeople += rs.getLong("episode_people");
                 }),
                 new Statement("waits", people.waits(), (rs, g) -> {
                     g.medianWaitDays = rs.getBigDecimal("median_wait_days");
                     g.waitingPeople = rs.getLong("waiting_people");
                 }),
-                new Statement("hotel", sql.hotel(periods), (rs, g) -> {
+                new Statement("hotel", sql.hotel(JsonTables.periods(q, personPeriod), personPeriod), (rs, g) -> {
                     g.hotelNights += rs.getLong("hotel_nights");
+                    g.hotelPeople += rs.getLong("hotel_people");
                     BigDecimal cost = rs.getBigDecimal("hotel_cost");
                     g.hotelCost = g.hotelCost.add(cost == null ? BigDecimal.ZERO : cost);
                 }),

@@ -19,7 +19,7 @@ import java.util.stream.Stream;
 record CapacityRow(String group, long capacityNights, long occupiedNights, @Nullable BigDecimal occupancyRate,
                    long bedRequests, long unmetRequests, @Nullable BigDecimal unmetRate, long afterHoursRequests,
                    long placements, @Nullable Long clients, @Nullable BigDecimal movesPerEpisode,
-                   @Nullable BigDecimal medianWaitDays, long hotelNights, BigDecimal hotelCost,
+                   @Nullable BigDecimal medianWaitDays, @Nullable Long hotelNights, @Nullable BigDecimal hotelCost,
                    @Nullable Long doorArrivals, @Nullable Long doorNoShows, @Nullable Long doorRefusals,
                    Map<String, Long> doorRefusalsByReason) {
 
@@ -45,7 +45,8 @@ record CapacityRow(String group, long capacityNights, long occupiedNights, @Null
         return values;
     }
 
+    /** The rows, and the whole months their figures about people cover ({@link Suppression#period}). */
     @Serdeable
-    record Report(List<CapacityRow> rows) {
+    record Report(List<CapacityRow> rows, DateRange personFiguresPeriod) {
     }
 }

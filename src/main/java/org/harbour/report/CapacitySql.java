@@ -101,18 +101,20 @@ final class CapacitySql {
     }
 
     /**
-     * Nights spent in HOTEL_MOTEL placements within [from, to] (an active placement runs to today) and
-     * their cost at each placement's nightly cost; nights with no known cost add nothing to the cost.
+     * Nights spent in HOTEL_MOTEL placements within the person period (an active placement runs to today), their
+     * cost at each placement's nightly cost (nights with no known cost add nothing to the cost), and the distinct
+     * clients whose nights they are: these are figures about people ({@link Suppression}).
      */
-    SqlQuery hotel(String periodsJson) {
+    SqlQuery hotel(String periodsJson, DateRange people) {
         SqlQuery s = new SqlQuery().add("SELECT grp, SUM(nights) AS hotel_nights,"
-                + " SUM(nights * COALESCE(nightly_cost, 0)) AS hotel_cost FROM (SELECT " + periodKey() + " AS grp,"
+                + " SUM(nights * COALESCE(nightly_cost, 0)) AS hotel_cost, COUNT(DISTINCT client_id) AS hotel_people"
+                + " FROM (SELECT " + periodKey() + " AS grp, x.client_id,"
                 + " x.nightly_cost, LEAST(TO_DAYS(COALESCE(x.end_date, GREATEST(x.start_date, ?))), t.ends + 1)"
                 + " - GREATEST(TO_DAYS(x.start_date), t.starts) AS nights"
                 + " FROM placements x JOIN programs p ON p.id = x.program_id JOIN facilities f ON f.id = p.facility_id"
                 + " JOIN " + PERIODS + " ON TO_DAYS(x.start_date) <= t.ends"
                 + " WHERE p.type = 'HOTEL_MOTEL' AND x.start_date <= ? AND (x.end_date IS NULL OR x.end_date > ?)",
-                today.toString(), periodsJson, q.range().to().toString(), q.range().from().toString());
+                today.toString(), periodsJson, people.to().toString(), people.from().toString());
         return programFilters(s).add(") n WHERE nights > 0 GROUP BY grp");
     }
 

@@ -2,6 +2,7 @@ package org.harbour.report;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.serde.annotation.Serdeable;
 import org.harbour.problem.Checks;
 import org.harbour.problem.FieldError;
 import org.harbour.problem.ProblemException;
@@ -15,6 +16,7 @@ import java.util.List;
  * The dates a report covers, both inclusive. A value that is not a date is malformed (400, like any
  * malformed parameter in API.md); a date out of order or a span over three years is invalid (422).
  */
+@Serdeable
 record DateRange(LocalDate from, LocalDate to) {
 
     /** Far enough for any real report, and inside what the database and time-zone rules handle. */

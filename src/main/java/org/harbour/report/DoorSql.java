@@ -40,15 +40,18 @@ final class DoorSql {
         this.zones = zones;
     }
 
-    /** Grouped and filtered as the capacity report asks (month: the month of the local date). */
+    /**
+     * Grouped and filtered as the capacity report asks (month: the month of the local date), over the whole months
+     * of its range: door outcomes are figures about people ({@link Suppression#period}).
+     */
     static DoorSql of(CapacityQuery q, Collection<ZoneId> facilityZones) {
-        return new DoorSql(q.range(), q.groupBy().programKey("x.local_date"),
+        return new DoorSql(Suppression.period(q.range()), q.groupBy().programKey("x.local_date"),
                 s -> CapacitySql.programFilters(q, s), facilityZones);
     }
 
-    /** Every program's door in one group, keyed "". */
+    /** Every program's door in one group, keyed "", over the whole months of the range. */
     static DoorSql everywhere(DateRange range, Collection<ZoneId> facilityZones) {
-        return new DoorSql(range, "''", s -> s, facilityZones);
+        return new DoorSql(Suppression.period(range), "''", s -> s, facilityZones);
     }
 
     /** arrivals, no_shows, refusals, each with its distinct people (arrival_people, ...), by grp. */

@@ -4,6 +4,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
@@ -22,6 +23,9 @@ import java.util.List;
 @Controller("/api/reports")
 @Secured({"FUNDER", "ADMIN"})
 class ReportController {
+
+    /** The person figures' whole months, "from/to" (ISO 8601 interval): the CSV has no other place to say it. */
+    static final String PERSON_PERIOD_HEADER = "Harbour-Person-Figures-Period";
 
     private final CapacityReport capacity;
     private final TurnawayReport turnaways;
@@ -47,11 +51,14 @@ class ReportController {
         CapacityQuery query = CapacityQuery.parse(from, to, groupBy, regionCode, type, population, capacityType,
                 code -> regions.exists(code));
         List<CapacityRow> rows = capacity.run(query);
+        DateRange personPeriod = Suppression.period(query.range());
         if (wantsCsv(request)) {
             return csv(ReportCsv.write(CapacityRow.COLUMNS, rows.stream().map(CapacityRow::values).toList()),
-                    "capacity-" + query.range().from() + "-" + query.range().to());
+                    "capacity-" + query.range().from() + "-" + query.range().to())
+                    .header(PERSON_PERIOD_HEADER, personPeriod.from() + "/" + personPeriod.to());
         }
-        return HttpResponse.ok(new CapacityRow.Report(rows));
+        return HttpResponse.ok(new CapacityRow.Report(rows, personPeriod))
+                .header(PERSON_PERIOD_HEADER, personPeriod.from() + "/" + personPeriod.to());
     }
 
     @Get(value = "/turnaways", produces = {MediaType.APPLICATION_JSON, ReportCsv.MEDIA_TYPE})
@@ -64,11 +71,13 @@ class ReportController {
         DateRange range = DateRange.parse(from, to, checks);
         checks.throwIfAny();
         TurnawayReport.Report report = turnaways.run(range);
+        String personPeriod = report.personFiguresPeriod().from() + "/" + report.personFiguresPeriod().to();
         if (wantsCsv(request)) {
             return csv(ReportCsv.write(TurnawayReport.Day.COLUMNS,
-                    report.rows().stream().map(TurnawayReport.Day::values).toList()), "turnaways-" + range.from() + "-" + range.to());
+                    report.rows().stream().map(TurnawayReport.Day::values).toList()), "turnaways-" + range.from() + "-" + range.to())
+                    .header(PERSON_PERIOD_HEADER, personPeriod);
         }
-        return HttpResponse.ok(report);
+        return HttpResponse.ok(report).header(PERSON_PERIOD_HEADER, personPeriod);
     }
 
     /** CSV when it is the caller's first choice (highest quality, then order); JSON otherwise. */
@@ -85,7 +94,7 @@ class ReportController {
         return "text".equals(type.getType()) && "csv".equals(type.getSubtype());
     }
 
-    private static HttpResponse<String> csv(String body, String name) {
+    private static MutableHttpResponse<String> csv(String body, String name) {
         return HttpResponse.ok(body).contentType(MediaType.of(ReportCsv.MEDIA_TYPE + "; charset=utf-8"))
                 .header("Content-Disposition", "attachment; filename=\"harbour-" + name + ".csv\"");
     }
