@@ -1,5 +1,7 @@
 package org.harbour.report;
 
+import io.micronaut.core.annotation.Nullable;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
@@ -26,8 +28,8 @@ final class GroupFigures {
     BigDecimal hotelCost = BigDecimal.ZERO;
     final DoorFigures door = new DoorFigures();
 
-    CapacityRow toRow(String group) {
-        return new CapacityRow(group, capacityNights, occupiedNights, ratio(occupiedNights, capacityNights),
+    CapacityRow toRow(String group, @Nullable String group2) {
+        return new CapacityRow(group, group2, capacityNights, occupiedNights, ratio(occupiedNights, capacityNights),
                 bedRequests, unmetRequests, ratio(unmetRequests, bedRequests), afterHoursRequests, placements,
                 Suppression.count(clients, clients),
                 // 4.0 moves per episode over one episode would tell one person's moves

@@ -29,7 +29,7 @@ final class JsonTables {
      */
     static String periods(CapacityQuery q, DateRange range) {
         StringJoiner json = new StringJoiner(",", "[", "]");
-        if (q.groupBy() != Grouping.MONTH) {
+        if (!q.groupBy().has(Grouping.MONTH)) {
             return json.add(period("", range.from(), range.to())).toString();
         }
         for (YearMonth month = YearMonth.from(range.from()); !month.atDay(1).isAfter(range.to()); month = month.plusMonths(1)) {

@@ -56,8 +56,8 @@ final class PeopleSql {
                 )
                 SELECT\s""", today.toString(), people.to().toString(), people.from().toString(),
                 people.to().toString());
-        s.add(q.groupBy().programKey("IF(role.n = 1, x.start_date, x.episode_start)") + " " + """
-                 AS grp,
+        s.add(q.groupBy().programKeys("IF(role.n = 1, x.start_date, x.episode_start)") + """
+                ,
                        SUM(role.n = 1 AND x.start_date BETWEEN ? AND ?) AS placements,
                        COUNT(DISTINCT IF(role.n = 1, x.client_id, NULL)) AS clients,
                        SUM(role.n = 2 AND x.starts_episode = 0) AS moves, SUM(role.n = 2 AND x.starts_episode = 1) AS episodes,
@@ -70,7 +70,7 @@ final class PeopleSql {
                   JOIN programs p ON p.id = IF(role.n = 1, x.program_id, x.first_program_id)
                   JOIN facilities f ON f.id = p.facility_id
                  WHERE 1 = 1""", people.from().toString(), people.to().toString());
-        return CapacitySql.programFilters(q, s).add(" GROUP BY grp");
+        return CapacitySql.programFilters(q, s).add(" GROUP BY grp, grp2");
     }
 
     /**
@@ -88,8 +88,8 @@ final class PeopleSql {
                    WHERE x.client_id IN (SELECT client_id FROM placements WHERE start_date BETWEEN ? AND ?)
                 ), waits AS (
                   SELECT\s""", people.from().toString(), people.to().toString());
-        s.add(q.groupBy().programKey("x.start_date") + " " + """
-                 AS grp, x.client_id,
+        s.add(q.groupBy().programKeys("x.start_date") + """
+                , x.client_id,
                          MAX(TIMESTAMPDIFF(SECOND, w.created_at, w.closed_at)) / 86400 AS days
                     FROM placed x
                     JOIN waitlist_entries w ON w.client_id = x.client_id AND w.status = 'PLACED'
@@ -98,14 +98,14 @@ final class PeopleSql {
                    WHERE w.closed_at IS NOT NULL AND x.start_date BETWEEN ? AND ?""",
                 people.from().toString(), people.to().toString());
         return CapacitySql.programFilters(q, s).add("""
-                 GROUP BY grp, x.id, x.client_id
+                 GROUP BY grp, grp2, x.id, x.client_id
                 ), ranked AS (
-                  SELECT grp, client_id, days, ROW_NUMBER() OVER (PARTITION BY grp ORDER BY days) AS n,
-                         COUNT(*) OVER (PARTITION BY grp) AS total
+                  SELECT grp, grp2, client_id, days, ROW_NUMBER() OVER (PARTITION BY grp, grp2 ORDER BY days) AS n,
+                         COUNT(*) OVER (PARTITION BY grp, grp2) AS total
                     FROM waits
                 )
-                SELECT grp, AVG(CASE WHEN n IN (FLOOR((total + 1) / 2), CEIL((total + 1) / 2)) THEN days END)
+                SELECT grp, grp2, AVG(CASE WHEN n IN (FLOOR((total + 1) / 2), CEIL((total + 1) / 2)) THEN days END)
                          AS median_wait_days, COUNT(DISTINCT client_id) AS waiting_people
-                  FROM ranked GROUP BY grp""");
+                  FROM ranked GROUP BY grp, grp2""");
     }
 }

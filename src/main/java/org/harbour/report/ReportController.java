@@ -39,8 +39,10 @@ class ReportController {
 
     @Get(value = "/capacity", produces = {MediaType.APPLICATION_JSON, ReportCsv.MEDIA_TYPE})
     @Operation(summary = "Capacity, demand and placements by region, type, population or month",
-            description = "from and to (YYYY-MM-DD, inclusive, at most 3 years); groupBy region|type|population|month; "
-                    + "optional regionCode, type, population, capacityType. Counts of fewer than 5 people are null.")
+            description = "from and to (YYYY-MM-DD, inclusive, at most 3 years; neither: the dates that have data); "
+                    + "groupBy one or two of region|type|population|month (region,type: a row per pair, group and group2); "
+                    + "optional regionCode, type, population, capacityType. Figures about people cover whole months "
+                    + "(personFiguresPeriod), are rounded to 5 and are null below 5 people.")
     @ApiResponse(responseCode = "200", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CapacityRow.Report.class)),
             @Content(mediaType = ReportCsv.MEDIA_TYPE, schema = @Schema(type = "string"))})
@@ -49,15 +51,16 @@ class ReportController {
                              @Nullable @QueryValue String type, @Nullable @QueryValue String population,
                              @Nullable @QueryValue String capacityType) {
         CapacityQuery query = CapacityQuery.parse(from, to, groupBy, regionCode, type, population, capacityType,
-                code -> regions.exists(code));
+                code -> regions.exists(code), capacity::dataRange);
         List<CapacityRow> rows = capacity.run(query);
         DateRange personPeriod = Suppression.period(query.range());
         if (wantsCsv(request)) {
-            return csv(ReportCsv.write(CapacityRow.COLUMNS, rows.stream().map(CapacityRow::values).toList()),
+            return csv(ReportCsv.write(CapacityRow.columns(query.groupBy()),
+                            rows.stream().map(r -> r.values(query.groupBy())).toList()),
                     "capacity-" + query.range().from() + "-" + query.range().to())
                     .header(PERSON_PERIOD_HEADER, personPeriod.from() + "/" + personPeriod.to());
         }
-        return HttpResponse.ok(new CapacityRow.Report(rows, personPeriod))
+        return HttpResponse.ok(new CapacityRow.Report(query.range(), rows, personPeriod))
                 .header(PERSON_PERIOD_HEADER, personPeriod.from() + "/" + personPeriod.to());
     }
 

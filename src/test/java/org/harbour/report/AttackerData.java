@@ -22,7 +22,8 @@ import java.util.Random;
  * three time zones and several types, populations and capacity types; people with 1-4 placements (moves, gaps,
  * hotel stays at a nightly cost), some of them after a wait; door outcomes by new and returning people. Programs
  * are made through the API; people's rows are written straight to the test's own database, as the service would
- * have, and kept here too so the test can work out every true figure itself.
+ * have, and kept here too so the test can work out every true figure itself. Counts of beds (a few changes per
+ * program) and bed requests (regions or none, types or none, stated needs or none) give the exact figures.
  *
  * ON-EAST holds the issue's two attacks: five people placed on 12-03 or 12-04 and a sixth on 12-05 (2024), nobody
  * else in December; one person placed five times in a row in February 2025; a single hotel stay in January 2025.
@@ -59,6 +60,9 @@ final class AttackerData {
     final List<Placement> placements = new ArrayList<>();
     final List<Door> doors = new ArrayList<>();
     private final List<Object[]> waits = new ArrayList<>(); // client, created, closed
+    /** The first and last dates anything happened on (UTC), for the default range. */
+    LocalDate firstDay = LAST;
+    LocalDate lastDay = FIRST;
     private final Random random;
     private long nextClient = 1000;
 
@@ -155,12 +159,15 @@ final class AttackerData {
                                             status, nightly_cost, created_by, created_at, ended_at)
                     VALUES (?, ?, ?, ?, ?, 'HOUSED', 'ENDED', ?, ?, ?, ?)""")) {
                 for (Placement p : placements) {
+                    seen(p.start());
                     Object[] values = {p.client(), p.program().id(), organization, p.start(), p.end(), p.nightlyCost(),
                             admin, utc(p.start().atTime(13, 0)), utc(p.end().atTime(13, 0))};
                     batch(insert, values);
                 }
                 insert.executeBatch();
             }
+            beds(db, admin);
+            requests(db, admin);
             try (PreparedStatement insert = db.prepareStatement("""
                     INSERT INTO waitlist_entries (client_id, organization_id, type, region_code, priority, status,
                                                   created_at, closed_at)
@@ -175,6 +182,7 @@ final class AttackerData {
                                        status, ended_at, door_outcome, door_reason)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
                 for (Door d : doors) {
+                    seen(d.localDate());
                     // noon on the local date, in the facility's zone, stored in UTC as the service stores instants
                     LocalDateTime ended = LocalDateTime.ofInstant(d.localDate().atTime(12, 0).atZone(d.program().zone())
                             .toInstant(), ZoneOffset.UTC);
@@ -187,6 +195,50 @@ final class AttackerData {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Each program's counts at noon local on 10-01 and on three more days (capacity 30, some of it occupied). */
+    private void beds(Connection db, long admin) throws SQLException {
+        try (PreparedStatement insert = db.prepareStatement("""
+                INSERT INTO availability_history (program_id, capacity, available, held, out_of_service, occupied,
+                                                  version, changed_at, changed_by, source)
+                VALUES (?, 30, ?, 0, 0, ?, 0, ?, 'attacker-data', 'STAFF')""")) {
+            for (Program p : programs) {
+                for (int i = 0; i < 4; i++) {
+                    LocalDate day = i == 0 ? FIRST : FIRST.plusDays(random.nextInt(182));
+                    int occupied = random.nextInt(31);
+                    LocalDateTime at = LocalDateTime.ofInstant(day.atTime(12, 0).atZone(p.zone()).toInstant(), ZoneOffset.UTC);
+                    batch(insert, p.id(), 30 - occupied, occupied, utc(at));
+                    seen(at.toLocalDate());
+                }
+            }
+            insert.executeBatch();
+        }
+    }
+
+    /** Searches made in the range: a region or none, up to two types, a stated woman, man, youth or family, or nothing. */
+    private void requests(Connection db, long admin) throws SQLException {
+        List<String> types = List.of("EMERGENCY_SHELTER", "DV_SHELTER", "HOTEL_MOTEL", "YOUTH_SHELTER");
+        List<String> needs = List.of("{}", "{\"gender\": \"WOMAN\", \"age\": 30}", "{\"gender\": \"MAN\"}",
+                "{\"age\": 19}", "{\"children\": 2}");
+        try (PreparedStatement insert = db.prepareStatement("""
+                INSERT INTO bed_requests (user_id, region_code, types, needs, admit_now, match_count, unmet, created_at)
+                VALUES (?, ?, ?, ?, FALSE, 0, ?, ?)""")) {
+            for (int i = 0; i < 120; i++) {
+                String region = random.nextInt(5) == 0 ? null : REGIONS.get(random.nextInt(REGIONS.size()));
+                int count = random.nextInt(3);
+                String asked = count == 0 ? "" : String.join(",", types.subList(i % 3, i % 3 + count));
+                LocalDateTime at = FIRST.plusDays(random.nextInt(182)).atTime(random.nextInt(24), random.nextInt(60));
+                batch(insert, admin, region, asked, needs.get(random.nextInt(needs.size())), random.nextBoolean(), utc(at));
+                seen(at.toLocalDate());
+            }
+            insert.executeBatch();
+        }
+    }
+
+    private void seen(LocalDate day) {
+        firstDay = day.isBefore(firstDay) ? day : firstDay;
+        lastDay = day.isAfter(lastDay) ? day : lastDay;
     }
 
     private static void batch(PreparedStatement insert, Object... values) throws SQLException {

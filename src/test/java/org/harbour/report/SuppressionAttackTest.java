@@ -47,7 +47,7 @@ import static org.harbour.report.AttackerData.REGIONS;
  *   hotelCost (hotel guests with nights in the period), movesPerEpisode and medianWaitDays (people whose episodes
  *   began or whose waits ended there: some of the cell's placed clients, so null whenever those are under 5);</li>
  *   <li>within a row, doorRefusals less the reasons shown is not in 1..4;</li>
- *   <li>for a group both A and B answer (same group key: same region, type, population or month, whatever their
+ *   <li>for a group both A and B answer (same group key, group and group2: same region, type, population or month, whatever their
  *   ranges and filters, which covers nested and overlapping ranges and one filter more or less), no person count
  *   shown by both differs by 1..4.</li>
  * </ol>
@@ -239,7 +239,10 @@ class SuppressionAttackTest implements HarbourTest {
                 filters.put(filter, pick(FILTERS.get(filter), random));
             }
         }
-        return new Query(from, to, List.of(pick(DIMENSIONS, random)), filters);
+        String first = pick(DIMENSIONS, random);
+        List<String> others = DIMENSIONS.stream().filter(d -> !d.equals(first)).toList();
+        // one query in three has two dimensions: a cell per pair, each suppressed on its own
+        return new Query(from, to, random.nextInt(3) == 0 ? List.of(first, pick(others, random)) : List.of(first), filters);
     }
 
     /** Ranges moved by up to a week either way (nested or overlapping), a filter more or less, or a fresh query. */
