@@ -191,10 +191,13 @@ export type ReportGroupBy = 'region' | 'type' | 'population' | 'month';
 export const REPORT_GROUPS: ReportGroupBy[] = ['region', 'type', 'population', 'month'];
 /** Optional filters of the capacity report (API.md "Reports"); unset ones are left out of the URL. */
 export interface CapacityFilters { regionCode?: string; type?: ProgramType; population?: Population; capacityType?: CapacityType }
-export interface CapacityQuery extends CapacityFilters { from: string; to: string; groupBy: ReportGroupBy }
+/** groupBy2: a second dimension (API.md groupBy=region,type), each row then one cell of a cross-tab. */
+export interface CapacityQuery extends CapacityFilters { from: string; to: string; groupBy: ReportGroupBy; groupBy2?: ReportGroupBy }
 /** One group of GET /api/reports/capacity; counts of people under 5 come back null (suppressed). */
 export interface CapacityRow {
   group: string;
+  /** With two dimensions only. */
+  group2?: string;
   capacityNights: number | null;
   occupiedNights: number | null;
   occupancyRate: number | null;
@@ -215,7 +218,12 @@ export interface CapacityRow {
   doorRefusalsByReason: Partial<Record<DeclineReason, number | null>>;
 }
 /** The rows, and the whole months that every figure about people covers (issue 18: the range widened to months). */
-export interface CapacityReport { rows: CapacityRow[]; personFiguresPeriod: { from: string; to: string } }
+export interface CapacityReport {
+  /** The dates covered: the asked ones, or the dates that have data when none were asked (issue 19). */
+  range?: { from: string; to: string };
+  rows: CapacityRow[];
+  personFiguresPeriod: { from: string; to: string };
+}
 
 // Clients, placements and waitlists (caseworkers)
 export type EndReason =

@@ -98,8 +98,9 @@ public class CapacityReport {
     }
 
     /**
-     * The dates that have data, for a report asked without dates: from the first night with counts, bed request,
-     * placement or door outcome to the last (UTC dates: a day's slack either way is harmless here), at most the
+     * The dates that have data, for a report asked without dates: from the first night with counts (the night
+     * stored with the row), bed request, placement or door outcome to the last (requests and outcomes by their UTC
+     * date: a day's slack either way is harmless here), at most the
      * last three years of it. Counts stay in force until the next change, so once any program has counts the
      * range runs to yesterday (today's night is not over). Yesterday alone when there is no data at all.
      */
@@ -107,7 +108,7 @@ public class CapacityReport {
         LocalDate yesterday = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).minusDays(1);
         return jdbc.prepareStatement("""
                 SELECT MIN(d) AS first_day, MAX(d) AS last_day, MAX(counts) AS has_counts FROM (
-                  SELECT DATE(MIN(changed_at)) AS d, COUNT(*) > 0 AS counts FROM availability_history
+                  SELECT MIN(COALESCE(night, DATE(changed_at))) AS d, COUNT(*) > 0 AS counts FROM availability_history
                   UNION ALL SELECT DATE(MIN(created_at)), 0 FROM bed_requests
                   UNION ALL SELECT DATE(MAX(created_at)), 0 FROM bed_requests
                   UNION ALL SELECT MIN(start_date), 0 FROM placements
