@@ -312,6 +312,57 @@ export async function adminAndReportTests({ test, expect, signIn, axe, shot, har
     expect((await cspViolations()).length === 0, `CSP violations: ${await cspViolations()}`);
   });
 
+  await test('funder: lands on reports covering the data; a region by type cross-tab fits 1280 px; months run on', async (page) => {
+    await signIn(page, world.funder);
+    expect((await page.evaluate(() => location.hash)) === '#/reports', `a funder lands on #/reports (${await page.evaluate(() => location.hash)})`);
+    const view = page.locator('harbour-capacity-report');
+    const form = view.locator('form').first();
+    // the first look covers every date with data, and says so; no raw code as a row label
+    await view.locator('p[data-range]').waitFor();
+    const from = await form.getByLabel('From').inputValue();
+    expect(from <= '2024-01-01', `the default range reaches back to the imported January 2024 nights (${from})`);
+    await view.locator('table[data-report="capacity"] tbody tr').first().waitFor();
+    const labels = await view.locator('table[data-report="capacity"] th[scope="row"]').allInnerTexts();
+    expect(labels.every((l) => !/^[A-Z_-]+$/.test(l.trim())), `row labels in words: ${labels}`);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    const fits = () => page.evaluate(() => {
+      const root = document.querySelector('harbour-app').shadowRoot.querySelector('harbour-capacity-report').shadowRoot;
+      const box = root.querySelector('.scroll');
+      return { page: document.documentElement.scrollWidth - window.innerWidth, table: box.scrollWidth - box.clientWidth };
+    });
+    let overflow = await fits();
+    expect(overflow.page <= 0 && overflow.table <= 0, `the region table fits 1280 px: ${JSON.stringify(overflow)}`);
+    await shot(page, 'reports-default-desktop');
+
+    await form.getByLabel('Group by').selectOption('region');
+    await form.getByLabel('Then by').selectOption('type');
+    await form.getByRole('button', { name: 'Run report' }).click();
+    const grid = view.locator('table[data-report="crosstab"]');
+    await grid.locator('tbody tr').first().waitFor();
+    expect((await grid.locator('thead th').count()) >= 2, 'a column per type');
+    await view.getByLabel('Figure in each cell').selectOption('placements');
+    await grid.locator('caption').filter({ hasText: 'Placements' }).waitFor();
+    overflow = await fits();
+    expect(overflow.page <= 0 && overflow.table <= 0, `the cross-tab fits 1280 px without sideways scroll: ${JSON.stringify(overflow)}`);
+    await shot(page, 'reports-crosstab-desktop');
+    await axe(page, 'reports-crosstab');
+    await page.setViewportSize({ width: 360, height: 780 });
+    // the charts redraw for the narrower screen on their next frame: give them a moment
+    await eventually(async () => (await fits()).page <= 0 || fits(), 'cross-tab on a phone: no sideways page scroll at 360 px');
+    await shot(page, 'reports-crosstab');
+
+    await form.getByLabel('Then by').selectOption('');
+    await form.getByLabel('Group by').selectOption('month');
+    await form.getByRole('button', { name: 'Run report' }).click();
+    const months = view.locator('table[data-report="capacity"] tbody tr');
+    await months.first().waitFor();
+    const to = await form.getByLabel('To').inputValue();
+    const span = (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 + Number(to.slice(5, 7)) - Number(from.slice(5, 7)) + 1;
+    expect((await months.count()) === span, `every month from ${from} to ${to}, empty ones too (${await months.count()} of ${span})`);
+    await noSidewaysScroll(page, expect, 'stacked month table on a phone');
+    await shot(page, 'reports-months');
+  });
+
   await test('funder: Central Intake turnaways by day, totals and chart', async (page) => {
     await importCsv(base, world.admin, 'toronto-central-intake', centralIntakeCsv);
     await signIn(page, world.funder);

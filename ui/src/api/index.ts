@@ -1,6 +1,6 @@
 import { ApiError, request, requestBlob, session } from './http';
 import type {
-  Availability, BedRequest, DeclineReason, ProgramHold, CapacityQuery, CapacityReport, BedRequestResult, Client, Facility, Hold, Id, LoginResponse, Me, Placement, Region,
+  Availability, BedRequest, ReportGroupBy, DeclineReason, ProgramHold, CapacityQuery, CapacityReport, BedRequestResult, Client, Facility, Hold, Id, LoginResponse, Me, Placement, Region,
   ClientDetail, ClientPlacements, ClientUpdate, JoinedEntry, EndPlacementBody, JoinWaitlistBody, MovePlacementBody, NewClient, PlacementDetail, WaitlistEntry,
   WaitlistQuery,
   FacilityBody, FeedKey, NewUser, Program, ProgramBody, TurnawayReport, UserAccount,
@@ -15,7 +15,8 @@ const enc = encodeURIComponent;
 
 /** GET /api/reports/capacity with the query in a fixed order (the JSON and the CSV use the same URL). */
 export function capacityReportUrl(q: CapacityQuery): string {
-  const params = new URLSearchParams({ from: q.from, to: q.to, groupBy: q.groupBy });
+  const groupBy = q.groupBy2 ? `${q.groupBy},${q.groupBy2}` : q.groupBy;
+  const params = new URLSearchParams({ from: q.from, to: q.to, groupBy });
   for (const name of ['regionCode', 'type', 'population', 'capacityType'] as const) {
     const value = q[name];
     if (value) params.set(name, value);
@@ -94,6 +95,9 @@ export const api = {
     request<Placement>('POST', '/api/placements', body),
   capacityReport: (q: CapacityQuery) => request<CapacityReport>('GET', capacityReportUrl(q)),
   capacityReportCsv: (q: CapacityQuery) => requestBlob(capacityReportUrl(q), 'text/csv'),
+  /** Without dates: the service answers for the dates that have data and says which (range). */
+  capacityReportOfAllData: (groupBy: ReportGroupBy) =>
+    request<CapacityReport>('GET', `/api/reports/capacity?${new URLSearchParams({ groupBy })}`),
   // clients, placements and waitlists
   clientList: () => request<ClientDetail[]>('GET', '/api/clients'),
   client: (id: Id) => request<ClientDetail>('GET', `/api/clients/${enc(String(id))}`),

@@ -195,10 +195,13 @@ export type ReportGroupBy = 'region' | 'type' | 'population' | 'month';
 export const REPORT_GROUPS: ReportGroupBy[] = ['region', 'type', 'population', 'month'];
 /** Optional filters of the capacity report (API.md "Reports"); unset ones are left out of the URL. */
 export interface CapacityFilters { regionCode?: string; type?: ProgramType; population?: Population; capacityType?: CapacityType }
-export interface CapacityQuery extends CapacityFilters { from: string; to: string; groupBy: ReportGroupBy }
+/** groupBy2: a second dimension (API.md groupBy=region,type), each row then one cell of a cross-tab. */
+export interface CapacityQuery extends CapacityFilters { from: string; to: string; groupBy: ReportGroupBy; groupBy2?: ReportGroupBy }
 /** One group of GET /api/reports/capacity; counts of people under 5 come back null (suppressed). */
 export interface CapacityRow {
   group: string;
+  /** With two dimensions only. */
+  group2?: string;
   capacityNights: number | null;
   occupiedNights: number | null;
   occupancyRate: number | null;
@@ -218,7 +221,13 @@ export interface CapacityRow {
   doorRefusals: number | null;
   doorRefusalsByReason: Partial<Record<DeclineReason, number | null>>;
 }
-export interface CapacityReport { rows: CapacityRow[] }
+/** The rows, and the whole months that every figure about people covers (issue 18: the range widened to months). */
+export interface CapacityReport {
+  /** The dates covered: the asked ones, or the dates that have data when none were asked (issue 19). */
+  range?: { from: string; to: string };
+  rows: CapacityRow[];
+  personFiguresPeriod: { from: string; to: string };
+}
 
 // Clients, placements and waitlists (caseworkers)
 export type EndReason =
@@ -382,4 +391,6 @@ export interface TurnawayTotals {
 export interface TurnawayReport {
   rows: TurnawayDay[]; totals: TurnawayTotals;
   doorRefusals: number | null; doorRefusalsByReason: Partial<Record<DeclineReason, number | null>>;
+  /** The whole months the door figures cover (issue 18). */
+  personFiguresPeriod?: { from: string; to: string };
 }

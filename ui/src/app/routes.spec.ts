@@ -12,7 +12,8 @@ describe('routes', () => {
   it('opens the screen each role needs first', () => {
     expect(homeFor(['CASEWORKER'])).toBe('find');
     expect(homeFor(['SHELTER_STAFF'])).toBe('staff');
-    expect(homeFor(['FUNDER'])).toBe('board');
+    expect(homeFor(['FUNDER'])).toBe('reports');
+    expect(homeFor(['ADMIN'])).toBe('board');
   });
 
   it('follows deep links a role may open and falls back home otherwise', () => {
@@ -20,7 +21,7 @@ describe('routes', () => {
     expect(parseHash('#/staff', ['CASEWORKER'])).toBe('find');
     expect(parseHash('#/reports', ['FUNDER'])).toBe('reports');
     expect(parseHash('#/reports', ['CASEWORKER'])).toBe('find');
-    expect(parseHash('#/admin', ['FUNDER'])).toBe('board');
+    expect(parseHash('#/admin', ['FUNDER'])).toBe('reports');
     expect(parseHash('#/admin', ['ADMIN'])).toBe('admin');
     expect(parseHash('', ['SHELTER_STAFF'])).toBe('staff');
   });

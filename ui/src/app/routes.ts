@@ -25,10 +25,11 @@ export function routesFor(roles: Role[]): Route[] {
   return ROUTES.filter((r) => r.ready && r.roles.some((role) => roles.includes(role)));
 }
 
-/** The first screen a role needs: caseworkers search, staff update counts, everyone else watches. */
+/** The first screen a role needs: caseworkers search, staff update counts, funders read reports, admins watch. */
 export function homeFor(roles: Role[]): RouteId {
   if (roles.includes('CASEWORKER')) return 'find';
   if (roles.includes('SHELTER_STAFF')) return 'staff';
+  if (roles.includes('FUNDER') && !roles.includes('ADMIN')) return 'reports';
   return 'board';
 }
 

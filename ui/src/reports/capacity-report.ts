@@ -1,25 +1,42 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { ApiError, CAPACITY_TYPES, POPULATIONS, PROGRAM_TYPES, REPORT_GROUPS, api, type CapacityQuery, type CapacityRow } from '../api';
+import { ApiError, CAPACITY_TYPES, POPULATIONS, PROGRAM_TYPES, REPORT_GROUPS, api, type CapacityQuery, type CapacityReport, type CapacityRow } from '../api';
 import type { DashboardData } from '../app/dashboard-data';
 import { LocaleController, locale, t, tEnum, tn, type MessageKey } from '../i18n';
 import { shared } from '../ui/styles';
 import { hotelByMonth, occupancyByMonth, unmetByRegion, type ChartSpec } from './charts';
-import { REPORT_COLUMNS, columnLabel, csvFileName, defaultRange, doorCell, filterWords, formatCell, groupLabel, queryFrom, regrouped } from './report';
+import { REPORT_COLUMNS, columnKind, columnLabel, crossTab, csvFileName, defaultRange, doorCell, filterWords, formatCell, groupLabel, queryFrom, regrouped, type ReportColumn } from './report';
 import './chart-view';
 
-/** Funders: capacity, demand and placements by region, type, population or month, filtered; table, charts, CSV. */
+/**
+ * Funders: capacity, demand and placements by region, type, population or month, or two of them as a cross-tab,
+ * filtered; table, charts, CSV. It opens on every date that has data (the service's range when asked without dates).
+ * The table shows the main figures (it fits 1280 px; "More figures" adds the rest) and stacks each row under 40rem.
+ */
 @customElement('harbour-capacity-report')
 export class CapacityReportView extends LitElement {
   static styles = [shared, css`
     form { display: grid; gap: 0.75rem; grid-template-columns: repeat(auto-fit, minmax(9rem, 1fr)); align-items: end; }
     .actions { display: flex; flex-wrap: wrap; gap: 0.75rem; margin: 1rem 0; }
     .scroll { position: relative; overflow-x: auto; max-width: 100%; border: 1px solid var(--border); border-radius: var(--radius); }
-    table { border-collapse: collapse; font-variant-numeric: tabular-nums; min-width: 100%; }
+    table { border-collapse: collapse; font-variant-numeric: tabular-nums; width: 100%; }
     caption { text-align: left; padding: 0.5rem; font-weight: 700; }
-    th, td { padding: 0.45rem 0.6rem; border-top: 1px solid var(--border); text-align: right; white-space: nowrap; }
-    th[scope='row'], thead th:first-child { text-align: left; position: sticky; left: 0; background: var(--surface); }
-    thead th { white-space: normal; min-width: 6rem; vertical-align: bottom; }
+    th, td { padding: 0.4rem 0.5rem; border-top: 1px solid var(--border); text-align: right; white-space: nowrap; }
+    th[scope='row'], thead th:first-child { text-align: left; position: sticky; left: 0; background: var(--surface); white-space: normal; }
+    thead th { white-space: normal; vertical-align: bottom; font-size: 0.85rem; }
+    table[data-report='crosstab'] td { min-width: 3.5rem; }
+    .table-actions { display: flex; flex-wrap: wrap; gap: 0.75rem; align-items: end; margin: 0.5rem 0; }
+    .table-actions label { margin: 0; }
+    /* a phone: each row of the table becomes a card of "figure: value" lines, so nothing scrolls sideways */
+    @media (max-width: 40rem) {
+      table[data-report='capacity'] thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+      table[data-report='capacity'], table[data-report='capacity'] tbody, table[data-report='capacity'] tr { display: block; }
+      table[data-report='capacity'] tr { border-top: 2px solid var(--border); padding: 0.3rem 0; }
+      table[data-report='capacity'] th[scope='row'] { display: block; position: static; border: 0; }
+      table[data-report='capacity'] td { display: flex; justify-content: space-between; gap: 1rem; border: 0; padding: 0.15rem 0.5rem; white-space: normal; }
+      table[data-report='capacity'] td::before { content: attr(data-label); text-align: left; color: var(--muted); }
+      table[data-report='capacity'] td[data-col='door'] { flex-wrap: wrap; }
+    }
     fieldset { grid-column: 1 / -1; border: 1px solid var(--border); border-radius: var(--radius); padding: 0.6rem 0.8rem; margin: 0;
       display: grid; gap: 0.75rem; grid-template-columns: repeat(auto-fit, minmax(10rem, 1fr)); min-width: 0; }
     legend { font-weight: 700; padding: 0 0.3rem; }
@@ -35,6 +52,16 @@ export class CapacityReportView extends LitElement {
   @property({ type: Number }) revision = 0;
   @state() private query: CapacityQuery | null = null;
   @state() private rows: CapacityRow[] | null = null;
+  /** Every figure, or only the main ones (the default, which fits the screen). */
+  @state() private allFigures = false;
+  /** The figure a cross-tab shows in its cells. */
+  @state() private cellFigure: ReportColumn = 'occupancyRate';
+  /** Set when the report opened on every date with data (the service chose the range). */
+  @state() private dataRange: { from: string; to: string } | null = null;
+  /** Once the funder types or runs a report, the first look no longer fills the form nor replaces her report. */
+  private touched = false;
+  /** The whole months the person figures cover, as the service said. */
+  @state() private personPeriod: { from: string; to: string } | null = null;
   /** The same query by month and by region, for the charts. */
   @state() private byMonth: CapacityRow[] = [];
   @state() private byRegion: CapacityRow[] = [];
@@ -50,15 +77,41 @@ export class CapacityReportView extends LitElement {
     new LocaleController(this);
   }
 
+  /** The first look covers the history: the service's range of the dates with data, by region. */
+  firstUpdated(): void {
+    if (this.query) return;
+    this.busy = true;
+    api.capacityReportOfAllData('region').then(async (answer) => {
+      const range = answer.range;
+      if (!range || this.touched) return;
+      const form = this.renderRoot.querySelector('form');
+      const from = form?.querySelector<HTMLInputElement>('#from');
+      const to = form?.querySelector<HTMLInputElement>('#to');
+      if (from) from.value = range.from;
+      if (to) to.value = range.to;
+      this.range.from = range.from;
+      this.range.to = range.to;
+      this.dataRange = range;
+      await this.load({ from: range.from, to: range.to, groupBy: 'region' }, answer, false);
+    }).catch(() => { /* the form still works by hand */ }).finally(() => { this.busy = false; });
+  }
+
   render() {
     return html`
       <h1>${t('reports.title')}</h1>
-      <form class="card" @submit=${this.run}>
+      <form class="card" @submit=${this.run} @input=${() => { this.touched = true; }} @change=${() => { this.touched = true; }}>
         <div><label for="from">${t('reports.from')}</label><input id="from" name="from" type="date" required .value=${this.range.from} /></div>
         <div><label for="to">${t('reports.to')}</label><input id="to" name="to" type="date" required .value=${this.range.to} /></div>
         <div>
           <label for="groupBy">${t('reports.groupBy')}</label>
           <select id="groupBy" name="groupBy">
+            ${REPORT_GROUPS.map((g) => html`<option value=${g}>${t(`reports.group.${g}` as MessageKey)}</option>`)}
+          </select>
+        </div>
+        <div>
+          <label for="groupBy2">${t('reports.groupBy2')}</label>
+          <select id="groupBy2" name="groupBy2">
+            <option value="">${t('reports.group.none')}</option>
             ${REPORT_GROUPS.map((g) => html`<option value=${g}>${t(`reports.group.${g}` as MessageKey)}</option>`)}
           </select>
         </div>
@@ -88,47 +141,99 @@ export class CapacityReportView extends LitElement {
   }
 
   private report(q: CapacityQuery, rows: CapacityRow[]) {
-    const groupName = t(`reports.group.${q.groupBy}` as MessageKey).toLowerCase();
-    const name = (g: string) => groupLabel(q.groupBy, g, this.data?.regions);
     const filters = filterWords(q, this.data?.regions);
     return html`
       <h2 id="results" tabindex="-1">${tn('reports.rows', rows.length)}</h2>
+      ${this.dataRange ? html`<p class="muted" data-range>${t('reports.dataRange', this.dataRange)}</p>` : nothing}
       <div class="actions">
         <button type="button" class="secondary" ?disabled=${this.downloading} @click=${() => this.download(q)}>
           ${this.downloading ? t('reports.downloading') : t('reports.download')}</button>
       </div>
       ${rows.length === 0 ? html`<p class="card">${t('reports.empty')}</p>` : html`
-        <div class="scroll" role="region" tabindex="0" aria-label=${t('reports.tableScroll')}>
-          <table data-report="capacity">
-            <caption>${t('reports.caption', { group: groupName, from: q.from, to: q.to })}${filters.length ? ` (${filters.join(', ')})` : ''}</caption>
-            <thead><tr>
-              <th scope="col">${t(`reports.group.${q.groupBy}` as MessageKey)}</th>
-              ${REPORT_COLUMNS.map((c) => html`<th scope="col">${columnLabel(c.key)}</th>`)}
-              <th scope="col">${t('reports.col.door')}</th>
-            </tr></thead>
-            <tbody>
-              ${rows.map((r) => html`<tr data-group=${r.group}>
-                <th scope="row">${name(r.group)}</th>
-                ${REPORT_COLUMNS.map((c) => {
-                  const cell = formatCell(c.kind, r[c.key]);
-                  return html`<td data-col=${c.key}>${cell.label
-                    ? html`<span aria-hidden="true">${cell.text}</span><span class="sr-only">${cell.label}</span>`
-                    : cell.text}</td>`;
-                })}
-                ${this.door(r)}
-              </tr>`)}
-            </tbody>
-          </table>
-        </div>
-        <p class="muted">${t('reports.suppressedNote')} ${t('reports.door.note')}</p>`}
+        ${q.groupBy2 ? this.crossTab(q, rows, filters) : this.table(q, rows, filters)}
+        <p class="muted">${t('reports.suppressedNote')} ${t('reports.door.note')}</p>
+        ${this.personPeriod ? html`<p class="muted" data-person-period>${t('reports.personPeriod', this.personPeriod)}</p>` : nothing}`}
       ${this.charts()}
     `;
+  }
+
+  /** One row per group: the main figures, or all of them, and the door. */
+  private table(q: CapacityQuery, rows: CapacityRow[], filters: string[]) {
+    const groupName = t(`reports.group.${q.groupBy}` as MessageKey).toLowerCase();
+    const name = (g: string) => groupLabel(q.groupBy, g, this.data?.regions);
+    const columns = REPORT_COLUMNS.filter((c) => c.main || this.allFigures);
+    return html`
+      <div class="table-actions">
+        <button type="button" class="secondary" aria-pressed=${this.allFigures ? 'true' : 'false'}
+          @click=${() => { this.allFigures = !this.allFigures; }}>${this.allFigures ? t('reports.fewerFigures') : t('reports.moreFigures')}</button>
+      </div>
+      <div class="scroll" role="region" tabindex="0" aria-label=${t('reports.tableScroll')}>
+        <table data-report="capacity">
+          <caption>${t('reports.caption', { group: groupName, from: q.from, to: q.to })}${filters.length ? ` (${filters.join(', ')})` : ''}</caption>
+          <thead><tr>
+            <th scope="col">${t(`reports.group.${q.groupBy}` as MessageKey)}</th>
+            ${columns.map((c) => html`<th scope="col">${columnLabel(c.key)}</th>`)}
+            <th scope="col">${t('reports.col.door')}</th>
+          </tr></thead>
+          <tbody>
+            ${rows.map((r) => html`<tr data-group=${r.group}>
+              <th scope="row">${name(r.group)}</th>
+              ${columns.map((c) => html`<td data-col=${c.key} data-label=${columnLabel(c.key)}>${this.figure(c.kind, r[c.key])}</td>`)}
+              ${this.door(r)}
+            </tr>`)}
+          </tbody>
+        </table>
+      </div>`;
+  }
+
+  /** Two dimensions: one down, one across, the chosen figure in each cell (an empty cell: no figure at all). */
+  private crossTab(q: CapacityQuery, rows: CapacityRow[], filters: string[]) {
+    const grid = crossTab(q, rows);
+    if (!grid) return nothing;
+    const down = (g: string) => groupLabel(grid.down, g, this.data?.regions);
+    const across = (g: string) => groupLabel(grid.across, g, this.data?.regions);
+    const kind = columnKind(this.cellFigure);
+    const caption = t('reports.crossTab.caption', {
+      figure: columnLabel(this.cellFigure), down: t(`reports.group.${grid.down}` as MessageKey).toLowerCase(),
+      across: t(`reports.group.${grid.across}` as MessageKey).toLowerCase(), from: q.from, to: q.to,
+    });
+    return html`
+      <div class="table-actions">
+        <div><label for="cellFigure">${t('reports.crossTab.figure')}</label>
+          <select id="cellFigure" @change=${(e: Event) => { this.cellFigure = (e.target as HTMLSelectElement).value as ReportColumn; }}>
+            ${REPORT_COLUMNS.map((c) => html`<option value=${c.key} ?selected=${c.key === this.cellFigure}>${columnLabel(c.key)}</option>`)}
+          </select></div>
+      </div>
+      <div class="scroll" role="region" tabindex="0" aria-label=${t('reports.tableScroll')}>
+        <table data-report="crosstab">
+          <caption>${caption}${filters.length ? ` (${filters.join(', ')})` : ''}</caption>
+          <thead><tr>
+            <th scope="col">${t(`reports.group.${grid.down}` as MessageKey)}</th>
+            ${grid.columns.map((c) => html`<th scope="col" data-group=${c}>${across(c)}</th>`)}
+          </tr></thead>
+          <tbody>
+            ${grid.rows.map((d) => html`<tr data-group=${d}>
+              <th scope="row">${down(d)}</th>
+              ${grid.columns.map((a) => {
+                const row = grid.cell(d, a);
+                return html`<td data-group2=${a}>${row ? this.figure(kind, row[this.cellFigure])
+                  : html`<span class="sr-only">${t('reports.crossTab.empty')}</span>`}</td>`;
+              })}
+            </tr>`)}
+          </tbody>
+        </table>
+      </div>`;
+  }
+
+  private figure(kind: Parameters<typeof formatCell>[0], value: number | null | undefined) {
+    const cell = formatCell(kind, value);
+    return cell.label ? html`<span aria-hidden="true">${cell.text}</span><span class="sr-only">${cell.label}</span>` : cell.text;
   }
 
   /** Arrived / no-show / refused in one cell, with the refusal reasons that have a figure listed under it. */
   private door(r: CapacityRow) {
     const cell = doorCell(r);
-    return html`<td data-col="door">
+    return html`<td data-col="door" data-label=${t('reports.col.door')}>
       <span aria-hidden="true">${cell.text}</span><span class="sr-only">${cell.label}</span>
       ${cell.reasons.length ? html`<ul class="reasons" aria-label=${t('reports.door.reasons')}>
         ${cell.reasons.map((x) => html`<li data-reason=${x.reason}>${x.text}</li>`)}</ul>` : nothing}
@@ -152,25 +257,34 @@ export class CapacityReportView extends LitElement {
 
   private async run(e: SubmitEvent): Promise<void> {
     e.preventDefault();
+    this.touched = true;
     const q = queryFrom(new FormData(e.target as HTMLFormElement));
     this.status = '';
     if ('error' in q) {
       this.error = t(q.error);
       return;
     }
+    this.dataRange = null;
+    await this.load(q);
+  }
+
+  /** The report and, for the charts, the same range and filters by month and by region (one request when it is one). */
+  private async load(q: CapacityQuery, first?: CapacityReport, focus = true): Promise<void> {
     this.busy = true;
     this.error = '';
     try {
+      const answer = first ? Promise.resolve(first) : api.capacityReport(q);
+      const main = answer.then((r) => r.rows);
       const same = (g: CapacityQuery['groupBy'], rows: Promise<CapacityRow[]>) =>
-        q.groupBy === g ? rows : api.capacityReport(regrouped(q, g)).then((r) => r.rows);
-      const main = api.capacityReport(q).then((r) => r.rows);
-      const [rows, byMonth, byRegion] = await Promise.all([main, same('month', main), same('region', main)]);
+        q.groupBy === g && !q.groupBy2 ? rows : api.capacityReport(regrouped(q, g)).then((r) => r.rows);
+      const [rows, byMonth, byRegion, report] = await Promise.all([main, same('month', main), same('region', main), answer]);
       this.query = q;
       this.rows = rows;
+      this.personPeriod = report.personFiguresPeriod ?? null;
       this.byMonth = byMonth;
       this.byRegion = byRegion;
       await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('#results')?.focus();
+      if (focus) this.renderRoot.querySelector<HTMLElement>('#results')?.focus();
     } catch (err) {
       this.rows = null;
       this.error = problem(err);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { capacityReportUrl } from '../api';
 import type { CapacityQuery } from '../api/types';
-import { csvFileName, doorCell, filterWords, regrouped, defaultRange, formatCell, groupLabel, queryFrom } from './report';
+import { REPORT_COLUMNS, crossTab, csvFileName, doorCell, filterWords, regrouped, defaultRange, formatCell, groupLabel, queryFrom } from './report';
+import type { CapacityRow } from '../api/types';
 
 describe('capacity report', () => {
   it('builds one URL for the JSON and the CSV, encoded', () => {
@@ -74,5 +75,41 @@ describe('capacity report', () => {
 
   it('defaults to the 90 days before today', () => {
     expect(defaultRange(new Date(2026, 2, 1, 15))).toEqual({ from: '2025-12-01', to: '2026-02-28' });
+  });
+
+  it('says "ANY" in words in both languages, never the code', () => {
+    expect(groupLabel('region', 'ANY', new Map(), 'en')).toBe('No region stated');
+    expect(groupLabel('type', 'ANY', new Map(), 'fr')).toBe('Aucun type précisé');
+    expect(groupLabel('population', 'ANY', new Map(), 'fr')).toBe('Non précisée');
+  });
+
+  it('asks for two dimensions as groupBy=a,b, and refuses the same one twice', () => {
+    const d = new FormData();
+    for (const [k, v] of [['from', '2026-01-01'], ['to', '2026-01-31'], ['groupBy', 'region'], ['groupBy2', 'type']]) d.set(k, v);
+    const q = queryFrom(d) as CapacityQuery;
+    expect(q).toEqual({ from: '2026-01-01', to: '2026-01-31', groupBy: 'region', groupBy2: 'type' });
+    expect(capacityReportUrl(q)).toBe('/api/reports/capacity?from=2026-01-01&to=2026-01-31&groupBy=region%2Ctype');
+    expect(csvFileName(q)).toBe('harbour-capacity-region-type-2026-01-01-2026-01-31.csv');
+    expect(regrouped(q, 'month')).toEqual({ from: '2026-01-01', to: '2026-01-31', groupBy: 'month' });
+    d.set('groupBy2', 'region');
+    expect(queryFrom(d)).toEqual({ error: 'reports.sameGroups' });
+  });
+
+  it('lays two dimensions out as a grid: months down, else the longer dimension down', () => {
+    const row = (group: string, group2: string, placements: number) => ({ group, group2, placements }) as unknown as CapacityRow;
+    const rows = [row('DV_SHELTER', 'ON-EAST', 1), row('DV_SHELTER', 'ON-WEST', 2), row('DV_SHELTER', 'BC-NORTH', 3), row('HOTEL_MOTEL', 'ON-EAST', 4)];
+    const grid = crossTab({ from: 'a', to: 'b', groupBy: 'type', groupBy2: 'region' }, rows)!;
+    expect([grid.down, grid.across]).toEqual(['region', 'type']);
+    expect(grid.rows).toEqual(['ON-EAST', 'ON-WEST', 'BC-NORTH']);
+    expect(grid.columns).toEqual(['DV_SHELTER', 'HOTEL_MOTEL']);
+    expect(grid.cell('ON-EAST', 'HOTEL_MOTEL')?.placements).toBe(4);
+    expect(grid.cell('ON-WEST', 'HOTEL_MOTEL')).toBeUndefined();
+    const months = crossTab({ from: 'a', to: 'b', groupBy: 'region', groupBy2: 'month' }, [row('ON-EAST', '2026-01', 1), row('ON-EAST', '2026-02', 2)])!;
+    expect([months.down, months.across, months.rows]).toEqual(['month', 'region', ['2026-01', '2026-02']]);
+    expect(crossTab({ from: 'a', to: 'b', groupBy: 'region' }, rows)).toBeNull();
+  });
+
+  it('shows five main figures at first, the rest behind "More figures"', () => {
+    expect(REPORT_COLUMNS.filter((c) => c.main).map((c) => c.key)).toEqual(['occupancyRate', 'bedRequests', 'unmetRate', 'placements', 'clients']);
   });
 });

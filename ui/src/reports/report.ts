@@ -4,25 +4,33 @@ import { intlLocale, locale, t, tEnum, type Locale, type MessageKey } from '../i
 
 /** The door figures share one compact column (see doorCell), so the table keeps its width. */
 type DoorField = 'doorArrivals' | 'doorNoShows' | 'doorRefusals' | 'doorRefusalsByReason';
-export type ReportColumn = Exclude<keyof CapacityRow, 'group' | DoorField>;
+export type ReportColumn = Exclude<keyof CapacityRow, 'group' | 'group2' | DoorField>;
 type Kind = 'count' | 'rate' | 'decimal' | 'money';
 
-/** The table's figures, in the API's order, with how each is written. */
-export const REPORT_COLUMNS: { key: ReportColumn; kind: Kind }[] = [
-  { key: 'capacityNights', kind: 'count' },
-  { key: 'occupiedNights', kind: 'count' },
-  { key: 'occupancyRate', kind: 'rate' },
-  { key: 'bedRequests', kind: 'count' },
-  { key: 'unmetRequests', kind: 'count' },
-  { key: 'unmetRate', kind: 'rate' },
-  { key: 'afterHoursRequests', kind: 'count' },
-  { key: 'placements', kind: 'count' },
-  { key: 'clients', kind: 'count' },
-  { key: 'movesPerEpisode', kind: 'decimal' },
-  { key: 'medianWaitDays', kind: 'decimal' },
-  { key: 'hotelNights', kind: 'count' },
-  { key: 'hotelCost', kind: 'money' },
+/**
+ * The table's figures, in the API's order, with how each is written. `main` ones are shown at first, so the
+ * table fits a 1280 px screen (issue 19); "More figures" adds the rest.
+ */
+export const REPORT_COLUMNS: { key: ReportColumn; kind: Kind; main: boolean }[] = [
+  { key: 'capacityNights', kind: 'count', main: false },
+  { key: 'occupiedNights', kind: 'count', main: false },
+  { key: 'occupancyRate', kind: 'rate', main: true },
+  { key: 'bedRequests', kind: 'count', main: true },
+  { key: 'unmetRequests', kind: 'count', main: false },
+  { key: 'unmetRate', kind: 'rate', main: true },
+  { key: 'afterHoursRequests', kind: 'count', main: false },
+  { key: 'placements', kind: 'count', main: true },
+  { key: 'clients', kind: 'count', main: true },
+  { key: 'movesPerEpisode', kind: 'decimal', main: false },
+  { key: 'medianWaitDays', kind: 'decimal', main: false },
+  { key: 'hotelNights', kind: 'count', main: false },
+  { key: 'hotelCost', kind: 'money', main: false },
 ];
+
+/** The figures a cross-tab can show in its cells: the table's, one at a time. */
+export function columnKind(key: ReportColumn): Kind {
+  return REPORT_COLUMNS.find((c) => c.key === key)?.kind ?? 'count';
+}
 
 export const MISSING = '—';
 
@@ -59,8 +67,12 @@ export function doorCell(row: Pick<CapacityRow, DoorField>, l: Locale = locale()
   };
 }
 
-/** The row's heading: a region's name, a type or population in words, a month as "Jan. 2026". */
+/**
+ * The row's heading: a region's name, a type or population in words, a month as "Jan. 2026". "ANY" (requests that
+ * named no region, no type, nothing about the person) is said in words too, never as the code.
+ */
 export function groupLabel(groupBy: ReportGroupBy, group: string, regions: Map<string, string> = new Map(), l: Locale = locale()): string {
+  if (group === 'ANY' && groupBy !== 'month') return t(`reports.any.${groupBy}` as MessageKey, {}, l);
   switch (groupBy) {
     case 'region':
       return regions.get(group) ?? group;
@@ -88,10 +100,13 @@ export function queryFrom(data: FormData): CapacityQuery | { error: MessageKey }
   const from = String(data.get('from') ?? '');
   const to = String(data.get('to') ?? '');
   const groupBy = String(data.get('groupBy') ?? 'region') as ReportGroupBy;
+  const groupBy2 = String(data.get('groupBy2') ?? '') as ReportGroupBy | '';
   if (!ISO_DATE.test(from) || !ISO_DATE.test(to)) return { error: 'reports.badDates' };
   if (from > to) return { error: 'reports.fromAfterTo' };
   if (!REPORT_GROUPS.includes(groupBy)) return { error: 'reports.badDates' };
+  if (groupBy2 && (!REPORT_GROUPS.includes(groupBy2) || groupBy2 === groupBy)) return { error: 'reports.sameGroups' };
   const query: CapacityQuery = { from, to, groupBy };
+  if (groupBy2) query.groupBy2 = groupBy2;
   // Filters: empty means all; a value the lists do not know never reaches the service.
   const filter = (name: string, allowed?: readonly string[]): string | null | false => {
     const value = String(data.get(name) ?? '').trim();
@@ -110,9 +125,34 @@ export function queryFrom(data: FormData): CapacityQuery | { error: MessageKey }
   return query;
 }
 
-/** The same range and filters, grouped another way (the charts by month and by region). */
+/** The same range and filters, grouped another way, in one dimension (the charts by month and by region). */
 export function regrouped(q: CapacityQuery, groupBy: ReportGroupBy): CapacityQuery {
-  return { ...q, groupBy };
+  const { groupBy2: _, ...rest } = q;
+  return { ...rest, groupBy };
+}
+
+/** A two-dimensional report laid out as a grid: which dimension runs down, which across, and each cell's row. */
+export interface CrossTab {
+  down: ReportGroupBy;
+  across: ReportGroupBy;
+  rows: string[];
+  columns: string[];
+  cell: (row: string, column: string) => CapacityRow | undefined;
+}
+
+/**
+ * Months run down (a range may have 36 of them), and otherwise the dimension with more values, so the columns stay
+ * few enough to fit a 1280 px screen (15 regions down, at most 9 types across).
+ */
+export function crossTab(q: CapacityQuery, rows: CapacityRow[]): CrossTab | null {
+  if (!q.groupBy2) return null;
+  const firsts = [...new Set(rows.map((r) => r.group))];
+  const seconds = [...new Set(rows.map((r) => r.group2 ?? ''))];
+  const firstDown = q.groupBy === 'month' || (q.groupBy2 !== 'month' && firsts.length >= seconds.length);
+  const byKey = new Map(rows.map((r) => [`${r.group}\u0000${r.group2 ?? ''}`, r]));
+  return firstDown
+    ? { down: q.groupBy, across: q.groupBy2, rows: firsts, columns: seconds, cell: (d, a) => byKey.get(`${d}\u0000${a}`) }
+    : { down: q.groupBy2, across: q.groupBy, rows: seconds, columns: firsts, cell: (d, a) => byKey.get(`${a}\u0000${d}`) };
 }
 
 /** Filters in force, in words, for the caption ("Northeastern Ontario, Emergency shelter"). */
@@ -135,5 +175,5 @@ export function defaultRange(now: Date = new Date()): { from: string; to: string
 }
 
 export function csvFileName(q: CapacityQuery): string {
-  return `harbour-capacity-${q.groupBy}-${q.from}-${q.to}.csv`;
+  return `harbour-capacity-${q.groupBy}${q.groupBy2 ? `-${q.groupBy2}` : ''}-${q.from}-${q.to}.csv`;
 }

@@ -92,7 +92,7 @@ export class TurnawayReportView extends LitElement {
       </div>`;
   }
 
-  /** Every Harbour program's refusals at the door over the range, and the reasons that have a figure. */
+  /** Every Harbour program's refusals at the door over the range's whole months, and the reasons that have a figure. */
   private door(r: TurnawayReport) {
     const total = formatCell('count', r.doorRefusals);
     const { reasons } = doorCell({ doorArrivals: null, doorNoShows: null, doorRefusals: r.doorRefusals,
@@ -100,7 +100,8 @@ export class TurnawayReportView extends LitElement {
     return html`<div><dt>${t('turnaways.doorRefusals')}</dt>
       <dd data-total="doorRefusals">${total.label ? html`<span aria-hidden="true">${total.text}</span><span class="sr-only">${total.label}</span>` : total.text}</dd>
       ${reasons.length ? html`<dd class="reasons"><ul aria-label=${t('reports.door.reasons')}>
-        ${reasons.map((x) => html`<li data-reason=${x.reason}>${x.text}</li>`)}</ul></dd>` : nothing}</div>`;
+        ${reasons.map((x) => html`<li data-reason=${x.reason}>${x.text}</li>`)}</ul></dd>` : nothing}
+      ${r.personFiguresPeriod ? html`<dd class="muted" data-person-period>${t('reports.personPeriod', r.personFiguresPeriod)}</dd>` : nothing}</div>`;
   }
 
   private async run(e: SubmitEvent): Promise<void> {

@@ -13,13 +13,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneId;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The funders' capacity report: every figure is summed and grouped by the database; Java computes
@@ -44,13 +48,87 @@ public class CapacityReport {
     }
 
     public List<CapacityRow> run(CapacityQuery q) {
-        Map<String, GroupFigures> groups = new TreeMap<>();
+        Map<Cell, GroupFigures> groups = new TreeMap<>();
         for (Statement statement : statements(q)) {
             collect(statement, groups);
         }
+        everyMonth(q, groups);
+        boolean twoDimensions = q.groupBy().second() != null;
         List<CapacityRow> rows = new ArrayList<>();
-        groups.forEach((group, figures) -> rows.add(figures.toRow(group)));
+        groups.forEach((cell, figures) -> rows.add(figures.toRow(cell.group(), twoDimensions ? cell.group2() : null)));
         return rows;
+    }
+
+    /** A row's keys, ordered by group, then group2 ("" with one dimension). Months sort as "2025-03". */
+    record Cell(String group, String group2) implements Comparable<Cell> {
+        private static final Comparator<Cell> ORDER = Comparator.comparing(Cell::group).thenComparing(Cell::group2);
+
+        @Override
+        public int compareTo(Cell other) {
+            return ORDER.compare(this, other);
+        }
+    }
+
+    /**
+     * Months run on without a gap: every month of the range is a row (with zeros, and nulls where nothing can be
+     * said), also one with no data at all, so a chart shows the gap instead of joining March to November. With two
+     * dimensions, every month for each value of the other dimension that has a row.
+     */
+    static void everyMonth(CapacityQuery q, Map<Cell, GroupFigures> groups) {
+        GroupBy by = q.groupBy();
+        if (!by.has(Grouping.MONTH)) {
+            return;
+        }
+        List<String> months = new ArrayList<>();
+        for (YearMonth m = YearMonth.from(q.range().from()); !m.isAfter(YearMonth.from(q.range().to())); m = m.plusMonths(1)) {
+            months.add(m.toString());
+        }
+        Set<String> others = new TreeSet<>();
+        if (by.second() == null) {
+            others.add("");
+        } else {
+            groups.keySet().forEach(c -> others.add(by.first() == Grouping.MONTH ? c.group2() : c.group()));
+        }
+        for (String month : months) {
+            for (String other : others) {
+                groups.computeIfAbsent(by.first() == Grouping.MONTH ? new Cell(month, other) : new Cell(other, month),
+                        c -> new GroupFigures());
+            }
+        }
+    }
+
+    /**
+     * The dates that have data, for a report asked without dates: from the first night with counts (the night
+     * stored with the row), bed request, placement or door outcome to the last (requests and outcomes by their UTC
+     * date: a day's slack either way is harmless here), at most the
+     * last three years of it. Counts stay in force until the next change, so once any program has counts the
+     * range runs to yesterday (today's night is not over). Yesterday alone when there is no data at all.
+     */
+    public DateRange dataRange() {
+        LocalDate yesterday = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).minusDays(1);
+        return jdbc.prepareStatement("""
+                SELECT MIN(d) AS first_day, MAX(d) AS last_day, MAX(counts) AS has_counts FROM (
+                  SELECT MIN(COALESCE(night, DATE(changed_at))) AS d, COUNT(*) > 0 AS counts FROM availability_history
+                  UNION ALL SELECT DATE(MIN(created_at)), 0 FROM bed_requests
+                  UNION ALL SELECT DATE(MAX(created_at)), 0 FROM bed_requests
+                  UNION ALL SELECT MIN(start_date), 0 FROM placements
+                  UNION ALL SELECT MAX(start_date), 0 FROM placements
+                  UNION ALL SELECT DATE(MIN(ended_at)), 0 FROM holds WHERE door_outcome IS NOT NULL
+                  UNION ALL SELECT DATE(MAX(ended_at)), 0 FROM holds WHERE door_outcome IS NOT NULL) x""", statement -> {
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                LocalDate first = rs.getObject("first_day", LocalDate.class);
+                LocalDate last = rs.getObject("last_day", LocalDate.class);
+                if (first == null) {
+                    return new DateRange(yesterday, yesterday);
+                }
+                if (rs.getBoolean("has_counts") && last.isBefore(yesterday)) {
+                    last = yesterday;
+                }
+                LocalDate earliest = last.minusYears(DateRange.MAX_YEARS).plusDays(1);
+                return new DateRange(first.isBefore(earliest) ? earliest : first, last);
+            }
+        });
     }
 
     /** One grouped statement and how its columns add to a group's figures. */
@@ -63,7 +141,8 @@ public class CapacityReport {
         CapacitySql sql = new CapacitySql(q, today);
         PeopleSql people = new PeopleSql(q, today);
         DateRange range = q.range();
-        String periods = JsonTables.periods(q);
+        String periods = JsonTables.periods(q, range);
+        DateRange personPeriod = Suppression.period(range);
         // history a day either side of the range, so every night's window is inside it in any zone
         Instant historyFrom = range.from().minusDays(2).atStartOfDay(ZoneOffset.UTC).toInstant();
         Instant historyTo = range.to().plusDays(3).atStartOfDay(ZoneOffset.UTC).toInstant();
@@ -90,13 +169,15 @@ public class CapacityReport {
                     g.clients += rs.getLong("clients");
                     g.moves += rs.getLong("moves");
                     g.episodes += rs.getLong("episodes");
+                    g.episodePeople += rs.getLong("episode_people");
                 }),
                 new Statement("waits", people.waits(), (rs, g) -> {
                     g.medianWaitDays = rs.getBigDecimal("median_wait_days");
                     g.waitingPeople = rs.getLong("waiting_people");
                 }),
-                new Statement("hotel", sql.hotel(periods), (rs, g) -> {
+                new Statement("hotel", sql.hotel(JsonTables.periods(q, personPeriod), personPeriod), (rs, g) -> {
                     g.hotelNights += rs.getLong("hotel_nights");
+                    g.hotelPeople += rs.getLong("hotel_people");
                     BigDecimal cost = rs.getBigDecimal("hotel_cost");
                     g.hotelCost = g.hotelCost.add(cost == null ? BigDecimal.ZERO : cost);
                 }),
@@ -108,12 +189,13 @@ public class CapacityReport {
         void read(ResultSet rs, GroupFigures figures) throws SQLException;
     }
 
-    private void collect(Statement report, Map<String, GroupFigures> groups) {
+    private void collect(Statement report, Map<Cell, GroupFigures> groups) {
         jdbc.prepareStatement(report.query().sql(), statement -> {
             report.query().bind(statement);
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
-                    report.reader().read(rs, groups.computeIfAbsent(rs.getString("grp"), g -> new GroupFigures()));
+                    Cell cell = new Cell(rs.getString("grp"), rs.getString("grp2"));
+                    report.reader().read(rs, groups.computeIfAbsent(cell, g -> new GroupFigures()));
                 }
             }
             return null;

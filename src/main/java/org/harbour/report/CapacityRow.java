@@ -1,5 +1,6 @@
 package org.harbour.report;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import org.harbour.hold.HoldDoor.DeclineReason;
@@ -12,14 +13,16 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * One group of the capacity report; null means unknown, not applicable, or suppressed (figures about people).
+ * One group of the capacity report (a cell, group and group2, with two dimensions; group2 is left out with one);
+ * null means unknown, not applicable, or suppressed (figures about people).
  * {@code doorRefusalsByReason} names every reason a door may give, each suppressed on its own.
  */
 @Serdeable
-record CapacityRow(String group, long capacityNights, long occupiedNights, @Nullable BigDecimal occupancyRate,
+record CapacityRow(String group, @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String group2,
+                   long capacityNights, long occupiedNights, @Nullable BigDecimal occupancyRate,
                    long bedRequests, long unmetRequests, @Nullable BigDecimal unmetRate, long afterHoursRequests,
                    long placements, @Nullable Long clients, @Nullable BigDecimal movesPerEpisode,
-                   @Nullable BigDecimal medianWaitDays, long hotelNights, BigDecimal hotelCost,
+                   @Nullable BigDecimal medianWaitDays, @Nullable Long hotelNights, @Nullable BigDecimal hotelCost,
                    @Nullable Long doorArrivals, @Nullable Long doorNoShows, @Nullable Long doorRefusals,
                    Map<String, Long> doorRefusalsByReason) {
 
@@ -35,8 +38,22 @@ record CapacityRow(String group, long capacityNights, long occupiedNights, @Null
                     : Stream.of(c.getName()))
             .toList();
 
-    List<Object> values() {
-        List<Object> values = new ArrayList<>(Arrays.asList(group, capacityNights, occupiedNights, occupancyRate,
+    /** The header of a report with one dimension: no group2 column, as its JSON rows have no group2. */
+    static List<String> columns(GroupBy groupBy) {
+        return groupBy.second() == null ? COLUMNS.stream().filter(c -> !c.equals("group2")).toList() : COLUMNS;
+    }
+
+    /** The cells under {@link #columns(GroupBy)}. */
+    List<Object> values(GroupBy groupBy) {
+        List<Object> values = values();
+        if (groupBy.second() == null) {
+            values.remove(1);
+        }
+        return values;
+    }
+
+    private List<Object> values() {
+        List<Object> values = new ArrayList<>(Arrays.asList(group, group2, capacityNights, occupiedNights, occupancyRate,
                 bedRequests, unmetRequests, unmetRate, afterHoursRequests, placements, clients, movesPerEpisode,
                 medianWaitDays, hotelNights, hotelCost, doorArrivals, doorNoShows, doorRefusals));
         for (DeclineReason reason : DeclineReason.values()) {
@@ -45,7 +62,11 @@ record CapacityRow(String group, long capacityNights, long occupiedNights, @Null
         return values;
     }
 
+    /**
+     * The range the figures cover (the asked one, or the dates with data when none was asked), the rows, and the
+     * whole months their figures about people cover ({@link Suppression#period}).
+     */
     @Serdeable
-    record Report(List<CapacityRow> rows) {
+    record Report(DateRange range, List<CapacityRow> rows, DateRange personFiguresPeriod) {
     }
 }

@@ -41,8 +41,8 @@ final class CapacitySql {
      * lookup per night; rows [lo, hi) must cover the range's nights with a day to spare on each side.
      */
     SqlQuery nights(Collection<ZoneId> zones, Instant lo, Instant hi, String periodsJson) {
-        SqlQuery s = new SqlQuery().add("SELECT grp, SUM(beds * n) AS capacity_nights, SUM(occupied * n) AS occupied_nights"
-                + " FROM (SELECT " + periodKey() + " AS grp, x.beds, x.occupied,"
+        SqlQuery s = new SqlQuery().add("SELECT grp, grp2, SUM(beds * n) AS capacity_nights, SUM(occupied * n) AS occupied_nights"
+                + " FROM (SELECT " + q.groupBy().periodKeys() + ", x.beds, x.occupied,"
                 + " LEAST(x.ends, t.ends + 1) - GREATEST(x.night, t.starts) AS n"
                 + " FROM (SELECT c.program_id, c.beds, c.occupied, c.night, IF(c.imported, c.night + 1,"
                 + " COALESCE(LEAD(c.night) OVER w, ?)) AS ends, LEAD(c.night) OVER w AS next_night FROM (", to + 1);
@@ -66,7 +66,7 @@ final class CapacitySql {
                 + " JOIN programs p ON p.id = x.program_id JOIN facilities f ON f.id = p.facility_id"
                 + " JOIN " + PERIODS + " ON x.night <= t.ends AND x.ends > t.starts"
                 // the last change of its night; an earlier one the same night never reached 04:00
-                + " WHERE x.next_night IS NULL OR x.next_night > x.night) z WHERE n > 0 GROUP BY grp", to, periodsJson);
+                + " WHERE x.next_night IS NULL OR x.next_night > x.night) z WHERE n > 0 GROUP BY grp, grp2", to, periodsJson);
     }
 
     /**
@@ -75,7 +75,7 @@ final class CapacitySql {
      * Grouped by type, a request counts once under each type it asked for, or under ANY.
      */
     SqlQuery requests(Collection<ZoneId> zones, String defaultZone, Instant lo, Instant hi, String typesJson) {
-        SqlQuery s = new SqlQuery().add("SELECT " + q.groupBy().requestKey() + " AS grp, COUNT(*) AS bed_requests,"
+        SqlQuery s = new SqlQuery().add("SELECT " + q.groupBy().requestKeys() + ", COUNT(*) AS bed_requests,"
                 + " SUM(r.unmet) AS unmet_requests, SUM(WEEKDAY(r.local_at) >= 5 OR TIME(r.local_at) < '09:00:00'"
                 + " OR TIME(r.local_at) >= '17:00:00') AS after_hours_requests"
                 + " FROM (SELECT b.region_code, b.types, b.unmet, b.needs, b.created_at + INTERVAL ");
@@ -83,7 +83,7 @@ final class CapacitySql {
         s.add(" SECOND AS local_at FROM (SELECT q.*, COALESCE(g.time_zone, ?) AS zone FROM bed_requests q"
                 + " LEFT JOIN regions g ON g.code = q.region_code WHERE q.created_at >= ? AND q.created_at < ?) b) r",
                 defaultZone, sql(lo), sql(hi));
-        if (q.groupBy() == Grouping.TYPE) {
+        if (q.groupBy().has(Grouping.TYPE)) {
             s.add(" LEFT JOIN JSON_TABLE(?, '$[*]' COLUMNS (v VARCHAR(32) PATH '$')) t"
                     + " ON FIND_IN_SET(t.v COLLATE utf8mb4_unicode_ci, r.types) > 0", typesJson);
         }
@@ -97,27 +97,25 @@ final class CapacitySql {
         if (q.population() != null) {
             s.add(" AND " + RequestPopulation.SQL + " = ?", q.population().name());
         }
-        return s.add(" GROUP BY grp");
+        return s.add(" GROUP BY grp, grp2");
     }
 
     /**
-     * Nights spent in HOTEL_MOTEL placements within [from, to] (an active placement runs to today) and
-     * their cost at each placement's nightly cost; nights with no known cost add nothing to the cost.
+     * Nights spent in HOTEL_MOTEL placements within the person period (an active placement runs to today), their
+     * cost at each placement's nightly cost (nights with no known cost add nothing to the cost), and the distinct
+     * clients whose nights they are: these are figures about people ({@link Suppression}).
      */
-    SqlQuery hotel(String periodsJson) {
-        SqlQuery s = new SqlQuery().add("SELECT grp, SUM(nights) AS hotel_nights,"
-                + " SUM(nights * COALESCE(nightly_cost, 0)) AS hotel_cost FROM (SELECT " + periodKey() + " AS grp,"
+    SqlQuery hotel(String periodsJson, DateRange people) {
+        SqlQuery s = new SqlQuery().add("SELECT grp, grp2, SUM(nights) AS hotel_nights,"
+                + " SUM(nights * COALESCE(nightly_cost, 0)) AS hotel_cost, COUNT(DISTINCT client_id) AS hotel_people"
+                + " FROM (SELECT " + q.groupBy().periodKeys() + ", x.client_id,"
                 + " x.nightly_cost, LEAST(TO_DAYS(COALESCE(x.end_date, GREATEST(x.start_date, ?))), t.ends + 1)"
                 + " - GREATEST(TO_DAYS(x.start_date), t.starts) AS nights"
                 + " FROM placements x JOIN programs p ON p.id = x.program_id JOIN facilities f ON f.id = p.facility_id"
                 + " JOIN " + PERIODS + " ON TO_DAYS(x.start_date) <= t.ends"
                 + " WHERE p.type = 'HOTEL_MOTEL' AND x.start_date <= ? AND (x.end_date IS NULL OR x.end_date > ?)",
-                today.toString(), periodsJson, q.range().to().toString(), q.range().from().toString());
-        return programFilters(s).add(") n WHERE nights > 0 GROUP BY grp");
-    }
-
-    private String periodKey() {
-        return q.groupBy() == Grouping.MONTH ? "t.k" : q.groupBy().programKey(null);
+                today.toString(), periodsJson, people.to().toString(), people.from().toString());
+        return programFilters(s).add(") n WHERE nights > 0 GROUP BY grp, grp2");
     }
 
     private SqlQuery programFilters(SqlQuery s) {

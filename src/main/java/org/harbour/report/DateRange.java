@@ -2,6 +2,7 @@ package org.harbour.report;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.serde.annotation.Serdeable;
 import org.harbour.problem.Checks;
 import org.harbour.problem.FieldError;
 import org.harbour.problem.ProblemException;
@@ -16,6 +17,7 @@ import java.util.List;
  * malformed parameter in API.md); a date outside the window ({@link org.harbour.problem.DateWindow}), out of
  * order, or a span over three years is invalid (422).
  */
+@Serdeable
 record DateRange(LocalDate from, LocalDate to) {
 
     static final int MAX_YEARS = 3;

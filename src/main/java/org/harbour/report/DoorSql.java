@@ -28,48 +28,52 @@ final class DoorSql {
             .collect(Collectors.joining(","));
 
     private final DateRange range;
-    private final String groupKey;
+    /** "k1 AS grp, k2 AS grp2". */
+    private final String groupKeys;
     private final UnaryOperator<SqlQuery> filters;
     private final Collection<ZoneId> zones;
 
-    private DoorSql(DateRange range, String groupKey, UnaryOperator<SqlQuery> filters,
+    private DoorSql(DateRange range, String groupKeys, UnaryOperator<SqlQuery> filters,
                     Collection<ZoneId> zones) {
         this.range = range;
-        this.groupKey = groupKey;
+        this.groupKeys = groupKeys;
         this.filters = filters;
         this.zones = zones;
     }
 
-    /** Grouped and filtered as the capacity report asks (month: the month of the local date). */
+    /**
+     * Grouped and filtered as the capacity report asks (month: the month of the local date), over the whole months
+     * of its range: door outcomes are figures about people ({@link Suppression#period}).
+     */
     static DoorSql of(CapacityQuery q, Collection<ZoneId> facilityZones) {
-        return new DoorSql(q.range(), q.groupBy().programKey("x.local_date"),
+        return new DoorSql(Suppression.period(q.range()), q.groupBy().programKeys("x.local_date"),
                 s -> CapacitySql.programFilters(q, s), facilityZones);
     }
 
-    /** Every program's door in one group, keyed "". */
+    /** Every program's door in one group, keyed "" and "", over the whole months of the range. */
     static DoorSql everywhere(DateRange range, Collection<ZoneId> facilityZones) {
-        return new DoorSql(range, "''", s -> s, facilityZones);
+        return new DoorSql(Suppression.period(range), "'' AS grp, '' AS grp2", s -> s, facilityZones);
     }
 
     /** arrivals, no_shows, refusals, each with its distinct people (arrival_people, ...), by grp. */
     SqlQuery outcomes() {
-        SqlQuery s = new SqlQuery().add("SELECT " + groupKey + " AS grp,"
+        SqlQuery s = new SqlQuery().add("SELECT " + groupKeys + ","
                 + " SUM(x.outcome = 'ARRIVED') AS arrivals,"
                 + " COUNT(DISTINCT IF(x.outcome = 'ARRIVED', x.person, NULL)) AS arrival_people,"
                 + " SUM(x.outcome = 'NO_SHOW') AS no_shows,"
                 + " COUNT(DISTINCT IF(x.outcome = 'NO_SHOW', x.person, NULL)) AS no_show_people,"
                 + " SUM(x.outcome = 'REFUSED_AT_DOOR') AS refusals,"
                 + " COUNT(DISTINCT IF(x.outcome = 'REFUSED_AT_DOOR', x.person, NULL)) AS refusal_people");
-        return from(s).add(" GROUP BY grp");
+        return from(s).add(" GROUP BY grp, grp2");
     }
 
     /** Refusals and their distinct people by grp and reason. */
     SqlQuery refusalReasons() {
-        SqlQuery s = new SqlQuery().add("SELECT " + groupKey + " AS grp,"
+        SqlQuery s = new SqlQuery().add("SELECT " + groupKeys + ","
                 + " IF(FIND_IN_SET(x.stated_reason, ?) > 0, x.stated_reason, 'OTHER') AS reason,"
                 + " COUNT(*) AS refusals, COUNT(DISTINCT x.person) AS refusal_people", KNOWN_REASONS);
         // GROUP BY looks at FROM's columns before the select list: hence "stated_reason" inside, "reason" here
-        return from(s).add(" AND x.outcome = 'REFUSED_AT_DOOR' GROUP BY grp, reason");
+        return from(s).add(" AND x.outcome = 'REFUSED_AT_DOOR' GROUP BY grp, grp2, reason");
     }
 
     /** The door outcomes of the range (alias x), with their program (p) and facility (f), filters applied. */

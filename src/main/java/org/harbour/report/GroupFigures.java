@@ -1,5 +1,7 @@
 package org.harbour.report;
 
+import io.micronaut.core.annotation.Nullable;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
@@ -18,20 +20,25 @@ final class GroupFigures {
     long clients;
     long moves;
     long episodes;
+    long episodePeople;
     BigDecimal medianWaitDays;
     long waitingPeople;
     long hotelNights;
+    long hotelPeople;
     BigDecimal hotelCost = BigDecimal.ZERO;
     final DoorFigures door = new DoorFigures();
 
-    CapacityRow toRow(String group) {
-        return new CapacityRow(group, capacityNights, occupiedNights, ratio(occupiedNights, capacityNights),
+    CapacityRow toRow(String group, @Nullable String group2) {
+        return new CapacityRow(group, group2, capacityNights, occupiedNights, ratio(occupiedNights, capacityNights),
                 bedRequests, unmetRequests, ratio(unmetRequests, bedRequests), afterHoursRequests, placements,
-                Suppression.count(clients, clients), ratio(moves, episodes),
+                Suppression.count(clients, clients),
+                // 4.0 moves per episode over one episode would tell one person's moves
+                Suppression.figure(episodePeople, ratio(moves, episodes)),
                 // a median of fewer than five people's waits would tell one person's wait
                 Suppression.figure(waitingPeople, medianWaitDays == null ? null
                         : medianWaitDays.setScale(1, RoundingMode.HALF_UP)),
-                hotelNights, hotelCost.setScale(2, RoundingMode.HALF_UP), door.arrivals(), door.noShows(),
+                Suppression.figure(hotelPeople, hotelNights),
+                Suppression.figure(hotelPeople, hotelCost.setScale(2, RoundingMode.HALF_UP)), door.arrivals(), door.noShows(),
                 door.refusals(), door.refusalsByReason());
     }
 

@@ -24,12 +24,12 @@ final class JsonTables {
 
     /**
      * The periods nights are counted over, as day numbers: each month of the range (key "2025-03"), or
-     * the whole range (key "") when the rows are not months.
+     * the whole range (key "") when the rows are not months. The range is the asked one for nights of beds,
+     * the person period for hotel nights.
      */
-    static String periods(CapacityQuery q) {
-        DateRange range = q.range();
+    static String periods(CapacityQuery q, DateRange range) {
         StringJoiner json = new StringJoiner(",", "[", "]");
-        if (q.groupBy() != Grouping.MONTH) {
+        if (!q.groupBy().has(Grouping.MONTH)) {
             return json.add(period("", range.from(), range.to())).toString();
         }
         for (YearMonth month = YearMonth.from(range.from()); !month.atDay(1).isAfter(range.to()); month = month.plusMonths(1)) {

@@ -4,6 +4,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
@@ -23,6 +24,9 @@ import java.util.List;
 @Secured({"FUNDER", "ADMIN"})
 class ReportController {
 
+    /** The person figures' whole months, "from/to" (ISO 8601 interval): the CSV has no other place to say it. */
+    static final String PERSON_PERIOD_HEADER = "Harbour-Person-Figures-Period";
+
     private final CapacityReport capacity;
     private final TurnawayReport turnaways;
     private final KnownRegions regions;
@@ -35,8 +39,10 @@ class ReportController {
 
     @Get(value = "/capacity", produces = {MediaType.APPLICATION_JSON, ReportCsv.MEDIA_TYPE})
     @Operation(summary = "Capacity, demand and placements by region, type, population or month",
-            description = "from and to (YYYY-MM-DD, inclusive, at most 3 years); groupBy region|type|population|month; "
-                    + "optional regionCode, type, population, capacityType. Counts of fewer than 5 people are null.")
+            description = "from and to (YYYY-MM-DD, inclusive, at most 3 years; neither: the dates that have data); "
+                    + "groupBy one or two of region|type|population|month (region,type: a row per pair, group and group2); "
+                    + "optional regionCode, type, population, capacityType. Figures about people cover whole months "
+                    + "(personFiguresPeriod), are rounded to 5 and are null below 5 people.")
     @ApiResponse(responseCode = "200", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CapacityRow.Report.class)),
             @Content(mediaType = ReportCsv.MEDIA_TYPE, schema = @Schema(type = "string"))})
@@ -45,13 +51,17 @@ class ReportController {
                              @Nullable @QueryValue String type, @Nullable @QueryValue String population,
                              @Nullable @QueryValue String capacityType) {
         CapacityQuery query = CapacityQuery.parse(from, to, groupBy, regionCode, type, population, capacityType,
-                code -> regions.exists(code));
+                code -> regions.exists(code), capacity::dataRange);
         List<CapacityRow> rows = capacity.run(query);
+        DateRange personPeriod = Suppression.period(query.range());
         if (wantsCsv(request)) {
-            return csv(ReportCsv.write(CapacityRow.COLUMNS, rows.stream().map(CapacityRow::values).toList()),
-                    "capacity-" + query.range().from() + "-" + query.range().to());
+            return csv(ReportCsv.write(CapacityRow.columns(query.groupBy()),
+                            rows.stream().map(r -> r.values(query.groupBy())).toList()),
+                    "capacity-" + query.range().from() + "-" + query.range().to())
+                    .header(PERSON_PERIOD_HEADER, personPeriod.from() + "/" + personPeriod.to());
         }
-        return HttpResponse.ok(new CapacityRow.Report(rows));
+        return HttpResponse.ok(new CapacityRow.Report(query.range(), rows, personPeriod))
+                .header(PERSON_PERIOD_HEADER, personPeriod.from() + "/" + personPeriod.to());
     }
 
     @Get(value = "/turnaways", produces = {MediaType.APPLICATION_JSON, ReportCsv.MEDIA_TYPE})
@@ -64,11 +74,13 @@ class ReportController {
         DateRange range = DateRange.parse(from, to, checks);
         checks.throwIfAny();
         TurnawayReport.Report report = turnaways.run(range);
+        String personPeriod = report.personFiguresPeriod().from() + "/" + report.personFiguresPeriod().to();
         if (wantsCsv(request)) {
             return csv(ReportCsv.write(TurnawayReport.Day.COLUMNS,
-                    report.rows().stream().map(TurnawayReport.Day::values).toList()), "turnaways-" + range.from() + "-" + range.to());
+                    report.rows().stream().map(TurnawayReport.Day::values).toList()), "turnaways-" + range.from() + "-" + range.to())
+                    .header(PERSON_PERIOD_HEADER, personPeriod);
         }
-        return HttpResponse.ok(report);
+        return HttpResponse.ok(report).header(PERSON_PERIOD_HEADER, personPeriod);
     }
 
     /** CSV when it is the caller's first choice (highest quality, then order); JSON otherwise. */
@@ -85,7 +97,7 @@ class ReportController {
         return "text".equals(type.getType()) && "csv".equals(type.getSubtype());
     }
 
-    private static HttpResponse<String> csv(String body, String name) {
+    private static MutableHttpResponse<String> csv(String body, String name) {
         return HttpResponse.ok(body).contentType(MediaType.of(ReportCsv.MEDIA_TYPE + "; charset=utf-8"))
                 .header("Content-Disposition", "attachment; filename=\"harbour-" + name + ".csv\"");
     }

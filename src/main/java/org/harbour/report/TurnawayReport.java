@@ -49,10 +49,11 @@ public class TurnawayReport {
 
     /**
      * The days and their totals; doorRefusals and doorRefusalsByReason are every program's refusals at the door
-     * in the range (suppressed as the capacity report's door figures are).
+     * in the whole months of the range, personFiguresPeriod (suppressed as the capacity report's door figures are).
      */
     @Serdeable
-    record Report(List<Day> rows, Totals totals, @Nullable Long doorRefusals, Map<String, Long> doorRefusalsByReason) {
+    record Report(List<Day> rows, Totals totals, @Nullable Long doorRefusals, Map<String, Long> doorRefusalsByReason,
+                  DateRange personFiguresPeriod) {
     }
 
     public Report run(DateRange range) {
@@ -61,7 +62,8 @@ public class TurnawayReport {
         DoorSql doorSql = DoorSql.everywhere(range, Zones.named(jdbc, Zones.FACILITIES));
         read(doorSql.outcomes(), door::readOutcomes);
         read(doorSql.refusalReasons(), door::readReason);
-        return new Report(calls.rows(), calls.totals(), door.refusals(), door.refusalsByReason());
+        return new Report(calls.rows(), calls.totals(), door.refusals(), door.refusalsByReason(),
+                Suppression.period(range));
     }
 
     private record Calls(List<Day> rows, Totals totals) {

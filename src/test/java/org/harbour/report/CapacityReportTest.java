@@ -120,27 +120,51 @@ class CapacityReportTest implements HarbourTest {
 
     /*
      * April in ON-NORTHWEST: 10 placements started (c1..c5 in the shelter, c4 twice, c2 moved and c3
-     * re-placed in the hotel, c6 and c7 in the hotel) by 7 clients; 8 episodes (c4 has two: a three-night
-     * gap), 2 moves (c2's move, and c3's one-night gap) -> 0.25; waits 1, 2, 3, 4, 10 days -> median 3.0;
-     * hotel nights 4 x 120 + 3 x 120 + 2 x 120 + 6 x 139.50 (the last to 04-30 of a stay to 05-03).
+     * re-placed in the hotel, c6 and c7 in the hotel) by 7 clients, shown as 5 (rounded to 5); 8 episodes (c4
+     * has two: a three-night gap), 2 moves (c2's move, and c3's one-night gap) -> 0.25; waits 1, 2, 3, 4, 10
+     * days -> median 3.0; hotel nights of five guests 4 x 120 + 3 x 120 + 2 x 120 + 6 x 139.50 (the last to
+     * 04-30 of a stay to 05-03) + 2 x 120 (c8's 04-01 and 04-02).
      */
     @Test
     void placementsClientsMovesWaitsAndHotelNights() {
         assertFigures(row(report("groupBy=region&regionCode=ON-NORTHWEST&" + APRIL), NORTHWEST),
-                "placements", 10, "clients", 7, "movesPerEpisode", "0.2500", "medianWaitDays", "3.0",
-                "hotelNights", 15, "hotelCost", "1917.00");
+                "placements", 10, "clients", 5, "movesPerEpisode", "0.2500", "medianWaitDays", "3.0",
+                "hotelNights", 17, "hotelCost", "2157.00");
     }
 
     @Test
     void fewerThanFivePeopleAreSuppressedButPlacementsAndNightsAreNot() {
         List<Map<String, Object>> rows = report("groupBy=type&regionCode=ON-NORTHWEST&" + APRIL);
+        // no hotel guest: hotel figures about nobody are null too
         assertFigures(row(rows, "EMERGENCY_SHELTER"), "placements", 6, "clients", 5, "movesPerEpisode", "0.3333",
-                "medianWaitDays", "3.0", "hotelNights", 0, "hotelCost", "0.00");
-        assertFigures(row(rows, "HOTEL_MOTEL"), "placements", 4, "clients", null, "movesPerEpisode", "0.0000",
-                "medianWaitDays", null, "hotelNights", 15, "hotelCost", "1917.00");
-        // three waits ended by placements started 04-01..04-04: a median of three people's waits is withheld
-        assertFigures(row(report("groupBy=region&regionCode=ON-NORTHWEST&from=2025-04-01&to=2025-04-04"), NORTHWEST),
-                "placements", 3, "clients", null, "medianWaitDays", null);
+                "medianWaitDays", "3.0", "hotelNights", null, "hotelCost", null);
+        // four clients placed, two episodes begun (c6, c7): withheld; five guests' hotel nights are shown
+        assertFigures(row(rows, "HOTEL_MOTEL"), "placements", 4, "clients", null, "movesPerEpisode", null,
+                "medianWaitDays", null, "hotelNights", 17, "hotelCost", "2157.00");
+        // a single hotel guest's nights (c6's two in May) are withheld
+        assertFigures(row(report("groupBy=region&type=HOTEL_MOTEL&from=2025-05-01&to=2025-05-31"), NORTHWEST),
+                "hotelNights", null, "hotelCost", null);
+    }
+
+    /*
+     * 04-01..04-04: three placements (exact), but the people behind every person figure are April's (issue 18),
+     * so a range of a few days cannot be subtracted from another to find one person.
+     */
+    @Test
+    void personFiguresCoverTheWholeMonthsOfTheRange() {
+        Map<String, Object> answer = funder.get("/api/reports/capacity?groupBy=region&regionCode=ON-NORTHWEST"
+                + "&from=2025-04-01&to=2025-04-04").map();
+        assertThat(answer.get("personFiguresPeriod")).isEqualTo(Map.of("from", "2025-04-01", "to", "2025-04-30"));
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> rows = (List<Map<String, Object>>) answer.get("rows");
+        assertFigures(row(rows, NORTHWEST), "placements", 3, "clients", 5, "medianWaitDays", "3.0", "hotelNights", 17);
+        Map<String, Object> rest = row(report("groupBy=region&regionCode=ON-NORTHWEST&from=2025-04-05&to=2025-04-30"), NORTHWEST);
+        for (String figure : List.of("clients", "movesPerEpisode", "medianWaitDays", "hotelNights", "hotelCost")) {
+            assertThat(rest.get(figure)).as(figure).isEqualTo(row(rows, NORTHWEST).get(figure));
+        }
+        assertThat(rest.get("placements")).isEqualTo(7);
+        Http.Reply csv = funder.withHeader("Accept", "text/csv").get("/api/reports/capacity?groupBy=month&from=2025-04-03&to=2025-05-02");
+        assertThat(csv.header("Harbour-Person-Figures-Period")).isEqualTo("2025-04-01/2025-05-31");
     }
 
     @Test
@@ -180,8 +204,8 @@ class CapacityReportTest implements HarbourTest {
         assertFigures(row(rows, "2025-03"), "capacityNights", 99, "occupiedNights", 55, "bedRequests", 7);
 
         List<Map<String, Object>> stays = report("groupBy=month&type=HOTEL_MOTEL&from=2025-04-01&to=2025-05-31");
-        assertFigures(row(stays, "2025-04"), "hotelNights", 15, "hotelCost", "1917.00", "placements", 4);
-        assertFigures(row(stays, "2025-05"), "hotelNights", 2, "hotelCost", "279.00", "placements", 0);
+        assertFigures(row(stays, "2025-04"), "hotelNights", 17, "hotelCost", "2157.00", "placements", 4);
+        assertFigures(row(stays, "2025-05"), "hotelNights", null, "hotelCost", null, "placements", 0);
     }
 
     @Test
@@ -194,7 +218,7 @@ class CapacityReportTest implements HarbourTest {
         assertFigures(row(report("groupBy=region&capacityType=ROOM&regionCode=ON-NORTHWEST&" + MARCH), NORTHWEST),
                 "capacityNights", 0, "bedRequests", 7);
         assertFigures(row(report("groupBy=region&capacityType=ROOM&regionCode=ON-NORTHWEST&" + APRIL), NORTHWEST),
-                "placements", 4, "hotelNights", 15);
+                "placements", 4, "hotelNights", 17);
         assertThat(report("groupBy=region&regionCode=BC-INTERIOR&" + MARCH)).extracting(r -> r.get("group"))
                 .containsExactly("BC-INTERIOR");
     }

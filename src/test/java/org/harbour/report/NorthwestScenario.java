@@ -24,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  *
  * March 2025 (nights and requests): a DV shelter in ON-NORTHWEST (Toronto time), a shelter in
  * BC-INTERIOR (Vancouver time) and an imported respite site in AB-SOUTH (Edmonton time).
- * April 2025 (placements): an emergency shelter and a hotel in ON-NORTHWEST, seven clients.
+ * April 2025 (placements): an emergency shelter and a hotel in ON-NORTHWEST, seven clients placed, and an eighth
+ * whose hotel stay began in March.
  * November 2025: one more change to the DV shelter on the morning DST ends.
  */
 final class NorthwestScenario {
@@ -133,7 +134,8 @@ final class NorthwestScenario {
     /**
      * Five clients wait for transitional housing from 04-01 13:00Z and are placed 1, 2, 3, 4 and 10 days
      * later; two more go straight to the hotel. Chains: c2 moves to the hotel; c3 ends and starts again
-     * one night later (still one episode); c4 ends and starts three nights later (two episodes).
+     * one night later (still one episode); c4 ends and starts three nights later (two episodes). c8's hotel stay,
+     * 03-28..04-03, has two nights in April (the fifth hotel guest there) but began in March.
      */
     private void aprilPlacements() {
         at("2025-04-01T12:00", ZoneOffset.UTC);
@@ -147,11 +149,14 @@ final class NorthwestScenario {
         hotelId = hotel.programId();
         fixtures.admin().put("/api/programs/" + emergencyId + "/availability", Map.of("available", 20));
         fixtures.admin().put("/api/programs/" + hotelId + "/availability", Map.of("available", 10));
-        long[] c = new long[8];
-        for (int i = 1; i <= 7; i++) {
+        long[] c = new long[9];
+        for (int i = 1; i <= 8; i++) {
             c[i] = created(caseworker.post("/api/clients", Map.of("alias", "NW-" + i, "needs", Map.of())));
         }
         at("2025-04-01T13:00", ZoneOffset.UTC);
+        long p8 = created(caseworker.post("/api/placements", Map.of("clientId", c[8], "programId", hotelId,
+                "startDate", "2025-03-28")));
+        end(p8, "2025-04-03");
         for (int i = 1; i <= 5; i++) {
             created(caseworker.post("/api/waitlist", Map.of("clientId", c[i], "type", "TRANSITIONAL_HOUSING",
                     "regionCode", NORTHWEST, "priority", 2)));
