@@ -38,7 +38,7 @@ export class BoardFilters extends LitElement {
   /** The regions to choose from, in the board's order: [code, name]. */
   @property({ attribute: false }) regions: [string, string][] = [];
   /** Funders see no person, so they get no "fits this person". */
-  @property({ type: Boolean }) fitsPerson = true;
+  @property({ attribute: false }) fitsPerson = true;
 
   constructor() {
     super();

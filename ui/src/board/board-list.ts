@@ -40,6 +40,7 @@ export class BoardList extends LitElement {
     /* A region of one program would grow two lines tall with its total: its row says the same. */
     th.region .total { display: none; font-weight: 400; color: var(--muted); }
     th.region.several .total { display: block; }
+    th.region.several .region-name { white-space: normal; }
     tbody + tbody { border-top: 2px solid var(--border); }
     th.name { font-weight: 400; width: 100%; max-width: 0; overflow: hidden; text-overflow: ellipsis; }
     th.name b { font-weight: 700; }

@@ -99,7 +99,7 @@ export class LiveBoard extends LitElement {
         </fieldset>
       </div>
       <harbour-board-filters .filter=${filter} .regions=${regionCodes.map((c) => [c, names.get(c) ?? c])}
-        ?fitsPerson=${this.data?.me?.role !== 'FUNDER'}
+        .fitsPerson=${this.data?.me?.role !== 'FUNDER'}
         @filter-change=${(e: CustomEvent<BoardFilter>) => this.setFilter(e.detail)}></harbour-board-filters>
       ${this.data?.error ? html`<p role="alert" class="error">${t('error.network')}</p>` : ''}
       ${visible.length === 0 && !this.data?.error ? this.empty(filter) : nothing}
