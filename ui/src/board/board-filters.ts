@@ -26,6 +26,9 @@ export class BoardFilters extends LitElement {
     summary { min-height: 44px; display: inline-flex; align-items: center; gap: 0.4rem; padding: 0.4rem 0.8rem;
       border: 2px solid var(--accent); border-radius: var(--radius); color: var(--accent); font-weight: 600; cursor: pointer; }
     summary.on { background: var(--accent); color: var(--accent-text); }
+    summary::-webkit-details-marker { display: none; }
+    summary::after { content: '▾' / ''; }
+    details[open] summary::after { content: '▴' / ''; }
     .needs { margin-top: 0.5rem; padding: 0.6rem 0.75rem; border: 1px solid var(--border); border-radius: var(--radius); background: var(--surface); }
     .facts { display: grid; gap: 0.5rem 0.75rem; grid-template-columns: repeat(auto-fit, minmax(min(100%, 9rem), 1fr)); }
     .flags { display: grid; gap: 0 1rem; grid-template-columns: repeat(auto-fit, minmax(min(100%, 15rem), 1fr)); }

@@ -40,7 +40,9 @@ export class BoardList extends LitElement {
     /* A region of one program would grow two lines tall with its total: its row says the same. */
     th.region .total { display: none; font-weight: 400; color: var(--muted); }
     th.region.several .total { display: block; }
-    th.region.several .region-name { white-space: normal; }
+    /* Three rows or more have room for a long name on two lines (and its total on a third). */
+    th.region { min-width: 8rem; }
+    th.region.many .region-name { white-space: normal; }
     tbody + tbody { border-top: 2px solid var(--border); }
     th.name { font-weight: 400; width: 100%; max-width: 0; overflow: hidden; text-overflow: ellipsis; }
     th.name b { font-weight: 700; }
@@ -66,7 +68,7 @@ export class BoardList extends LitElement {
       tr.first { grid-template-areas: "region region region region" "name name name bookable" "held updated intake intake"; }
       th, td { border: 0; padding: 0; }
       tbody + tbody { border: 0; }
-      th.region { grid-area: region; font-size: 1rem; padding: 0.6rem 0 0.2rem; border-bottom: 2px solid var(--border); margin-bottom: 0.2rem; }
+      th.region { min-width: 0; grid-area: region; font-size: 1rem; padding: 0.6rem 0 0.2rem; border-bottom: 2px solid var(--border); margin-bottom: 0.2rem; }
       th.region .total, th.region.several .total { display: inline; margin-left: 0.5rem; }
       th.name { grid-area: name; font-size: 0.95rem; width: auto; max-width: none; }
       .region-name { display: inline; max-width: none; white-space: normal; }
@@ -124,8 +126,9 @@ export class BoardList extends LitElement {
     const age = shortAge(a.updatedAt, this.now);
     return html`<tr class="${group ? 'first' : ''} ${a.stale ? 'is-stale' : ''}" data-program-id=${String(a.programId)}>
       ${group ? html`<th scope="rowgroup" rowspan=${group.programs.length}
-        class="region ${group.programs.length > 1 ? 'several' : ''}" title=${region}><span class="region-name">${region}${
-        group.regionCode === this.home ? html` <span aria-hidden="true">★</span><span class="sr-only">${t('board.yourRegion')}</span>` : nothing}</span><span
+        class="region ${group.programs.length > 1 ? 'several' : ''} ${group.programs.length > 2 ? 'many' : ''}" title=${region}><span class="region-name">${
+        group.regionCode === this.home ? html`<span aria-hidden="true">★ </span>` : nothing}${region}${
+        group.regionCode === this.home ? html`<span class="sr-only"> ${t('board.yourRegion')}</span>` : nothing}</span><span
         class="total">${labelled(t('board.bookable'), group.bookable)}</span></th>` : nothing}
       <th scope="row" class="name" title="${a.facilityName} — ${a.programName} · ${where}"><b>${a.facilityName}</b> — ${a.programName}
         <span class="where">· ${a.municipality}</span></th>
