@@ -35,7 +35,7 @@ import java.util.stream.Stream;
  * <p>
  * System properties (defaults are the issues' figures): bench.quick=true (a short run for iteration),
  * bench.database=external|embedded (external when mariadb-server is installed), bench.sockets, bench.rate
- * (updates/s), bench.seconds, bench.programs, bench.writeSeconds, bench.contentionSeconds,
+ * (updates/s), bench.seconds, bench.programs, bench.writeSeconds, bench.contentionSeconds, bench.quietSeconds,
  * bench.jvmArgs (for the Harbour JVM, e.g. "-Xmx256m"), bench.jfr=true (profile the Harbour JVM into
  * target/bench/harbour.jfr), bench.noCds=true (skip the class-data-sharing starts), bench.jar, bench.dir.
  */
