@@ -757,6 +757,13 @@ export const en = {
   'audit.err.dateTime': 'Enter a date and a time.',
   'audit.err.toBeforeFrom': 'Must not be before “From”.',
   'audit.err.limit': 'A whole number from 1 to {max}.',
+  'reports.downloadSheet': 'Download spreadsheet (.xlsx)',
+  'reports.downloadingSheet': 'Preparing spreadsheet…',
+  'reports.downloadedSheet': 'Spreadsheet saved: {file}',
+  'reports.downloadHsds': 'Programs for 211 (HSDS)',
+  'reports.downloadingHsds': 'Preparing HSDS export…',
+  'reports.downloadedHsds': 'HSDS export saved: {file}',
+  'reports.hsdsHint': 'The spreadsheet states the period, the suppression rule and the data sources above the figures. “Programs for 211” is every program in Open Referral HSDS 3.1 with its live capacity, for 211 directories; confidential facilities are listed by phone only, never with an address.',
 } as const;
 
 export type MessageKey = keyof typeof en;
