@@ -763,7 +763,7 @@ export const en = {
   'reports.downloadHsds': 'Programs for 211 (HSDS)',
   'reports.downloadingHsds': 'Preparing HSDS export…',
   'reports.downloadedHsds': 'HSDS export saved: {file}',
-  'reports.hsdsHint': 'The spreadsheet states the period, the suppression rule and the data sources above the figures. “Programs for 211” is every program in Open Referral HSDS 3.1 with its live capacity, for 211 directories; confidential facilities are listed by phone only, never with an address.',
+  'reports.hsdsHint': 'The spreadsheet’s first rows state the period, the suppression rule and the data sources. “Programs for 211”: every program in Open Referral HSDS 3.1, with live capacity; a confidential place by its phone only.',
 } as const;
 
 export type MessageKey = keyof typeof en;

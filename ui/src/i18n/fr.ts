@@ -765,5 +765,5 @@ export const fr: Messages = {
   'reports.downloadHsds': 'Programmes pour le 211 (HSDS)',
   'reports.downloadingHsds': 'Préparation de l’export HSDS…',
   'reports.downloadedHsds': 'Export HSDS enregistré : {file}',
-  'reports.hsdsHint': 'Le tableur indique la période, la règle de suppression et les sources des données au-dessus des chiffres. « Programmes pour le 211 » contient tous les programmes au format Open Referral HSDS 3.1, avec leurs places en direct, pour les répertoires 211 ; les lieux confidentiels n’y figurent que par leur téléphone, jamais avec une adresse.',
+  'reports.hsdsHint': 'Les premières lignes du tableur indiquent la période, la règle de suppression et les sources. « Programmes pour le 211 » : tous les programmes au format Open Referral HSDS 3.1, avec leurs places en direct ; un lieu confidentiel par son téléphone seulement.',
 };
