@@ -391,6 +391,34 @@ export async function adminAndReportTests({ test, expect, signIn, axe, shot, har
     await desktop(page, shot, 'reports-turnaways');
   });
 
+  await test('funder: spreadsheet and programs for 211 (HSDS) beside the CSV; no confidential place in the export', async (page) => {
+    await signIn(page, world.funder);
+    await page.goto(base + '/#/reports');
+    const view = page.locator('harbour-capacity-report');
+    await view.locator('table[data-report="capacity"] tbody tr').first().waitFor();
+    const [sheet] = await Promise.all([page.waitForEvent('download'),
+      view.getByRole('button', { name: 'Download spreadsheet (.xlsx)' }).click()]);
+    expect(/^harbour-capacity-.*\.xlsx$/.test(sheet.suggestedFilename()), `file ${sheet.suggestedFilename()}`);
+    expect(readFileSync(await sheet.path()).subarray(0, 2).toString('latin1') === 'PK', 'an .xlsx file (a zip)');
+    await view.getByRole('status').filter({ hasText: 'Spreadsheet saved' }).waitFor();
+    const [hsds] = await Promise.all([page.waitForEvent('download'), view.getByRole('button', { name: 'Programs for 211 (HSDS)' }).click()]);
+    expect(/^harbour-hsds-\d{4}-\d{2}-\d{2}\.json$/.test(hsds.suggestedFilename()), `file ${hsds.suggestedFilename()}`);
+    const text = readFileSync(await hsds.path(), 'utf8');
+    const exported = JSON.parse(text);
+    expect(exported.hsds_version === '3.1' && exported.services.length > 0, `an HSDS 3.1 export: ${text.slice(0, 120)}`);
+    const facility = await harbour.call(world.admin, 'GET', `/api/facilities/${world.facilityId}`);
+    expect(!text.includes(facility.address) && !text.includes(`"${facility.name}"`), 'no confidential address or name in the export');
+    await view.locator('.actions').scrollIntoViewIfNeeded();
+    await shot(page, 'reports-downloads');
+    await desktop(page, shot, 'reports-downloads');
+    await switchLanguage(page, 'fr');
+    await view.getByRole('button', { name: 'Programmes pour le 211 (HSDS)' }).waitFor();
+    await view.locator('.actions').scrollIntoViewIfNeeded();
+    await shot(page, 'reports-downloads-fr');
+    await desktop(page, shot, 'reports-downloads-fr');
+    await switchLanguage(page, 'en');
+  });
+
   await test('French: admin and reports translated, charts titled in French', async (page) => {
     await signIn(page, world.admin);
     await page.goto(base + '/#/admin');

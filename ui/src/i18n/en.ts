@@ -783,6 +783,13 @@ export const en = {
   'audit.err.dateTime': 'Enter a date and a time.',
   'audit.err.toBeforeFrom': 'Must not be before “From”.',
   'audit.err.limit': 'A whole number from 1 to {max}.',
+  'reports.downloadSheet': 'Download spreadsheet (.xlsx)',
+  'reports.downloadingSheet': 'Preparing spreadsheet…',
+  'reports.downloadedSheet': 'Spreadsheet saved: {file}',
+  'reports.downloadHsds': 'Programs for 211 (HSDS)',
+  'reports.downloadingHsds': 'Preparing HSDS export…',
+  'reports.downloadedHsds': 'HSDS export saved: {file}',
+  'reports.hsdsHint': 'The spreadsheet’s first rows state the period, the suppression rule and the data sources. “Programs for 211”: every program in Open Referral HSDS 3.1, with live capacity; a confidential place by its phone only.',
 } as const;
 
 export type MessageKey = keyof typeof en;

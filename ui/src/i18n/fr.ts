@@ -785,4 +785,11 @@ export const fr: Messages = {
   'audit.err.dateTime': 'Entrez une date et une heure.',
   'audit.err.toBeforeFrom': 'Ne doit pas précéder « Depuis ».',
   'audit.err.limit': 'Un nombre entier de 1 à {max}.',
+  'reports.downloadSheet': 'Télécharger le tableur (.xlsx)',
+  'reports.downloadingSheet': 'Préparation du tableur…',
+  'reports.downloadedSheet': 'Tableur enregistré : {file}',
+  'reports.downloadHsds': 'Programmes pour le 211 (HSDS)',
+  'reports.downloadingHsds': 'Préparation de l’export HSDS…',
+  'reports.downloadedHsds': 'Export HSDS enregistré : {file}',
+  'reports.hsdsHint': 'Les premières lignes du tableur indiquent la période, la règle de suppression et les sources. « Programmes pour le 211 » : tous les programmes au format Open Referral HSDS 3.1, avec leurs places en direct ; un lieu confidentiel par son téléphone seulement.',
 };
