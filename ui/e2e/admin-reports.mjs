@@ -298,7 +298,7 @@ export async function adminAndReportTests({ test, expect, signIn, axe, shot, har
 
     await form.getByLabel('Region', { exact: true }).selectOption(world.regionCode);
     await form.getByRole('button', { name: 'Run report' }).click();
-    await page.locator('harbour-capacity-report caption').filter({ hasText: 'Northeastern Ontario' }).waitFor();
+    await page.locator('harbour-capacity-report table[data-report="capacity"] caption').filter({ hasText: 'Northeastern Ontario' }).waitFor();
     expect((await rows.count()) === 1 && (await rows.first().getAttribute('data-group')) === world.regionCode, 'one region with the region filter');
     await form.getByLabel('Type of place').selectOption('DETOX');
     await form.getByRole('button', { name: 'Run report' }).click();
@@ -307,7 +307,7 @@ export async function adminAndReportTests({ test, expect, signIn, axe, shot, har
     await form.getByLabel('Type of place').selectOption('');
     await form.getByLabel('Population').selectOption('MIXED_ADULT');
     await form.getByRole('button', { name: 'Run report' }).click();
-    await page.locator('harbour-capacity-report caption').filter({ hasText: 'Mixed adult' }).waitFor();
+    await page.locator('harbour-capacity-report table[data-report="capacity"] caption').filter({ hasText: 'Mixed adult' }).waitFor();
     expect((await rows.count()) === 1, 'the test program is mixed adult');
     expect((await cspViolations()).length === 0, `CSP violations: ${await cspViolations()}`);
   });

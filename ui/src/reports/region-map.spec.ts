@@ -112,16 +112,32 @@ describe('shading the regions', () => {
     expect(scaleFor('occupancyRate', [], 'fr')[4].label).toMatch(/^95\s%\sou plus$/);
   });
 
-  it('shades counts on five round steps from 0 to the largest, and a scale of one step when all are 0', () => {
-    expect(niceStep(47, true)).toBe(10);
+  it('shades counts with 0 on its own, then four round steps up to the largest, which reaches the top one', () => {
+    expect(niceStep(47, true)).toBe(15);
     expect(niceStep(3, true)).toBe(1);
-    expect(niceStep(1.3, false)).toBe(0.5);
-    expect(niceStep(230, true)).toBe(50);
+    expect(niceStep(1.3, false)).toBe(0.4);
+    expect(niceStep(230, true)).toBe(75);
+    expect(niceStep(12.5, false)).toBe(4);
+    expect(niceStep(5, true)).toBe(1);
+    for (const max of [1, 2, 3, 4, 5, 6, 7, 9, 13, 47, 99, 101, 230, 999, 1234]) {
+      const top = scaleFor('afterHoursRequests', [0, max], 'en');
+      expect(stepOf(max, top), `${max} in the top step of ${top.map((x) => x.from)}`).toBe(top.length - 1);
+      // and the top step starts at a quarter of the largest or above, so the shades spread
+      expect(top[top.length - 1].from * 4 >= max, `${max}: top step from ${top[top.length - 1].from}`).toBe(true);
+      const rate = scaleFor('unmetPer100', [max / 7], 'en');
+      expect(stepOf(max / 7, rate)).toBe(rate.length - 1);
+    }
     const steps = scaleFor('afterHoursRequests', [0, 12, 47], 'en');
-    expect(steps.map((s) => s.from)).toEqual([0, 10, 20, 30, 40]);
-    expect(steps.map((s) => s.label)).toEqual(['under 10', '10 to 20', '20 to 30', '30 to 40', '40 or more']);
-    expect(scaleFor('afterHoursRequests', [0, 0], 'en')).toEqual([{ from: 0, to: null, label: '0' }]);
+    expect(steps.map((s) => s.from)).toEqual([0, 0, 15, 30, 45]);
+    expect(steps.map((s) => s.label)).toEqual(['0', 'under 15', '15 to 30', '30 to 45', '45 or more']);
+    expect(stepOf(0, steps)).toBe(0);
+    expect(stepOf(1, steps)).toBe(1);
+    expect(stepOf(15, steps)).toBe(2);
+    expect(scaleFor('unmetPer100', [0.3, 2.1], 'fr').map((s) => s.label)).toEqual(['0', 'moins de 0,6', 'de 0,6 à 1,2', 'de 1,2 à 1,8', '1,8 ou plus']);
+    expect(scaleFor('afterHoursRequests', [0, 0], 'en')).toEqual([{ from: 0, to: 0, label: '0', exact: true }]);
     expect(scaleFor('clients', [], 'en')).toEqual([]);
+    expect(scaleFor('specializedBeds', [0, 2], 'en').map((x) => x.label)).toEqual(['0', '1', '2 or more']);
+    expect(stepOf(1, scaleFor('specializedBeds', [0, 2], 'en'))).toBe(1);
     const zeros = shade('afterHoursRequests', [row('ON-EAST', { afterHoursRequests: 0 })], {}, new Map(), 'en');
     expect(zeros.cells.find((c) => c.code === 'ON-EAST')).toMatchObject({ state: 'value', value: 0, step: 0 });
   });

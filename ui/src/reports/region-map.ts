@@ -118,7 +118,7 @@ export class RegionMap extends LitElement {
     const none = states.has('noData') || states.has('noBeds') || states.has('filteredOut');
     return html`<ul class="legend" aria-label=${t('reports.map.legend')}>
       ${shading.steps.map((s, i) => html`<li data-step=${i}><span class="swatch step-${i}" aria-hidden="true"></span>${s.label}</li>`)}
-      <li data-legend="suppressed"><span class="swatch suppressed" aria-hidden="true"></span>${t('reports.map.legend.suppressed')}</li>
+      ${states.has('suppressed') ? html`<li data-legend="suppressed"><span class="swatch suppressed" aria-hidden="true"></span>${t('reports.map.legend.suppressed')}</li>` : nothing}
       ${none ? html`<li data-legend="none"><span class="swatch none" aria-hidden="true"></span>${t('reports.map.legend.none')}</li>` : nothing}
     </ul>`;
   }

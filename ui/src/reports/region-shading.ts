@@ -22,14 +22,15 @@ export interface MapCell {
   unmet?: number;
 }
 
-/** A step of the legend: values from `from` (inclusive) up to the next step's. */
-export interface ScaleStep { from: number; to: number | null; label: string }
+/** A step of the legend: values from `from` (inclusive) up to the next step's, or exactly `from` when `exact`. */
+export interface ScaleStep { from: number; to: number | null; label: string; exact?: boolean }
 
 export interface Shading { figure: MapFigure; cells: MapCell[]; steps: ScaleStep[] }
 
 /** Occupancy has fixed steps that mean something to a funder (most shelters run above 90 %). */
 const OCCUPANCY_STEPS = [0, 0.5, 0.8, 0.9, 0.95];
-const STEP_COUNT = 5;
+/** Steps above zero for counts and rates (zero has its own, the lightest: none at all is not "a few"). */
+const STEP_COUNT = 4;
 
 /** The figure of one row; unmet requests per 100 bed nights are worked out here, like the table's rates. */
 export function figureOf(figure: Exclude<MapFigure, 'specializedBeds'>, row: CapacityRow): number | null {
@@ -63,32 +64,50 @@ export function specializedBeds(programs: Iterable<{ program: Program; facility:
   return beds;
 }
 
-/** A round step (1, 2, 2.5 or 5 times a power of ten) so the legend reads 0, 20, 40...; whole for counts. */
+/**
+ * A round step (1, 1.25, 1.5, 2, 2.5, 3, 4, 5, 6 or 7.5 times a power of ten; whole for counts) so the legend reads
+ * 0, 15, 30, 45: the largest whose top step (three steps up) the largest value still reaches, so the darkest shade
+ * is always used. Round steps lie at most 4/3 apart, so the top step starts at no less than a quarter of the largest.
+ */
 export function niceStep(max: number, whole: boolean): number {
-  const raw = max / STEP_COUNT;
+  const raw = max / (STEP_COUNT - 1);
   const power = 10 ** Math.floor(Math.log10(raw));
-  const step = [1, 2, 2.5, 5, 10].map((m) => m * power).find((s) => s >= raw) ?? 10 * power;
-  return whole ? Math.max(1, Math.ceil(step)) : step;
+  const fits = [1, 1.25, 1.5, 2, 2.5, 3, 4, 5, 6, 7.5].map((m) => Number((m * power).toPrecision(12)))
+    .filter((s) => s <= raw && (!whole || Number.isInteger(s)));
+  return whole ? Math.max(1, ...fits) : fits[fits.length - 1];
 }
 
-/** The step a value falls in: the last one whose start it reaches. */
+/** The step a value falls in: an exact one it equals, else the last one whose start it reaches. */
 export function stepOf(value: number, steps: ScaleStep[]): number {
+  const exact = steps.findIndex((s) => s.exact && s.from === value);
+  if (exact >= 0) return exact;
   let found = 0;
-  steps.forEach((s, i) => { if (value >= s.from) found = i; });
+  steps.forEach((s, i) => { if (!s.exact && value >= s.from) found = i; });
   return found;
 }
 
-/** The scale of the shown figures: occupancy's fixed steps, or five equal round steps from 0 to the largest. */
+/**
+ * The scale of the shown figures: occupancy's fixed steps; otherwise 0 on its own, then four equal round steps up to
+ * the largest ("0", "under 10", "10 to 20", "20 to 30", "30 or more"), so a region with nothing stands apart.
+ */
 export function scaleFor(figure: MapFigure, values: number[], l: Locale = locale()): ScaleStep[] {
   const format = (v: number) => formatFigure(figure, v, l);
   if (figure === 'occupancyRate') return labelled(OCCUPANCY_STEPS, format, l);
   // No region has a figure: no scale to read (the legend keeps "suppressed" and "no figure").
   if (values.length === 0) return [];
   const max = Math.max(0, ...values);
+  const zero: ScaleStep = { from: 0, to: 0, label: format(0), exact: true };
   // Nothing above zero: one step, "0", rather than a scale made up around nothing.
-  if (max === 0) return [{ from: 0, to: null, label: format(0) }];
-  const step = niceStep(max, figure !== 'unmetPer100');
-  return labelled(Array.from({ length: STEP_COUNT }, (_, i) => i * step), format, l);
+  if (max === 0) return [zero];
+  const whole = figure !== 'unmetPer100';
+  // A few requests or beds at most: a step per number ("0", "1", "2 or more"), not "under 1".
+  if (whole && max <= STEP_COUNT) {
+    return [zero, ...Array.from({ length: max }, (_, i): ScaleStep => (i + 1 < max
+      ? { from: i + 1, to: i + 1, label: format(i + 1), exact: true }
+      : { from: i + 1, to: null, label: t('reports.map.orMore', { from: format(i + 1) }, l) }))];
+  }
+  const step = niceStep(max, whole);
+  return [zero, ...labelled(Array.from({ length: STEP_COUNT }, (_, i) => i * step), format, l)];
 }
 
 function labelled(starts: number[], format: (v: number) => string, l: Locale): ScaleStep[] {
