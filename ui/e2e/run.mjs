@@ -359,7 +359,7 @@ await test('funder: capacity report by region, a table and a chart, CSV download
   await form.getByLabel('To').fill(day(1));
   await form.getByLabel('Group by').selectOption('region');
   await form.getByRole('button', { name: 'Run report' }).click();
-  const table = page.locator('harbour-capacity-report table');
+  const table = page.locator('harbour-capacity-report table[data-report="capacity"]');
   await table.waitFor();
   const rows = table.locator('tbody tr');
   expect((await rows.count()) >= 1, 'at least one row');

@@ -7,6 +7,7 @@ import { shared } from '../ui/styles';
 import { hotelByMonth, occupancyByMonth, unmetByRegion, type ChartSpec } from './charts';
 import { REPORT_COLUMNS, columnKind, columnLabel, crossTab, csvFileName, defaultRange, doorCell, filterWords, formatCell, groupLabel, hsdsFileName, queryFrom, regrouped, sheetFileName, type ReportColumn } from './report';
 import './chart-view';
+import './region-map';
 
 /**
  * Funders: capacity, demand and placements by region, type, population or month, or two of them as a cross-tab,
@@ -155,6 +156,7 @@ export class CapacityReportView extends LitElement {
         ${q.groupBy2 ? this.crossTab(q, rows, filters) : this.table(q, rows, filters)}
         <p class="muted">${t('reports.suppressedNote')} ${t('reports.door.note')}</p>
         ${this.personPeriod ? html`<p class="muted" data-person-period>${t('reports.personPeriod', this.personPeriod)}</p>` : nothing}`}
+      <harbour-region-map .rows=${this.byRegion} .query=${q} .data=${this.data} .revision=${this.revision}></harbour-region-map>
       ${this.charts()}
     `;
   }
