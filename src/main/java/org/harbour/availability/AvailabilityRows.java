@@ -22,7 +22,11 @@ class AvailabilityRows {
     }
 
     boolean isStale(Instant updatedAt, Instant now) {
-        return updatedAt.isBefore(now.minus(staleAfter));
+        return updatedAt.isBefore(staleBefore(now));
+    }
+
+    Instant staleBefore(Instant now) {
+        return now.minus(staleAfter);
     }
 
     AvailabilityView map(ResultSet rs, Instant now) throws SQLException {

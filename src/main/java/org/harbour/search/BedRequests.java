@@ -3,7 +3,7 @@ package org.harbour.search;
 import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
-import org.harbour.availability.Counts;
+import org.harbour.availability.Freshness;
 import org.harbour.client.Client;
 import org.harbour.client.Clients;
 import org.harbour.client.Needs;
@@ -35,17 +35,17 @@ import java.util.Set;
 class BedRequests {
 
     private final CandidateQueries candidates;
-    private final Counts availability;
+        private final Freshness freshness;
     private final KnownRegions regions;
     private final Clients clients;
     private final DemandRecords demands;
     private final JsonMapper json;
     private final Clock clock;
 
-    BedRequests(CandidateQueries candidates, Counts availability, KnownRegions regions,
+    BedRequests(CandidateQueries candidates, Freshness freshness, KnownRegions regions,
                 Clients clients, DemandRecords demands, JsonMapper json, Clock clock) {
         this.candidates = candidates;
-        this.availability = availability;
+        this.freshness = freshness;
         this.regions = regions;
         this.clients = clients;
         this.demands = demands;
@@ -55,17 +55,12 @@ class BedRequests {
 
     /** Near misses shown per request (API.md "Search"). */
     static final int NEAR_MISSES = 10;
-    /**
-     * Near misses read when {@code admitNow} may add INTAKE_CLOSED to them (the database does not know the
-     * facilities' local time): enough that a closed one pushed past two reasons leaves others to show.
-     */
-    static final int NEAR_MISSES_READ_ADMIT_NOW = 40;
     static final int DEFAULT_LIMIT = 50;
     static final int MAX_LIMIT = 200;
 
     /**
-     * Reads the candidates and the near misses in autocommit (no transaction: two statements, nothing to keep
-     * consistent with), then records the demand in one round trip (see {@link DemandRecords}).
+     * Reads the best matches and the near misses in one round trip in autocommit (no transaction: nothing to keep
+     * consistent with), then records the demand in one more (see {@link DemandRecords}).
      */
     @Connectable
     Result search(Request r, CurrentUser user) {
@@ -108,23 +103,23 @@ class BedRequests {
         boolean admitNow = Boolean.TRUE.equals(r.admitNow());
         int limit = r.limit() == null ? DEFAULT_LIMIT : r.limit();
 
-        List<Match> matches = new ArrayList<>();
-        List<NearMiss> nearMisses = new ArrayList<>();
-        for (Candidate c : candidates.bookable(region, types, needs)) {
-            if (!Matcher.admits(c.eligibility(), needs)) {
-                continue;
+        // the best first, from the database: at least as many as the demand record keeps, the answer shows `limit`
+        CandidateQueries.Found found = candidates.search(region, types, needs, admitNow, now,
+                freshness.staleBefore(now), Math.max(limit, DemandRecords.KEPT_MATCHES), NEAR_MISSES);
+        List<Match> ranked = new ArrayList<>(found.best().size());
+        int total = found.totalMatches();
+        for (Candidate c : found.best()) {
+            if (ranked.size() == limit) {
+                break;
             }
-            Match match = toMatch(c, needs, now);
-            if (admitNow && !match.intakeOpenNow()) {
-                nearMisses.add(NearMiss.of(match, List.of(MissReason.INTAKE_CLOSED)));
-            } else {
-                matches.add(match);
+            if (Matcher.admits(c.eligibility(), needs)) {
+                ranked.add(toMatch(c, needs, now));
             }
         }
-        Comparator<Match> ranking = Matcher.ranking(needs);
-        matches.sort(ranking);
-        int read = admitNow ? NEAR_MISSES_READ_ADMIT_NOW : NEAR_MISSES;
-        for (Candidate c : candidates.nearMisses(region, types, needs, read)) {
+        // the database ranked them; Java's comparator is the reference, and costs nothing on a sorted page
+        ranked.sort(Matcher.ranking(needs));
+        List<NearMiss> nearMisses = new ArrayList<>();
+        for (Candidate c : found.nearMisses()) {
             Match match = toMatch(c, needs, now);
             List<MissReason> reasons = new ArrayList<>(Matcher.reasonsRefused(c.eligibility(), needs));
             if (c.bookable() <= 0) {
@@ -146,19 +141,20 @@ class BedRequests {
                 .thenComparing(n -> n.match().programId());
         nearMisses.sort(fewestFirst);
 
+        // the demand record keeps the first KEPT_MATCHES in rank order (the page is a prefix of them)
+        List<Long> kept = found.best().stream().limit(DemandRecords.KEPT_MATCHES).map(Candidate::programId).toList();
         var demand = new DemandRecords.Demand(user, r.clientId(), region,
-                types.isEmpty() ? null : String.join(",", types), toJson(needs), admitNow,
-                matches.stream().map(Match::programId).toList(), now);
+                types.isEmpty() ? null : String.join(",", types), toJson(needs), admitNow, total, kept, now);
         long id = r.clientId() == null ? demands.record(demand) : demands.recordAudited(demand);
-        return new Result(id, List.copyOf(matches.subList(0, Math.min(limit, matches.size()))), matches.isEmpty(), now,
-                matches.size(), List.copyOf(nearMisses.subList(0, Math.min(NEAR_MISSES, nearMisses.size()))));
+        return new Result(id, List.copyOf(ranked), total == 0, now, total,
+                List.copyOf(nearMisses.subList(0, Math.min(NEAR_MISSES, nearMisses.size()))));
     }
 
     private Match toMatch(Candidate c, Needs needs, Instant now) {
         IntakeHours hours = c.intakeHours();
         return new Match(c.programId(), c.facilityId(), c.facilityName(), c.programName(), c.type(), c.regionCode(),
                 c.municipality(), c.bookable(), hours.isOpenAt(now, c.timeZone()), c.intakePhone(),
-                c.updatedAt(), availability.isStale(c.updatedAt(), now), c.maxStayDays(),
+                c.updatedAt(), c.updatedAt().isBefore(freshness.staleBefore(now)), c.maxStayDays(),
                 c.eligibility().traffickingSpecialized(), c.eligibility().culturallySpecific(), c.address(),
                 hours.nextOpening(now, c.timeZone()), hours.nextClosing(now, c.timeZone()),
                 Matcher.matchedPreferences(c.eligibility(), needs));

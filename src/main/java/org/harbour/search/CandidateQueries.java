@@ -13,8 +13,10 @@ import org.harbour.facility.SubstancePolicy;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -25,18 +27,20 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * Loads the programs that have a bookable bed, narrowed in SQL by region and type, and the near misses; the
- * eligibility rules themselves stay in {@link Matcher} (the SQL here only pre-selects with the same rules).
+ * Loads the best programs that have a bookable bed, narrowed and ranked in SQL, and the near misses; the
+ * eligibility rules themselves stay in {@link Matcher} (the SQL here pre-selects and orders with the same rules).
  */
 @Singleton
 class CandidateQueries {
 
     private final JdbcOperations jdbc;
     private final JsonMapper json;
+    private final FacilityZones zones;
 
-    CandidateQueries(JdbcOperations jdbc, JsonMapper json) {
+    CandidateQueries(JdbcOperations jdbc, JsonMapper json, FacilityZones zones) {
         this.jdbc = jdbc;
         this.json = json;
+        this.zones = zones;
     }
 
     /** The columns {@link #map} reads, in order; a confidential facility's address never leaves the database. */
@@ -49,42 +53,107 @@ class CandidateQueries {
                    p.trafficking_specialized, p.languages, p.culturally_specific,
                    IF(f.confidential, NULL, f.address) AS address""";
 
+    /** What one search read: the best matches (at most the limit asked), how many matched in all, the near misses. */
+    record Found(List<Candidate> best, int totalMatches, List<Candidate> nearMisses) {
+    }
+
     /**
-     * Narrows by the stated needs in SQL too, so a search over thousands of programs loads and maps only
-     * the few that can match (issue 6); {@link Matcher} still decides, these filters only pre-select.
+     * The ranked matches and the near misses, both in ONE round trip (two queries in one packet). The matches are
+     * filtered, ranked and cut to {@code max} by the database (ORDER BY the ranking, LIMIT), with their total from
+     * the same query ({@code COUNT(*) OVER ()}), so only the rows the answer shows are sent and mapped.
+     * {@link Matcher} still decides; these queries only pre-select and order with the same rules.
      */
     @Connectable
-    List<Candidate> bookable(@Nullable String regionCode, Collection<String> types, Needs needs) {
-        // Starts from the counts' (has_bed, region_code) index (V25), which lists only the programs with a
-        // bed to book: a region's ~80 of them instead of all its ~660 programs, most of them full. The join
-        // order is fixed because, given a type, the optimizer would otherwise walk every program of that
-        // type in the country (ix_programs_type) and check each one's counts.
-        StringBuilder sql = new StringBuilder("SELECT STRAIGHT_JOIN " + COLUMNS + """
+    Found search(@Nullable String regionCode, Collection<String> types, Needs needs, boolean admitNow,
+                 Instant now, Instant staleBefore, int max, int nearMissesRead) {
+        for (int attempt = 0; ; attempt++) {
+            String zones = this.zones.secondsOfWeekJson(now);
+            List<Object> params = new ArrayList<>();
+            String sql = matches(regionCode, types, needs, admitNow, zones, staleBefore, max, params) + ";\n"
+                    + nearMisses(regionCode, types, needs, admitNow, zones, staleBefore, nearMissesRead, params);
+            Found found = jdbc.prepareStatement(sql, statement -> {
+                bind(statement, params);
+                statement.execute();
+                List<Candidate> best = new ArrayList<>();
+                int total = 0;
+                boolean unknownZone = false;
+                try (ResultSet rs = statement.getResultSet()) {
+                    while (rs.next()) {
+                        best.add(map(rs));
+                        total = rs.getInt(MATCH_TOTAL);
+                        unknownZone = rs.getBoolean(MATCH_UNKNOWN_ZONES);
+                    }
+                }
+                if (unknownZone) {
+                    return null;
+                }
+                statement.getMoreResults();
+                List<Candidate> near = new ArrayList<>();
+                try (ResultSet rs = statement.getResultSet()) {
+                    while (rs.next()) {
+                        near.add(map(rs));
+                    }
+                }
+                return new Found(best, total, near);
+            });
+            if (found != null || attempt > 0) {
+                return found != null ? found : new Found(List.of(), 0, List.of());
+            }
+            // a facility in a zone not yet known (added since the zones were read): read them again, ask again
+            this.zones.refresh();
+        }
+    }
+
+    /** Positions of the columns the matches query adds after {@link #COLUMNS}. */
+    private static final int MATCH_TOTAL = 32;
+    private static final int MATCH_UNKNOWN_ZONES = 33;
+
+    /**
+     * Starts from the counts' (has_bed, region_code) index (V25), which lists only the programs with a bed to
+     * book: a region's few hundred of them instead of all its programs. The join order is fixed because, given a
+     * type, the optimizer would otherwise walk every program of that type in the country (ix_programs_type) and
+     * check each one's counts. The ranking is {@link Matcher#ranking}'s: preferences met, intake open now, fresh,
+     * most bookable, then the program id.
+     */
+    private static String matches(@Nullable String regionCode, Collection<String> types, Needs needs, boolean admitNow,
+                                  String zones, Instant staleBefore, int max, List<Object> params) {
+        StringBuilder sql = new StringBuilder("SELECT c.*, COUNT(*) OVER () AS total,"
+                + " MAX(c.zone_unknown) OVER () AS unknown_zones FROM (SELECT STRAIGHT_JOIN ").append(COLUMNS)
+                .append(",\n ").append(EligibilitySql.OPEN_NOW).append(" AS open_now, ")
+                .append(EligibilitySql.ZONE_UNKNOWN).append(" AS zone_unknown, a.updated_at < ? AS stale, ");
+        params.add(zones);
+        params.add(zones);
+        params.add(Timestamp.from(staleBefore));
+        sql.append(EligibilitySql.preferenceScore(needs, params)).append(" AS preference").append("""
 
                   FROM availability a
                   JOIN programs p ON p.id = a.program_id
                   JOIN facilities f ON f.id = p.facility_id
                  WHERE a.has_bed = TRUE""");
-        List<Object> params = new ArrayList<>();
         where(regionCode, types, sql, params);
         for (EligibilitySql.Rule rule : EligibilitySql.rules(needs)) {
             sql.append(" AND NOT ").append(rule.fails());
             params.addAll(rule.params());
         }
-        return query(sql.toString(), params);
+        // with admitNow a closed one is a near miss, not a match; a row whose zone is unknown stays to be seen
+        sql.append(") c WHERE ? OR c.open_now OR c.zone_unknown"
+                + " ORDER BY c.preference DESC, c.open_now DESC, c.stale, c.bookable DESC, c.id LIMIT ?");
+        params.add(!admitNow);
+        params.add(max);
+        return sql.toString();
     }
 
     /**
-     * The programs of the region and types that fail one or two conditions (a stated need, or no bed to book),
-     * fewest first, at most {@code max} of each kind: the SQL form of the near misses, in one statement. Three
-     * parts, each from the counts' (has_bed, region_code) index: programs with a bed that fail one or two needs
-     * (the region's few bookable ones, sorted), then full programs that fail none and full ones that fail one.
-     * The full ones are most of a region, so those two parts take the first {@code max} in index order and stop
-     * there instead of reading them all; the chosen few alone are joined to their counts and facility.
-     * {@link Matcher} still names the reasons; these counts only pre-select.
+     * The programs of the region and types that fail one or two conditions (a stated need, no bed to book, intake
+     * closed with {@code admitNow}), fewest first, at most {@code max} of each kind: the SQL form of the near
+     * misses. Three parts, each from the counts' (has_bed, region_code) index: programs with a bed that fail one or
+     * two conditions (the region's bookable ones, sorted), then full programs that fail nothing else and full ones
+     * that fail one more. The full ones are most of a region, so those two parts take the first {@code max} in
+     * index order and stop there instead of reading them all; the chosen few alone are joined to their counts and
+     * facility. {@link Matcher} still names the reasons; these counts only pre-select.
      */
-    @Connectable
-    List<Candidate> nearMisses(@Nullable String regionCode, Collection<String> types, Needs needs, int max) {
+    private static String nearMisses(@Nullable String regionCode, Collection<String> types, Needs needs,
+                                     boolean admitNow, String zones, Instant staleBefore, int max, List<Object> params) {
         List<EligibilitySql.Rule> rules = EligibilitySql.rules(needs);
         StringBuilder misses = new StringBuilder("0");
         List<Object> missParams = new ArrayList<>();
@@ -92,38 +161,42 @@ class CandidateQueries {
             misses.append(" + (").append(rule.fails()).append(')');
             missParams.addAll(rule.params());
         }
-        List<Object> params = new ArrayList<>();
+        if (admitNow) {
+            misses.append(" + (NOT ").append(EligibilitySql.OPEN_NOW).append(')');
+            missParams.add(zones);
+        }
+        boolean anyCondition = !rules.isEmpty() || admitNow;
         List<String> parts = new ArrayList<>();
-        if (!rules.isEmpty()) {
-            // the bookable ones failing one or two needs: a region's few dozen, sorted, fewest failures first
+        if (anyCondition) {
+            // the bookable ones failing one or two conditions: a region's few hundred, sorted, fewest failures first
             StringBuilder part = new StringBuilder("(SELECT STRAIGHT_JOIN a.program_id, TRUE AS has_bed, ")
                     .append(misses).append(" AS misses FROM availability a JOIN programs p ON p.id = a.program_id")
-                    .append(" WHERE a.has_bed = TRUE");
+                    .append(" JOIN facilities f ON f.id = p.facility_id WHERE a.has_bed = TRUE");
             params.addAll(missParams);
             where(regionCode, types, part, params);
             part.append(" HAVING misses BETWEEN 1 AND 2 ORDER BY misses, ").append(EligibilitySql.preferences(needs, params))
-                    .append("program_id LIMIT ?)");
+                    .append("a.updated_at < ?, GREATEST(a.available - a.held, 0) DESC, program_id LIMIT ?)");
+            params.add(Timestamp.from(staleBefore));
             params.add(max);
             parts.add(part.toString());
         }
-        for (int failed = 0; failed <= (rules.isEmpty() ? 0 : 1); failed++) {
-            // the full ones failing no need, then one: the first few in index order, without reading them all
+        for (int failed = 0; failed <= (anyCondition ? 1 : 0); failed++) {
+            // the full ones failing nothing else, then one thing: the first few in index order, without reading all
             StringBuilder part = new StringBuilder("(SELECT STRAIGHT_JOIN a.program_id, FALSE AS has_bed, ")
                     .append(failed + 1).append(" AS misses FROM availability a JOIN programs p ON p.id = a.program_id")
-                    .append(" WHERE a.has_bed = FALSE");
+                    .append(" JOIN facilities f ON f.id = p.facility_id WHERE a.has_bed = FALSE");
             where(regionCode, types, part, params);
             part.append(" AND (").append(misses).append(") = ").append(failed).append(" LIMIT ?)");
             params.addAll(missParams);
             params.add(max);
             parts.add(part.toString());
         }
-        String sql = "SELECT STRAIGHT_JOIN " + COLUMNS + "\n  FROM (" + String.join("\n UNION ALL ", parts) + """
+        return "SELECT STRAIGHT_JOIN " + COLUMNS + "\n  FROM (" + String.join("\n UNION ALL ", parts) + """
                 ) near
                   JOIN availability a ON a.program_id = near.program_id
                   JOIN programs p ON p.id = near.program_id
                   JOIN facilities f ON f.id = p.facility_id
                  ORDER BY near.misses, near.has_bed DESC, near.program_id""";
-        return query(sql, params);
     }
 
     private static void where(@Nullable String regionCode, Collection<String> types, StringBuilder sql,
@@ -139,19 +212,10 @@ class CandidateQueries {
         }
     }
 
-    private List<Candidate> query(String sql, List<Object> params) {
-        return jdbc.prepareStatement(sql, statement -> {
-            for (int i = 0; i < params.size(); i++) {
-                statement.setObject(i + 1, params.get(i));
-            }
-            List<Candidate> candidates = new ArrayList<>();
-            try (ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    candidates.add(map(rs));
-                }
-            }
-            return candidates;
-        });
+    private static void bind(PreparedStatement statement, List<Object> params) throws SQLException {
+        for (int i = 0; i < params.size(); i++) {
+            statement.setObject(i + 1, params.get(i));
+        }
     }
 
     /** Reads the columns by position, in order: the driver then neither looks names up nor seeks back. */

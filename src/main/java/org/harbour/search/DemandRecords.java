@@ -28,11 +28,12 @@ import java.util.List;
 @Singleton
 class DemandRecords {
 
-    /** Matches kept per request; the response still lists them all. */
+    /** Matches kept per request, the best first; the answer may show more (its limit) or fewer. */
     static final int KEPT_MATCHES = 50;
 
+    /** {@code matchCount}: how many matched in all; {@code rankedProgramIds}: the best of them, at most KEPT_MATCHES. */
     record Demand(CurrentUser user, Long clientId, String regionCode, String types, String needsJson,
-                  boolean admitNow, List<Long> rankedProgramIds, Instant at) {
+                  boolean admitNow, int matchCount, List<Long> rankedProgramIds, Instant at) {
     }
 
     private final JdbcOperations jdbc;
@@ -82,8 +83,8 @@ class DemandRecords {
             statement.setString(i++, d.types());
             statement.setString(i++, d.needsJson());
             statement.setBoolean(i++, d.admitNow());
-            statement.setInt(i++, d.rankedProgramIds().size());
-            statement.setBoolean(i++, d.rankedProgramIds().isEmpty());
+            statement.setInt(i++, d.matchCount());
+            statement.setBoolean(i++, d.matchCount() == 0);
             statement.setTimestamp(i++, Timestamp.from(d.at()));
             for (Long programId : kept) {
                 statement.setLong(i++, programId);

@@ -53,6 +53,39 @@ final class EligibilitySql {
     }
 
     /**
+     * How well a program meets the stated preferences, as a number that sorts like {@link Matcher#ranking}'s
+     * preference keys (trafficking-specialized 4, language 2, culture 1); {@code "0"} when none is stated.
+     */
+    static String preferenceScore(Needs needs, List<Object> params) {
+        String order = preferences(needs, params);
+        return order.isEmpty() ? "0" : order.substring(0, order.length() - " DESC, ".length());
+    }
+
+    /**
+     * Whether the facility {@code f} takes intake at the instant whose local second of the week is given per zone
+     * (one parameter, {@link FacilityZones#secondsOfWeekJson}): the SQL twin of {@code IntakeHours.isOpenAt}, a
+     * window whose close is not after its open running past midnight. A zone missing from the parameter reads as
+     * closed; {@link #ZONE_UNKNOWN} tells such rows.
+     */
+    static final String OPEN_NOW = """
+            (f.intake_always_open OR f.intake_weekly IS NULL OR EXISTS (SELECT 1
+               FROM JSON_TABLE(f.intake_weekly, '$[*]' COLUMNS (d VARCHAR(9) PATH '$.day', o TIME PATH '$.open',
+                                                                  c TIME PATH '$.close')) w,
+                    JSON_TABLE(CONCAT('[', COALESCE(JSON_EXTRACT(?, CONCAT('$."', f.time_zone, '"')), 'null'), ']'),
+                               '$[*]' COLUMNS (s INT PATH '$')) z
+              WHERE (z.s DIV 86400 = FIELD(w.d, 'MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY',
+                                           'SUNDAY') - 1
+                     AND z.s MOD 86400 >= TIME_TO_SEC(w.o) AND (w.c <= w.o OR z.s MOD 86400 < TIME_TO_SEC(w.c)))
+                 OR (w.c <= w.o AND z.s DIV 86400 = MOD(FIELD(w.d, 'MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY',
+                                                              'FRIDAY', 'SATURDAY', 'SUNDAY'), 7)
+                     AND z.s MOD 86400 < TIME_TO_SEC(w.c))))""";
+
+    /** True for a facility with intake hours whose zone is not in the parameter (one, as for {@link #OPEN_NOW}). */
+    static final String ZONE_UNKNOWN = """
+            (NOT f.intake_always_open AND f.intake_weekly IS NOT NULL
+             AND NOT JSON_CONTAINS_PATH(?, 'one', CONCAT('$."', f.time_zone, '"')))""";
+
+    /**
      * How well a program meets the stated preferences, as a number that sorts like the ranking, for an ORDER BY
      * ({@code "(...) DESC, "}); empty when none is stated (a bare constant there would name a column by position).
      */

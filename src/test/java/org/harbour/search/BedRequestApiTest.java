@@ -174,6 +174,23 @@ class BedRequestApiTest implements HarbourTest {
     }
 
     @Test
+    void aFacilityInATimeZoneNoOtherHadIsJudgedByItsOwnClockAtOnce() {
+        // the database works out "open now" from each zone's local time, which the service remembers per zone:
+        // a zone first met after that must not read as closed
+        clock.set(FRIDAY_AFTERNOON);
+        searches.matchedNow(List.of());
+        long auckland = searches.program(FacilityBuilder.defaultFacility().with("timeZone", "Pacific/Auckland")
+                .with("intakeHours", officeHours("SATURDAY")), general(), 1); // Saturday 12:30 there: open
+        long tokyo = searches.program(FacilityBuilder.defaultFacility().with("timeZone", "Asia/Tokyo")
+                .with("intakeHours", officeHours("SATURDAY")), general(), 1); // Saturday 08:30: not yet
+        long kolkata = searches.program(FacilityBuilder.defaultFacility().with("timeZone", "Asia/Kolkata")
+                .with("intakeHours", Map.of("alwaysOpen", false, "weekly",
+                        List.of(Map.of("day", "FRIDAY", "open", "22:00", "close", "06:00")))), general(), 1);
+        // Saturday 05:00 in Kolkata: the Friday night desk is still open
+        assertThat(searches.matchedNow(List.of(auckland, tokyo, kolkata))).containsExactlyInAnyOrder(auckland, kolkata);
+    }
+
+    @Test
     void everyRequestIsRecordedAndOneWithoutAMatchIsUnmet() {
         long shelter = searches.program(general(), 3);
         Http.Reply found = searches.search(Map.of("regionCode", REGION, "needs", Map.of(), "types", List.of("DV_SHELTER")));
