@@ -5,6 +5,8 @@ import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import org.harbour.client.Clients;
 import org.harbour.organization.Organizations;
+import java.util.Map;
+import org.harbour.problem.ProblemCode;
 import org.harbour.problem.ProblemException;
 
 import java.util.Optional;
@@ -55,12 +57,13 @@ class HoldLimits {
     /** Refuses a new hold for this organization (and client) if it would pass a limit; after {@link #lock}. */
     void checkRoomFor(long organizationId, @Nullable Long clientId) {
         if (holds.countActiveOfOrganization(organizationId) >= perOrganization) {
-            throw ProblemException.conflict("Your organization already holds " + perOrganization
-                    + " beds, its limit of active holds; release one it no longer needs first");
+            throw ProblemException.conflict(ProblemCode.HOLD_LIMIT_ORGANIZATION, "Your organization already holds "
+                    + perOrganization + " beds, its limit of active holds; release one it no longer needs first",
+                    Map.of("limit", perOrganization));
         }
         if (clientId != null && holds.countActiveOfClient(clientId) >= perClient) {
-            throw ProblemException.conflict("This client already has " + perClient
-                    + " beds held, the limit per client; release one first");
+            throw ProblemException.conflict(ProblemCode.HOLD_LIMIT_CLIENT, "This client already has " + perClient
+                    + " beds held, the limit per client; release one first", Map.of("limit", perClient));
         }
     }
 }

@@ -2,7 +2,6 @@ package org.harbour.hold;
 
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.harbour.audit.AuditLog;
@@ -15,6 +14,8 @@ import org.harbour.event.EventType;
 import org.harbour.facility.Programs;
 import org.harbour.hold.HoldApi.HoldView;
 import org.harbour.platform.TransactionRetries;
+import org.harbour.problem.ProblemCode;
+import org.harbour.problem.FieldCode;
 import org.harbour.problem.Checks;
 import org.harbour.problem.ProblemException;
 import org.harbour.security.CurrentUser;
@@ -72,7 +73,7 @@ public class Holds {
         checks.range("minutes", minutes, MIN_MINUTES, MAX_MINUTES);
         if (clientId == null && !user.isAdmin()) {
             // a bed held for nobody is a bed nobody else can have: a caseworker's hold names the person
-            checks.fail("clientId", "name the client this bed is held for (one of your organization's clients)");
+            checks.fail("clientId", FieldCode.CLIENT_REQUIRED_FOR_HOLD, "name the client this bed is held for (one of your organization's clients)");
         }
         checks.throwIfAny();
         // first, before any plain read: the lock the limits need (see HoldLimits)
@@ -93,7 +94,7 @@ public class Holds {
                 user.id(), code);
         audit.record(user, "HOLD_CREATED", "HOLD", hold.id());
         if (ledger.apply(program, CountChange.HOLD, user.username()).isEmpty()) {
-            throw new ProblemException(HttpStatus.CONFLICT, "No bookable bed is left in this program");
+            throw ProblemException.conflict(ProblemCode.NO_BED_LEFT, "No bookable bed is left in this program");
         }
         holdCreated(hold, program.facilityId());
         // the code is in this answer to her own caseworker, and readable again only by her organization
@@ -132,7 +133,7 @@ public class Holds {
     public void release(long holdId, CurrentUser user) {
         Hold hold = visible(holdId, user);
         if (!end(hold, HoldStatus.RELEASED, user.username())) {
-            throw ProblemException.conflict("This hold has already ended");
+            throw ProblemException.conflict(ProblemCode.HOLD_ENDED, "This hold has already ended");
         }
         audit.record(user, "HOLD_RELEASED", "HOLD", holdId);
     }
