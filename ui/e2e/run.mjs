@@ -13,6 +13,7 @@ import { casework } from './casework.mjs';
 import { adminAndReportTests } from './admin-reports.mjs';
 import { accountTests } from './admin-accounts.mjs';
 import { door } from './door.mjs';
+import { frenchTests } from './french.mjs';
 import { goTo, inMenu, signOut, signedIn, switchLanguage } from './header.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -410,6 +411,7 @@ await casework({ test, expect, signIn, axe, shot, harbour, world, base, shots })
 await adminAndReportTests({ test, expect, signIn, axe, shot, harbour, world, base });
 await accountTests({ test, expect, signIn, axe, shot, harbour, world, base });
 await door({ test, expect, signIn, axe, harbour, world, shots });
+await frenchTests({ test, expect, signIn, shot, harbour, world, base });
 
 await browser.close();
 const failed = results.filter((r) => !r.ok);
