@@ -29,10 +29,12 @@ function englishMatchers() {
   const fr = catalog('problems-fr.ts', 'fr.ts');
   const matchers = [];
   for (const [key, text] of Object.entries(en)) {
-    if (fr[key] === undefined || fr[key] === text) continue;
+    if (fr[key] === undefined || fr[key] === text || key.startsWith('lang.')) continue; // lang.* name the other language
     const literal = text.replace(/\{\w+\}/g, '');
     if ((literal.match(/\p{L}/gu) ?? []).length < 4) continue;
-    const pattern = text.split(/\{\w+\}/).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.+');
+    // {n} is a count: it matches figures only, so a program named "Emergency beds" is not "{n} beds".
+    const pattern = text.split(/(\{\w+\})/).map((part) => (part === '{n}' ? '[\\d\\s,.\u00a0\u202f]+'
+      : /^\{\w+\}$/.test(part) ? '.+' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('');
     matchers.push({ key, text, regex: new RegExp(`^${pattern}$`, 'u') });
   }
   return matchers;
@@ -86,6 +88,11 @@ export async function frenchTests({ test, expect, signIn, shot, harbour, world, 
     await ready();
     await page.waitForTimeout(300); // the live snapshot and the lists that follow it
     await noEnglish(page, `${name} #/${route}`);
+    await shot(page, `french-${name}-${route}`);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await noEnglish(page, `${name} #/${route} at 1280 px`);
+    await shot(page, `french-${name}-${route}-desktop`);
+    await page.setViewportSize({ width: 360, height: 780 });
   }
 
   const frenchRegion = (await harbour.call(world.admin, 'GET', '/api/regions'))
@@ -93,37 +100,38 @@ export async function frenchTests({ test, expect, signIn, shot, harbour, world, 
 
   await test('french: the caseworker’s screens have no English message, and region names are French', async (page) => {
     await inFrench(page, world.caseworker);
-    await visit(page, 'find', () => page.getByRole('heading', { name: 'Trouver un lit maintenant' }).waitFor(), 'caseworker');
+    await visit(page, 'find', () => page.getByRole('heading', { name: 'Trouver un lit maintenant' }).first().waitFor(), 'caseworker');
     const region = page.locator('harbour-find-bed form').getByLabel('Région', { exact: true });
     expect((await region.locator('option').allInnerTexts()).includes(frenchRegion), `French region name ${frenchRegion} in the list`);
-    await visit(page, 'board', () => page.getByRole('heading', { name: 'Tableau en direct' }).waitFor(), 'caseworker');
-    expect((await page.locator('harbour-live-board').innerText()).includes(frenchRegion), `board groups under ${frenchRegion}`);
-    await visit(page, 'clients', () => page.getByRole('heading', { name: 'Personnes', exact: true }).waitFor(), 'caseworker');
-    await visit(page, 'waitlist', () => page.getByRole('heading', { name: 'Listes d’attente' }).waitFor(), 'caseworker');
+    await visit(page, 'board', () => page.getByRole('heading', { name: 'Tableau en direct' }).first().waitFor(), 'caseworker');
+    const boardText = (await page.locator('harbour-live-board h2').allInnerTexts()).join(' | ');
+    expect(boardText.includes(frenchRegion), `board groups under ${frenchRegion}: ${boardText}`);
+    await visit(page, 'clients', () => page.getByRole('heading', { name: 'Personnes', exact: true }).first().waitFor(), 'caseworker');
+    await visit(page, 'waitlist', () => page.getByRole('heading', { name: 'Listes d’attente' }).first().waitFor(), 'caseworker');
   });
 
   await test('french: the shelter staff’s screen has no English message', async (page) => {
     await inFrench(page, world.staff);
     await visit(page, 'staff', () => page.getByRole('heading', { name: 'Mes programmes' }).first().waitFor(), 'staff');
-    await visit(page, 'board', () => page.getByRole('heading', { name: 'Tableau en direct' }).waitFor(), 'staff');
+    await visit(page, 'board', () => page.getByRole('heading', { name: 'Tableau en direct' }).first().waitFor(), 'staff');
   });
 
   await test('french: the admin’s screens have no English message', async (page) => {
     await inFrench(page, world.admin);
-    await visit(page, 'admin', () => page.getByRole('heading', { name: 'Administration' }).waitFor(), 'admin');
-    await visit(page, 'reports', () => page.getByRole('heading', { name: 'Rapport de capacité' }).waitFor(), 'admin');
+    await visit(page, 'admin', () => page.getByRole('heading', { name: 'Administration' }).first().waitFor(), 'admin');
+    await visit(page, 'reports', () => page.getByRole('heading', { name: 'Rapport de capacité' }).first().waitFor(), 'admin');
   });
 
   await test('french: a report date outside the window is refused in French, with the filters agreeing', async (page) => {
     await inFrench(page, world.funder);
-    await page.getByRole('heading', { name: 'Rapport de capacité' }).waitFor();
+    await page.getByRole('heading', { name: 'Rapport de capacité' }).first().waitFor();
     const form = page.locator('harbour-capacity-report form');
     const allRegions = await form.getByLabel('Région', { exact: true }).locator('option').first().innerText();
     expect(allRegions === 'Toutes les régions', `“Région : ${allRegions}” agrees`);
     expect((await form.getByLabel('Région', { exact: true }).locator('option').allInnerTexts()).includes(frenchRegion),
       `French region name ${frenchRegion} among the filters`);
     await form.getByRole('button', { name: 'Produire le rapport' }).click();
-    await page.locator('harbour-capacity-report table').first().waitFor();
+    await page.locator('harbour-capacity-report #results').waitFor();
     await noEnglish(page, 'funder #/reports');
     await page.setViewportSize({ width: 1280, height: 900 });
     await shot(page, 'french-reports-desktop');
