@@ -54,7 +54,6 @@ export const problemsEn = {
   'problem.IMPORT_BAD_CHARSET': 'Send the file as UTF-8 text.',
   'problem.IMPORT_EMPTY': 'The file is empty.',
   'problem.IMPORT_WRONG_FILE': 'This is not the expected file.',
-  'problem.withStatus': '{message} (error {status})',
   'field.REQUIRED': 'Required.',
   'field.TOO_LONG': 'At most {max} characters.',
   'field.TOO_SHORT': 'At least {min} characters.',

@@ -52,7 +52,6 @@ export const problemsFr: Record<keyof typeof problemsEn, string> = {
   'problem.IMPORT_BAD_CHARSET': 'Envoyez le fichier en texte UTF-8.',
   'problem.IMPORT_EMPTY': 'Le fichier est vide.',
   'problem.IMPORT_WRONG_FILE': 'Ce n’est pas le fichier attendu.',
-  'problem.withStatus': '{message} (erreur {status})',
   'field.REQUIRED': 'Obligatoire.',
   'field.TOO_LONG': '{max} caractères au plus.',
   'field.TOO_SHORT': '{min} caractères au moins.',
