@@ -298,7 +298,7 @@ export async function adminAndReportTests({ test, expect, signIn, axe, shot, har
 
     await form.getByLabel('Region', { exact: true }).selectOption(world.regionCode);
     await form.getByRole('button', { name: 'Run report' }).click();
-    await page.locator('harbour-capacity-report caption').filter({ hasText: 'Northeastern Ontario' }).waitFor();
+    await page.locator('harbour-capacity-report table[data-report="capacity"] caption').filter({ hasText: 'Northeastern Ontario' }).waitFor();
     expect((await rows.count()) === 1 && (await rows.first().getAttribute('data-group')) === world.regionCode, 'one region with the region filter');
     await form.getByLabel('Type of place').selectOption('DETOX');
     await form.getByRole('button', { name: 'Run report' }).click();
@@ -307,7 +307,7 @@ export async function adminAndReportTests({ test, expect, signIn, axe, shot, har
     await form.getByLabel('Type of place').selectOption('');
     await form.getByLabel('Population').selectOption('MIXED_ADULT');
     await form.getByRole('button', { name: 'Run report' }).click();
-    await page.locator('harbour-capacity-report caption').filter({ hasText: 'Mixed adult' }).waitFor();
+    await page.locator('harbour-capacity-report table[data-report="capacity"] caption').filter({ hasText: 'Mixed adult' }).waitFor();
     expect((await rows.count()) === 1, 'the test program is mixed adult');
     expect((await cspViolations()).length === 0, `CSP violations: ${await cspViolations()}`);
   });
@@ -363,6 +363,83 @@ export async function adminAndReportTests({ test, expect, signIn, axe, shot, har
     await shot(page, 'reports-months');
   });
 
+  await test('funder: map of the regions, a tile per region, suppressed ones said, a table for screen readers, English and French', async (page) => {
+    // Toronto's nights of January 2024 (ON-CENTRAL): capacity, but no person placed then, so its people figures are suppressed.
+    await importCsv(base, world.admin, 'toronto-occupancy', occupancyCsv);
+    const [from, to] = ['2024-01-01', '2024-01-03'];
+    const { rows } = await harbour.call(world.funder, 'GET', `/api/reports/capacity?from=${from}&to=${to}&groupBy=region`);
+    const suppressed = rows.filter((r) => r.group.includes('-') && r.clients === null).map((r) => r.group);
+    const shown = rows.filter((r) => r.group.includes('-') && r.clients !== null).map((r) => r.group);
+    expect(suppressed.includes('ON-CENTRAL') || shown.includes('ON-CENTRAL'), `a row for ON-CENTRAL from the import: ${JSON.stringify(rows)}`);
+    expect(suppressed.length >= 1, `a region with too few people to show (${JSON.stringify(rows.map((r) => [r.group, r.clients]))})`);
+    await signIn(page, world.funder);
+    await page.goto(base + '/#/reports');
+    const view = page.locator('harbour-capacity-report');
+    const form = view.locator('form').first();
+    await form.getByLabel('From').fill(from);
+    await form.getByLabel('To').fill(to);
+    await form.getByLabel('Group by').selectOption('region');
+    await form.getByRole('button', { name: 'Run report' }).click();
+    await view.locator('caption').filter({ hasText: `${from} to ${to}` }).first().waitFor();
+    const map = page.locator('harbour-region-map');
+    const tiles = map.locator('g[data-region]');
+    await tiles.first().waitFor();
+    expect((await tiles.count()) === 15, `a tile per region (${await tiles.count()})`);
+    const titles = await map.locator('g[data-region] > title').allTextContents();
+    expect(titles.length === 15 && titles.every((x) => /\S: \S/.test(x)), `each tile names its region and figure: ${titles}`);
+    // the text alternative: a real table, a row per region with the same words
+    const table = map.locator('table[data-map-table]');
+    expect((await table.locator('tbody tr').count()) >= 15, 'a table row per region');
+    expect((await map.locator('svg').first().evaluate((el) => el.closest('[aria-hidden="true"]') !== null)), 'the drawing is hidden from screen readers, the table is read');
+    // no point anywhere: tiles and nothing else (no circle, no marker, no facility's name)
+    expect((await map.locator('svg circle, svg path, svg image, svg use').count()) === 0, 'no point drawn');
+
+    await map.getByLabel('Figure on the map').selectOption('clients');
+    await map.locator('figure[data-figure="clients"]').waitFor();
+    for (const code of suppressed) {
+      const tile = map.locator(`g[data-region="${code}"]`);
+      expect((await tile.getAttribute('data-state')) === 'suppressed', `${code} drawn as suppressed`);
+      expect((await tile.locator('text.words').textContent()).includes('Suppressed'), `${code} says Suppressed on the map`);
+      expect((await tile.locator('rect').getAttribute('fill')).startsWith('url(#hatch-'), `${code} hatched`);
+      expect((await table.locator(`tr[data-region="${code}"] td`).first().textContent()) === 'Suppressed', `${code} suppressed in the table`);
+    }
+    for (const code of shown) expect((await map.locator(`g[data-region="${code}"]`).getAttribute('data-state')) === 'value', `${code} shaded`);
+    await map.locator('li[data-legend="suppressed"]').waitFor();
+
+    await map.getByLabel('Figure on the map').selectOption('occupancyRate');
+    const central = map.locator('g[data-region="ON-CENTRAL"]');
+    await map.locator('figure[data-figure="occupancyRate"]').waitFor();
+    expect((await central.getAttribute('data-state')) === 'value' && /%/.test(await central.locator('text.figure').textContent()), 'Toronto\'s occupancy shaded, in percent');
+    expect((await map.locator('.legend li[data-step]').count()) === 5, 'a scale of five steps');
+
+    await noSidewaysScroll(page, expect, 'the map on a phone');
+    const box = await map.locator('.provinces').boundingBox();
+    expect(box.width <= 360 && box.x >= 0, `the map fits a 360 px screen (${JSON.stringify(box)})`);
+    await axe(page, 'reports-map');
+    await map.scrollIntoViewIfNeeded();
+    await shot(page, 'reports-map');
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await map.scrollIntoViewIfNeeded();
+    await shot(page, 'reports-map-desktop');
+
+    await switchLanguage(page, 'fr');
+    await map.getByRole('heading', { name: 'Carte par région' }).waitFor();
+    await map.getByLabel('Chiffre sur la carte').selectOption('clients');
+    const toronto = table.locator('tr[data-region="ON-CENTRAL"] th');
+    expect((await toronto.textContent()) === 'Toronto et Centre de l’Ontario', `region names in French from the API: ${await toronto.textContent()}`);
+    for (const code of suppressed) {
+      expect((await map.locator(`g[data-region="${code}"] text.words`).textContent()).includes('Masqué'), `${code} says Masqué`);
+    }
+    await map.scrollIntoViewIfNeeded();
+    await shot(page, 'reports-map-fr-desktop');
+    await page.setViewportSize({ width: 360, height: 780 });
+    await noSidewaysScroll(page, expect, 'the map in French on a phone');
+    await map.scrollIntoViewIfNeeded();
+    await shot(page, 'reports-map-fr');
+    await axe(page, 'reports-map-fr');
+    await switchLanguage(page, 'en');
+  });
+
   await test('funder: Central Intake turnaways by day, totals and chart', async (page) => {
     await importCsv(base, world.admin, 'toronto-central-intake', centralIntakeCsv);
     await signIn(page, world.funder);
@@ -389,6 +466,34 @@ export async function adminAndReportTests({ test, expect, signIn, axe, shot, har
     await shot(page, 'reports-turnaways');
     await axe(page, 'reports-turnaways');
     await desktop(page, shot, 'reports-turnaways');
+  });
+
+  await test('funder: spreadsheet and programs for 211 (HSDS) beside the CSV; no confidential place in the export', async (page) => {
+    await signIn(page, world.funder);
+    await page.goto(base + '/#/reports');
+    const view = page.locator('harbour-capacity-report');
+    await view.locator('table[data-report="capacity"] tbody tr').first().waitFor();
+    const [sheet] = await Promise.all([page.waitForEvent('download'),
+      view.getByRole('button', { name: 'Download spreadsheet (.xlsx)' }).click()]);
+    expect(/^harbour-capacity-.*\.xlsx$/.test(sheet.suggestedFilename()), `file ${sheet.suggestedFilename()}`);
+    expect(readFileSync(await sheet.path()).subarray(0, 2).toString('latin1') === 'PK', 'an .xlsx file (a zip)');
+    await view.getByRole('status').filter({ hasText: 'Spreadsheet saved' }).waitFor();
+    const [hsds] = await Promise.all([page.waitForEvent('download'), view.getByRole('button', { name: 'Programs for 211 (HSDS)' }).click()]);
+    expect(/^harbour-hsds-\d{4}-\d{2}-\d{2}\.json$/.test(hsds.suggestedFilename()), `file ${hsds.suggestedFilename()}`);
+    const text = readFileSync(await hsds.path(), 'utf8');
+    const exported = JSON.parse(text);
+    expect(exported.hsds_version === '3.1' && exported.services.length > 0, `an HSDS 3.1 export: ${text.slice(0, 120)}`);
+    const facility = await harbour.call(world.admin, 'GET', `/api/facilities/${world.facilityId}`);
+    expect(!text.includes(facility.address) && !text.includes(`"${facility.name}"`), 'no confidential address or name in the export');
+    await view.locator('.actions').scrollIntoViewIfNeeded();
+    await shot(page, 'reports-downloads');
+    await desktop(page, shot, 'reports-downloads');
+    await switchLanguage(page, 'fr');
+    await view.getByRole('button', { name: 'Programmes pour le 211 (HSDS)' }).waitFor();
+    await view.locator('.actions').scrollIntoViewIfNeeded();
+    await shot(page, 'reports-downloads-fr');
+    await desktop(page, shot, 'reports-downloads-fr');
+    await switchLanguage(page, 'en');
   });
 
   await test('French: admin and reports translated, charts titled in French', async (page) => {

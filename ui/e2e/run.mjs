@@ -13,6 +13,7 @@ import { casework } from './casework.mjs';
 import { adminAndReportTests } from './admin-reports.mjs';
 import { accountTests } from './admin-accounts.mjs';
 import { door } from './door.mjs';
+import { boardTests } from './board.mjs';
 import { frenchTests } from './french.mjs';
 import { goTo, inMenu, signOut, signedIn, switchLanguage } from './header.mjs';
 
@@ -205,16 +206,22 @@ await test('live board: a count changed through the API shows within 2 s without
   const took = Date.now() - changedAt;
   expect(await page.evaluate(() => window.__sameDocument === true), 'the page was not reloaded');
   console.log(`    board updated ${took} ms after the API call`);
-  const text = await card(page, world.programId).innerText();
-  expect(/Updated (now|\d+ seconds? ago)/.test(text), `age shown: ${text}`);
-  await card(page, world.programId).locator('harbour-eligibility li', { hasText: 'Harm reduction' }).waitFor();
-  await card(page, world.programId).locator('harbour-eligibility li', { hasText: 'Pets OK' }).waitFor();
+  const age = await card(page, world.programId).locator('.updated').innerText();
+  expect(/^(now|\d+ secs? ago)$/.test(age.trim()), `age shown in the list: ${age}`);
   await page.setViewportSize({ width: 360, height: 780 });
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow <= 0, `no sideways scrolling at 360 px (${overflow}px too wide)`);
   await shot(page, 'board');
-  await card(page, world.programId).screenshot({ path: join(shots, 'board-card.png') });
   await axe(page, 'board');
+  // The cards, kept as an option: the figures with their age in words and the program's rules.
+  await page.locator('harbour-live-board').getByRole('radio', { name: 'Cards' }).check();
+  const text = await card(page, world.programId).innerText();
+  expect(/Updated (now|\d+ seconds? ago)/.test(text), `age shown: ${text}`);
+  await card(page, world.programId).locator('harbour-eligibility li', { hasText: 'Harm reduction' }).waitFor();
+  await card(page, world.programId).locator('harbour-eligibility li', { hasText: 'Pets OK' }).waitFor();
+  await shot(page, 'board-cards');
+  await card(page, world.programId).screenshot({ path: join(shots, 'board-card.png') });
+  await axe(page, 'board-cards');
   await page.emulateMedia({ colorScheme: 'light' });
   await shot(page, 'board-light');
   await axe(page, 'board-light');
@@ -267,6 +274,11 @@ await test('live board: a stale figure looks stale, in words', async (page) => {
   await page.route('**/api/availability', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '[]' }));
   await signIn(page, world.funder);
   await page.goto(base + '/#/board');
+  const row = card(page, world.programId);
+  await row.locator('.updated').filter({ hasText: 'Stale' }).waitFor();
+  const listed = await row.locator('.updated').textContent();
+  expect(/⚠/.test(listed) && /6 h\w*\.? ago/.test(listed), `the list: the sign, the word and the age: ${listed}`);
+  await page.locator('harbour-live-board').getByRole('radio', { name: 'Cards' }).check();
   const stale = card(page, world.programId);
   await stale.locator('.stale-tag', { hasText: 'Stale' }).waitFor();
   expect((await stale.innerText()).includes('Updated 6 hours ago'), 'age in words');
@@ -348,7 +360,7 @@ await test('funder: capacity report by region, a table and a chart, CSV download
   await form.getByLabel('To').fill(day(1));
   await form.getByLabel('Group by').selectOption('region');
   await form.getByRole('button', { name: 'Run report' }).click();
-  const table = page.locator('harbour-capacity-report table');
+  const table = page.locator('harbour-capacity-report table[data-report="capacity"]');
   await table.waitFor();
   const rows = table.locator('tbody tr');
   expect((await rows.count()) >= 1, 'at least one row');
@@ -397,8 +409,8 @@ await test('French: the switch translates the screens and formats in fr-CA', asy
   expect((await page.evaluate(() => document.documentElement.lang)) === 'fr', 'html lang=fr');
   expect((await navNames(page)).join() === 'Trouver un lit,Personnes,Listes d’attente,Tableau en direct', 'French navigation');
   await inMenu(page, () => page.getByRole('button', { name: 'Se déconnecter' }).waitFor());
-  const text = await card(page, world.programId).innerText();
-  expect(/Mis à jour/.test(text) && /Réservables/.test(text), `French card: ${text}`);
+  const heads = await page.locator('harbour-board-list thead').textContent();
+  expect(/Mis à jour/.test(heads) && /Réservables/.test(heads), `French list: ${heads}`);
   await shot(page, 'board-fr');
   await axe(page, 'board-fr');
   await page.reload();
@@ -408,6 +420,7 @@ await test('French: the switch translates the screens and formats in fr-CA', asy
 });
 
 await casework({ test, expect, signIn, axe, shot, harbour, world, base, shots });
+await boardTests({ test, expect, signIn, axe, shot, harbour, world, base });
 await adminAndReportTests({ test, expect, signIn, axe, shot, harbour, world, base });
 await accountTests({ test, expect, signIn, axe, shot, harbour, world, base });
 await door({ test, expect, signIn, axe, harbour, world, shots });

@@ -68,6 +68,8 @@ export function signOut(): void {
   session.clear();
 }
 
+export const SPREADSHEET_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
 export const api = {
   me: () => request<Me>('GET', '/api/users/me'),
   regions: () => request<Region[]>('GET', '/api/regions'),
@@ -95,6 +97,10 @@ export const api = {
     request<Placement>('POST', '/api/placements', body),
   capacityReport: (q: CapacityQuery) => request<CapacityReport>('GET', capacityReportUrl(q)),
   capacityReportCsv: (q: CapacityQuery) => requestBlob(capacityReportUrl(q), 'text/csv'),
+  /** The same report as an .xlsx spreadsheet whose first rows state the period, the suppression rule and the sources. */
+  capacityReportSheet: (q: CapacityQuery) => requestBlob(capacityReportUrl(q), SPREADSHEET_TYPE),
+  /** Every program as Open Referral HSDS 3.1 for 211 directories (ADMIN, FUNDER). */
+  hsdsExport: () => requestBlob('/api/exports/hsds', 'application/json'),
   /** Without dates: the service answers for the dates that have data and says which (range). */
   capacityReportOfAllData: (groupBy: ReportGroupBy) =>
     request<CapacityReport>('GET', `/api/reports/capacity?${new URLSearchParams({ groupBy })}`),

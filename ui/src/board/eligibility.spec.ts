@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Eligibility } from '../api/types';
 import { en } from '../i18n/en';
-import { badges } from './eligibility';
+import { badges, fits, refusals } from './eligibility';
 
 const rules: Eligibility = {
   genders: ['WOMAN', 'TRANS_WOMAN'], minAge: 16, maxAge: null, acceptsChildren: true, acceptsPets: false,
@@ -36,5 +36,28 @@ describe('badges', () => {
     expect(badges({ ...rules, mandatoryActivities: true }, {}).map((b) => b.key)).not.toContain('elig.mandatory');
     expect(badges({ ...rules, mandatoryActivities: true }, { avoidMandatoryActivities: true }).map((b) => b.key)).toContain('elig.mandatory');
     expect(badges({ ...rules, mandatoryActivities: true }).map((b) => b.key)).toContain('elig.mandatory');
+  });
+});
+
+describe('refusals', () => {
+  const all: Eligibility = { ...rules, genders: ['WOMAN', 'MAN', 'TRANS_WOMAN', 'TRANS_MAN', 'NON_BINARY', 'TWO_SPIRIT'] };
+
+  it('gives the reasons in the service’s order, and none when she fits', () => {
+    expect(refusals(rules, { gender: 'MAN', age: 15, children: 1, pets: true, substanceUse: true })).toEqual(['GENDER', 'AGE', 'PETS', 'SUBSTANCE_USE']);
+    expect(refusals(rules, { gender: 'WOMAN', age: 16, children: 2 })).toEqual([]);
+    expect(fits(rules, {})).toBe(true);
+  });
+
+  it('checks each rule only when the fact is stated', () => {
+    const strict: Eligibility = { ...all, minAge: 18, maxAge: 24, acceptsChildren: false, acceptsCurrentSexTrade: false,
+      wheelchairAccessible: false, mandatoryActivities: true, languages: ['fr'] };
+    expect(refusals(strict, { age: 25 })).toEqual(['AGE']);
+    expect(refusals(strict, { age: 24, children: 0 })).toEqual([]);
+    expect(refusals(strict, { currentSexTrade: true, wheelchair: true, avoidMandatoryActivities: true }))
+      .toEqual(['SEX_TRADE', 'WHEELCHAIR', 'MANDATORY_ACTIVITIES']);
+    // A language is a preference unless required.
+    expect(refusals(strict, { language: 'en' })).toEqual([]);
+    expect(refusals(strict, { language: 'en', languageRequired: true })).toEqual(['LANGUAGE']);
+    expect(refusals({ ...strict, substanceUse: 'HARM_REDUCTION' }, { substanceUse: true })).toEqual([]);
   });
 });

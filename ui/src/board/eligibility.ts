@@ -1,4 +1,4 @@
-import type { Eligibility, Needs } from '../api/types';
+import type { Eligibility, MissReason, Needs } from '../api/types';
 import type { MessageKey } from '../i18n';
 
 /** One rule shown at a glance: an icon (decorative, plain Unicode that any font has) always next to its text label. */
@@ -53,4 +53,29 @@ function allBadges(e: Eligibility): Badge[] {
   if (e.languages.length) list.push({ icon: '❝', key: 'elig.languages', params: { list: e.languages.join(', ').toUpperCase() } });
   if (e.culturallySpecific) list.push({ icon: '✿', key: 'elig.cultural', params: { focus: e.culturallySpecific } });
   return list;
+}
+
+/**
+ * Why this program would turn the person away, in the server's order (search/Matcher.java: the same rules,
+ * read here so the board can show "fits this person" at once; the server's search stays the authority, and
+ * also weighs intake hours and holds). Empty when it would take her; preferences never exclude.
+ */
+export function refusals(e: Eligibility, needs: Needs): MissReason[] {
+  const reasons: MissReason[] = [];
+  if (needs.gender && !e.genders.includes(needs.gender)) reasons.push('GENDER');
+  if (needs.age !== undefined && ((e.minAge !== null && needs.age < e.minAge) || (e.maxAge !== null && needs.age > e.maxAge))) {
+    reasons.push('AGE');
+  }
+  if ((needs.children ?? 0) > 0 && !e.acceptsChildren) reasons.push('CHILDREN');
+  if (needs.pets === true && !e.acceptsPets) reasons.push('PETS');
+  if (needs.substanceUse === true && e.substanceUse === 'SOBRIETY_REQUIRED') reasons.push('SUBSTANCE_USE');
+  if (needs.currentSexTrade === true && !e.acceptsCurrentSexTrade) reasons.push('SEX_TRADE');
+  if (needs.wheelchair === true && !e.wheelchairAccessible) reasons.push('WHEELCHAIR');
+  if (needs.languageRequired === true && needs.language && !e.languages.includes(needs.language)) reasons.push('LANGUAGE');
+  if (needs.avoidMandatoryActivities === true && e.mandatoryActivities) reasons.push('MANDATORY_ACTIVITIES');
+  return reasons;
+}
+
+export function fits(e: Eligibility, needs: Needs): boolean {
+  return refusals(e, needs).length === 0;
 }

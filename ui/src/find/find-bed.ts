@@ -8,6 +8,7 @@ import { LocaleController, t, tEnum, tn } from '../i18n';
 import { shared } from '../ui/styles';
 import type { LiveMessage } from '../live/socket';
 import { admitNowByDefault, bedRequestFrom, clientChoice, needsFields, searchBodyFor } from './needs';
+import { rememberRegion } from '../board/board-prefs';
 import './match-card';
 import './near-miss';
 import '../door/my-holds';
@@ -187,6 +188,8 @@ export class FindBed extends LitElement {
       const clientId = await this.resolveClient();
       const data = new FormData(this.form());
       const request = searchBodyFor(data, clientId);
+      // The live board shows this region first next time (board-prefs.ts).
+      if (request.regionCode) rememberRegion(request.regionCode);
       this.needs = request.needs ?? null;
       this.result = await api.findBed(request);
       if (request.saveNeeds && clientId != null) {

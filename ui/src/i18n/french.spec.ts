@@ -13,6 +13,8 @@ const SAME_IN_FRENCH = new Set<string>([
   'reports.group.population', 'reports.filter.population', 'admin.program.population',
   'reports.col.placements', 'cw.placements_one', 'cw.placements_other', 'timeline.placements',
   'admin.title', 'admin.sections', 'turnaways.total', 'code.digit', 'nav.menu', 'staff.seen', 'audit.action',
+  // place names
+  'reports.map.province.AB', 'reports.map.province.ON', 'reports.map.tile.AB-EDMONTON', 'reports.map.tile.AB-CALGARY',
 ]);
 
 describe('French everywhere', () => {

@@ -6,8 +6,9 @@ import { LocaleController, locale, t, tEnum, tn, type MessageKey } from '../i18n
 import { problemMessage } from '../i18n/problem-text';
 import { shared } from '../ui/styles';
 import { hotelByMonth, occupancyByMonth, unmetByRegion, type ChartSpec } from './charts';
-import { REPORT_COLUMNS, columnKind, columnLabel, crossTab, csvFileName, defaultRange, doorCell, filterWords, formatCell, groupLabel, queryFrom, regrouped, type ReportColumn } from './report';
+import { REPORT_COLUMNS, columnKind, columnLabel, crossTab, csvFileName, defaultRange, doorCell, filterWords, formatCell, groupLabel, hsdsFileName, queryFrom, regrouped, sheetFileName, type ReportColumn } from './report';
 import './chart-view';
+import './region-map';
 
 /**
  * Funders: capacity, demand and placements by region, type, population or month, or two of them as a cross-tab,
@@ -68,7 +69,7 @@ export class CapacityReportView extends LitElement {
   @state() private byRegion: CapacityRow[] = [];
   private specs: { key: unknown[]; list: ChartSpec[] } | null = null;
   @state() private busy = false;
-  @state() private downloading = false;
+  @state() private downloading: Download | null = null;
   @state() private error = '';
   @state() private status = '';
   private readonly range = defaultRange();
@@ -147,13 +148,16 @@ export class CapacityReportView extends LitElement {
       <h2 id="results" tabindex="-1">${tn('reports.rows', rows.length)}</h2>
       ${this.dataRange ? html`<p class="muted" data-range>${t('reports.dataRange', this.dataRange)}</p>` : nothing}
       <div class="actions">
-        <button type="button" class="secondary" ?disabled=${this.downloading} @click=${() => this.download(q)}>
-          ${this.downloading ? t('reports.downloading') : t('reports.download')}</button>
+        ${(['csv', 'xlsx', 'hsds'] as const).map((kind) => html`<button type="button" class="secondary" data-download=${kind}
+          ?disabled=${this.downloading !== null} @click=${() => this.download(kind, q)}>
+          ${t(this.downloading === kind ? DOWNLOADS[kind].busy : DOWNLOADS[kind].label)}</button>`)}
       </div>
+      <p class="muted" data-hsds-hint>${t('reports.hsdsHint')}</p>
       ${rows.length === 0 ? html`<p class="card">${t('reports.empty')}</p>` : html`
         ${q.groupBy2 ? this.crossTab(q, rows, filters) : this.table(q, rows, filters)}
         <p class="muted">${t('reports.suppressedNote')} ${t('reports.door.note')}</p>
         ${this.personPeriod ? html`<p class="muted" data-person-period>${t('reports.personPeriod', this.personPeriod)}</p>` : nothing}`}
+      <harbour-region-map .rows=${this.byRegion} .query=${q} .data=${this.data} .revision=${this.revision}></harbour-region-map>
       ${this.charts()}
     `;
   }
@@ -294,30 +298,39 @@ export class CapacityReportView extends LitElement {
     }
   }
 
-  /** The same URL as text/csv with the bearer token, saved through a Blob link (no token in any URL). */
-  private async download(q: CapacityQuery): Promise<void> {
-    this.downloading = true;
+  /** The same URL as CSV or spreadsheet (or the HSDS export) with the bearer token, saved through a Blob link (no token in any URL). */
+  private async download(kind: Download, q: CapacityQuery): Promise<void> {
+    this.downloading = kind;
     this.error = '';
     this.status = '';
     try {
-      const blob = await api.capacityReportCsv(q);
+      const blob = await DOWNLOADS[kind].fetch(q);
       const url = URL.createObjectURL(blob);
       const link = document.createElement('a');
       link.href = url;
-      link.download = csvFileName(q);
+      link.download = DOWNLOADS[kind].file(q);
       link.hidden = true;
       document.body.append(link);
       link.click();
       link.remove();
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
-      this.status = t('reports.downloaded', { file: link.download });
+      this.status = t(DOWNLOADS[kind].done, { file: link.download });
     } catch (err) {
       this.error = problem(err);
     } finally {
-      this.downloading = false;
+      this.downloading = null;
     }
   }
 }
+
+type Download = 'csv' | 'xlsx' | 'hsds';
+
+/** What each download button fetches, names and says. */
+const DOWNLOADS: Record<Download, { fetch: (q: CapacityQuery) => Promise<Blob>; file: (q: CapacityQuery) => string; label: MessageKey; busy: MessageKey; done: MessageKey }> = {
+  csv: { fetch: api.capacityReportCsv, file: csvFileName, label: 'reports.download', busy: 'reports.downloading', done: 'reports.downloaded' },
+  xlsx: { fetch: api.capacityReportSheet, file: sheetFileName, label: 'reports.downloadSheet', busy: 'reports.downloadingSheet', done: 'reports.downloadedSheet' },
+  hsds: { fetch: () => api.hsdsExport(), file: () => hsdsFileName(), label: 'reports.downloadHsds', busy: 'reports.downloadingHsds', done: 'reports.downloadedHsds' },
+};
 
 function problem(err: unknown): string {
   return problemMessage(err);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { capacityReportUrl } from '../api';
 import type { CapacityQuery } from '../api/types';
-import { REPORT_COLUMNS, crossTab, csvFileName, doorCell, filterWords, regrouped, defaultRange, formatCell, groupLabel, queryFrom } from './report';
+import { REPORT_COLUMNS, crossTab, csvFileName, doorCell, filterWords, regrouped, defaultRange, formatCell, groupLabel, hsdsFileName, queryFrom, sheetFileName } from './report';
 import type { CapacityRow } from '../api/types';
 
 describe('capacity report', () => {
@@ -9,6 +9,12 @@ describe('capacity report', () => {
     expect(capacityReportUrl({ from: '2026-01-01', to: '2026-03-31', groupBy: 'month' }))
       .toBe('/api/reports/capacity?from=2026-01-01&to=2026-03-31&groupBy=month');
     expect(csvFileName({ from: '2026-01-01', to: '2026-03-31', groupBy: 'type' })).toBe('harbour-capacity-type-2026-01-01-2026-03-31.csv');
+  });
+
+  it('names the spreadsheet as the CSV, and the HSDS export by its local day', () => {
+    expect(sheetFileName({ from: '2026-01-01', to: '2026-03-31', groupBy: 'region', groupBy2: 'type' }))
+      .toBe('harbour-capacity-region-type-2026-01-01-2026-03-31.xlsx');
+    expect(hsdsFileName(new Date(2026, 11, 7, 23, 30))).toBe('harbour-hsds-2026-12-07.json');
   });
 
   it('formats figures in the locale and labels suppressed ones', () => {

@@ -177,3 +177,14 @@ export function defaultRange(now: Date = new Date()): { from: string; to: string
 export function csvFileName(q: CapacityQuery): string {
   return `harbour-capacity-${q.groupBy}${q.groupBy2 ? `-${q.groupBy2}` : ''}-${q.from}-${q.to}.csv`;
 }
+
+/** The capacity report's spreadsheet: the CSV's name with .xlsx. */
+export function sheetFileName(q: CapacityQuery): string {
+  return csvFileName(q).replace(/\.csv$/, '.xlsx');
+}
+
+/** The HSDS export of the programs, named for the day it was taken (local date). */
+export function hsdsFileName(now = new Date()): string {
+  const day = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+  return `harbour-hsds-${day}.json`;
+}

@@ -3,6 +3,7 @@ package org.harbour;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.info.Info;
 import org.harbour.importer.ImportCommand;
+import org.harbour.platform.HeapFootprint;
 import org.harbour.platform.Startup;
 
 @OpenAPIDefinition(info = @Info(title = "Harbour", version = "1",
@@ -10,6 +11,8 @@ import org.harbour.platform.Startup;
 public class Application {
 
     public static void main(String[] args) {
+        // first, so the heap never grows far past what is in use (platform/HeapFootprint; issue 20)
+        HeapFootprint.apply();
         if (ImportCommand.wanted(args)) {
             System.exit(ImportCommand.run(args, System.getenv(), System.out, System.err));
         }

@@ -31,6 +31,40 @@ final class Api {
         }
     }
 
+    /** The objects in a bed request's answer's "matches" array (strings skipped, so a bracket in a name is not one). */
+    static int countMatches(String body) {
+        int at = body.indexOf("\"matches\":[");
+        if (at < 0) {
+            return 0;
+        }
+        int depth = 0;
+        int objects = 0;
+        boolean inString = false;
+        for (int i = at + "\"matches\":[".length(); i < body.length(); i++) {
+            char c = body.charAt(i);
+            if (inString) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == '"') {
+                    inString = false;
+                }
+            } else if (c == '"') {
+                inString = true;
+            } else if (c == '{' || c == '[') {
+                if (depth == 0 && c == '{') {
+                    objects++;
+                }
+                depth++;
+            } else if (c == '}' || c == ']') {
+                if (depth == 0) {
+                    return objects; // the array's own ]
+                }
+                depth--;
+            }
+        }
+        return objects;
+    }
+
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .executor(Executors.newCachedThreadPool(r -> {
                 Thread t = new Thread(r, "bench-http");

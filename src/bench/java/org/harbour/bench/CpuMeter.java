@@ -16,32 +16,41 @@ final class CpuMeter {
     private static final double MS_PER_TICK = 10.0;
 
     private final long harbourPid;
+    /** The external database's mariadbd, or 0 for the embedded one (the mariadbd the Harbour JVM started). */
+    private final long databasePid;
 
-    CpuMeter(long harbourPid) {
+    CpuMeter(long harbourPid, long databasePid) {
         this.harbourPid = harbourPid;
+        this.databasePid = databasePid;
     }
 
-    record Snapshot(long harbourTicks, long mariadbTicks, long busyTicks, long stealTicks) {
+    record Snapshot(long harbourTicks, long mariadbTicks, long busyTicks, long stealTicks, long idleTicks) {
     }
 
-    record Span(double harbourMs, double mariadbMs, double stealPercent) {
+    /** otherPercent: the machine's busy CPU that was neither Harbour nor its MariaDB (the bench, other builds). */
+    record Span(double harbourMs, double mariadbMs, double stealPercent, double otherPercent) {
         String perRequest(long requests) {
-            return String.format("CPU per request: Harbour %.2f ms, MariaDB %.2f ms; host steal %.0f %%",
-                    harbourMs / requests, mariadbMs / requests, stealPercent);
+            return String.format("CPU per request: Harbour %.2f ms, MariaDB %.2f ms; host steal %.0f %%, other "
+                            + "processes %.0f %% of the machine, load average %s", harbourMs / requests,
+                    mariadbMs / requests, stealPercent, otherPercent, Main.loadAverage());
         }
     }
 
     Snapshot snapshot() {
         long[] machine = machineTicks();
-        return new Snapshot(processTicks(harbourPid), mariadbTicks(), machine[0], machine[1]);
+        return new Snapshot(processTicks(harbourPid), mariadbTicks(), machine[0], machine[1], machine[2]);
     }
 
     Span since(Snapshot before) {
         Snapshot now = snapshot();
         long all = now.busyTicks() - before.busyTicks();
         long steal = now.stealTicks() - before.stealTicks();
-        return new Span((now.harbourTicks() - before.harbourTicks()) * MS_PER_TICK,
-                (now.mariadbTicks() - before.mariadbTicks()) * MS_PER_TICK, all == 0 ? 0 : 100.0 * steal / all);
+        long idle = now.idleTicks() - before.idleTicks();
+        long harbour = now.harbourTicks() - before.harbourTicks();
+        long mariadb = now.mariadbTicks() - before.mariadbTicks();
+        long other = Math.max(0, all - idle - steal - harbour - mariadb);
+        return new Span(harbour * MS_PER_TICK, mariadb * MS_PER_TICK, all == 0 ? 0 : 100.0 * steal / all,
+                all == 0 ? 0 : 100.0 * other / all);
     }
 
     /** The fields of /proc/pid/stat that the bench uses; the command name may hold spaces, so it is cut out first. */
@@ -79,8 +88,11 @@ final class CpuMeter {
         }
     }
 
-    /** The MariaDB that Harbour started: a mariadbd whose parent is the Harbour JVM. */
+    /** The external MariaDB, or the one Harbour started: a mariadbd whose parent is the Harbour JVM. */
     private long mariadbTicks() {
+        if (databasePid != 0) {
+            return processTicks(databasePid);
+        }
         try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
             return processes.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
                     .mapToLong(p -> {
@@ -97,7 +109,7 @@ final class CpuMeter {
         }
     }
 
-    /** {all ticks, steal ticks} of the machine from the first line of /proc/stat. */
+    /** {all ticks, steal ticks, idle + iowait ticks} of the machine from the first line of /proc/stat. */
     private static long[] machineTicks() {
         try {
             String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
@@ -105,9 +117,9 @@ final class CpuMeter {
             for (int i = 1; i <= 8 && i < cpu.length; i++) {
                 all += Long.parseLong(cpu[i]);
             }
-            return new long[] {all, cpu.length > 8 ? Long.parseLong(cpu[8]) : 0};
+            return new long[] {all, cpu.length > 8 ? Long.parseLong(cpu[8]) : 0, Long.parseLong(cpu[4]) + Long.parseLong(cpu[5])};
         } catch (IOException | RuntimeException e) {
-            return new long[] {0, 0};
+            return new long[] {0, 0, 0};
         }
     }
 }

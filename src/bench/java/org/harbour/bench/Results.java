@@ -11,6 +11,15 @@ final class Results {
 
     private final List<String> rows = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
+    private final List<String> targets = new ArrayList<>();
+
+    /** A target of the issues, judged: "met" or "NOT MET", in the row's target column and in the summary. */
+    String judge(String target, boolean met, String what, String measured) {
+        String verdict = met ? "met" : "NOT MET";
+        targets.add(String.format("| %s | %s | %s | %s |", what, target, measured, verdict));
+        System.out.println("TARGET " + what + ": " + measured + " (" + target + "): " + verdict);
+        return target + ": " + verdict;
+    }
 
     void latency(String item, String what, Histogram h, String throughput, String target) {
         rows.add(String.format("| %s | %s | %s | %s | %s | %s | %s | %s |", item, what, h.count(),
@@ -37,6 +46,10 @@ final class Results {
         out.append("| item | what | n | median | p99 | max | throughput | target |\n");
         out.append("|---|---|---|---|---|---|---|---|\n");
         rows.forEach(r -> out.append(r).append('\n'));
+        if (!targets.isEmpty()) {
+            out.append("\nTargets:\n\n| target | wanted | measured | |\n|---|---|---|---|\n");
+            targets.forEach(t -> out.append(t).append('\n'));
+        }
         if (!notes.isEmpty()) {
             out.append('\n');
             notes.forEach(n -> out.append("- ").append(n).append('\n'));

@@ -158,9 +158,12 @@ class GaleraClusterTest implements HarbourTest {
             assertThat(back).as("writes answered again after the kill").isLessThan(SERVICE_BACK);
             assertThat(calls.stream().filter(c -> !c.ok() && c.status() != 409 && c.startNanos() > killed + SERVICE_BACK.toNanos()))
                     .as("5xx later than %s after the kill", SERVICE_BACK).isEmpty();
-            // a 409 is a hold finding no bed, or (rarely, while writes briefly go through two nodes) retries run out
-            assertThat(calls.stream().filter(c -> c.status() == 409 && c.kind() != Kind.HOLD && !c.crossed()))
-                    .as("409 other than no bed left or crossing").isEmpty();
+            // a 409 is a hold finding no bed, or (rarely, while writes briefly go through two nodes) retries run out, or
+            // a release tried again after its first attempt's answer was lost as the node died (a 503 or no answer,
+            // though the release committed): the hold "has already ended", which is the truth
+            assertThat(calls.stream().filter(c -> c.status() == 409 && c.kind() != Kind.HOLD && !c.crossed()
+                            && !releaseTriedAgainAfterALostAnswer(calls, c)))
+                    .as("409 other than no bed left, crossing or a release whose first answer was lost").isEmpty();
             assertNothingAcknowledgedLost(sql, calls, true);
             assertNoOverbooking(sql, scenario.holdPrograms(), true);
             // one writer node at a time: node1, then node2 after the kill; node3 never
@@ -247,6 +250,12 @@ class GaleraClusterTest implements HarbourTest {
             System.out.printf("CLUSTER: %s: %d requests in the %d s from the kill, answers %s%n", phase, around.size(),
                     SERVICE_BACK.toSeconds(), ClusterLoad.outcomes(around));
         }
+    }
+
+    /** An earlier attempt to release the same hold got no answer or a 503 (its commit may have landed all the same). */
+    private static boolean releaseTriedAgainAfterALostAnswer(List<Call> calls, Call release) {
+        return release.kind() == Kind.RELEASE && calls.stream().anyMatch(c -> c.kind() == Kind.RELEASE
+                && release.id().equals(c.id()) && c.endNanos() <= release.startNanos() && (c.status() == 503 || c.status() < 0));
     }
 
     private static void assertNoServerErrors(List<Call> calls) {

@@ -6,6 +6,7 @@ import org.harbour.testdata.Http;
 import org.harbour.testdata.MutableClock;
 import org.harbour.testdata.ProgramBuilder;
 import org.harbour.testdata.Sql;
+import org.harbour.testdata.SqlAt;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -46,9 +47,17 @@ final class NorthwestScenario {
     long emergencyId;
     long hotelId;
 
+    /** Where the IMPORT rows go: the shared test database, or a test's own (null: the shared one). */
+    private final SqlAt database;
+
     NorthwestScenario(Fixtures fixtures, MutableClock clock) {
+        this(fixtures, clock, null);
+    }
+
+    NorthwestScenario(Fixtures fixtures, MutableClock clock, SqlAt database) {
         this.fixtures = fixtures;
         this.clock = clock;
+        this.database = database;
     }
 
     void build() {
@@ -97,12 +106,17 @@ final class NorthwestScenario {
     }
 
     private void imported(String localNight, int capacity, int available, int outOfService) {
-        Sql.update("""
+        String insert = """
                 INSERT INTO availability_history (program_id, capacity, available, held, out_of_service, occupied,
                                                   version, changed_at, changed_by, source)
-                VALUES (?, ?, ?, 0, ?, ?, 0, ?, 'toronto-open-data', 'IMPORT')""",
-                importedId, capacity, available, outOfService, capacity - available - outOfService,
-                utc(localNight, EDMONTON));
+                VALUES (?, ?, ?, 0, ?, ?, 0, ?, 'toronto-open-data', 'IMPORT')""";
+        Object[] values = {importedId, capacity, available, outOfService, capacity - available - outOfService,
+                utc(localNight, EDMONTON)};
+        if (database == null) {
+            Sql.update(insert, values);
+        } else {
+            database.update(insert, values);
+        }
     }
 
     /** Requests at local times on both sides of 09:00-17:00, weekdays and weekend, across DST. */

@@ -109,6 +109,8 @@ public class AccessMatrixTest implements HarbourTest {
             row("POST", "/api/imports/toronto-central-intake",   200,  403,  403,  403,  403,  403,  401,  401,  401,  401),
             row("GET",  "/api/reports/capacity",                 200,  403,  403,  200,  403,  403,  401,  401,  401,  401),
             row("GET",  "/api/reports/turnaways",                200,  403,  403,  200,  403,  403,  401,  401,  401,  401),
+            // a public directory's data about programs, never a person: funders may file it as admins do
+            row("GET",  "/api/exports/hsds",                     200,  403,  403,  200,  403,  403,  401,  401,  401,  401),
             row("GET",  "/ws/live",                              101,  101,  101,  101,  403,  101,  401,  401,  401,  401));
 
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
