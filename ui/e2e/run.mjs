@@ -14,6 +14,7 @@ import { adminAndReportTests } from './admin-reports.mjs';
 import { accountTests } from './admin-accounts.mjs';
 import { door } from './door.mjs';
 import { boardTests } from './board.mjs';
+import { frenchTests } from './french.mjs';
 import { goTo, inMenu, signOut, signedIn, switchLanguage } from './header.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -423,6 +424,7 @@ await boardTests({ test, expect, signIn, axe, shot, harbour, world, base });
 await adminAndReportTests({ test, expect, signIn, axe, shot, harbour, world, base });
 await accountTests({ test, expect, signIn, axe, shot, harbour, world, base });
 await door({ test, expect, signIn, axe, harbour, world, shots });
+await frenchTests({ test, expect, signIn, shot, harbour, world, base });
 
 await browser.close();
 const failed = results.filter((r) => !r.ok);

@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { api, type AuditEntry } from '../api';
-import { LocaleController, formatDateTime, formatNumber, t } from '../i18n';
+import { LocaleController, formatDateTime, formatNumber, t, tn } from '../i18n';
 import { shared } from '../ui/styles';
 import { AUDIT_ACTIONS, AUDIT_OBJECT_TYPES, DEFAULT_AUDIT_LIMIT, MAX_AUDIT_LIMIT, auditQueryFrom } from './audit-query';
 import { errorSummary, focusFirstProblem, formStyles, textField } from './fields';
@@ -94,7 +94,7 @@ export class AuditLog extends LitElement {
     const { body, errors } = data ? auditQueryFrom(data) : { body: { limit: DEFAULT_AUDIT_LIMIT }, errors: {} };
     if (Object.keys(errors).length) {
       this.errors = errors;
-      this.summary = t('audit.fixErrors', { n: Object.keys(errors).length });
+      this.summary = tn('audit.fixErrors', Object.keys(errors).length);
       await this.updateComplete;
       focusFirstProblem(this.renderRoot, 'audit-summary');
       return;

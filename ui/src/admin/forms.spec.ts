@@ -128,8 +128,9 @@ describe('server problems', () => {
   });
 
   it('summarises 422, 409, 403 and network failures', () => {
-    expect(problemSummary(invalid)).toBe('Not saved. Fix the 6 marked problem(s).');
-    expect(problemSummary(new ApiError(409, 'Conflict', 'That username is taken'))).toBe('Not saved, it conflicts with what is there: That username is taken');
+    expect(problemSummary(invalid)).toBe('Not saved. Fix the 6 marked problems.');
+    expect(problemSummary(new ApiError(409, 'Conflict', 'That username is taken', [], null, 'USERNAME_TAKEN'))).toBe('Not saved, it conflicts with what is there: That username is taken.');
+    expect(problemSummary(new ApiError(409, 'Conflict', 'Something new', [], null, 'SOMETHING_NEW'))).toBe('Not saved, it conflicts with what is there: Something went wrong (409).');
     expect(problemSummary(new ApiError(403, 'Forbidden'))).toBe('Your account may not do this.');
     expect(problemSummary(new ApiError(0, 'network'))).toBe('Cannot reach Harbour. Check your connection.');
   });

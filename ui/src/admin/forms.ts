@@ -1,8 +1,10 @@
 import {
   ApiError, type CapacityType, type CulturalFocus, type Eligibility, type Facility, type FacilityBody, type Gender,
-  type Id, type NewUser, type Population, type Program, type ProgramBody, type ProgramType, type Role, type SubstanceUse,
+  type FieldProblem, type Id, type NewUser, type Population, type Program, type ProgramBody, type ProgramType, type Role,
+  type SubstanceUse,
 } from '../api';
-import { t, type Locale } from '../i18n';
+import { t, tn, type Locale } from '../i18n';
+import { fieldMessage, problemMessage } from '../i18n/problem-text';
 
 /** Messages by the API's field path ("name", "eligibility.genders", "intakeHours.weekly[0].open"). */
 export type FieldErrors = Record<string, string>;
@@ -165,20 +167,22 @@ export function translateProblem(message: string, l?: Locale): string {
 }
 
 /**
- * A 422's errors[] by field, in the chosen language where the message is a known one. A missing value says
- * only that: what else the service found wrong with the empty value is noise.
+ * A 422's errors[] by field, in the chosen language: by each error's code (i18n/problem-text), or, for a service
+ * too old to send codes, by its known English words. A missing value says only that: what else the service found
+ * wrong with the empty value is noise.
  */
 export function serverFieldErrors(err: unknown): FieldErrors {
-  const byField = new Map<string, string[]>();
+  const byField = new Map<string, FieldProblem[]>();
   if (!(err instanceof ApiError)) return {};
   for (const e of err.errors) {
     const field = e.field || 'body';
-    byField.set(field, [...(byField.get(field) ?? []), e.message]);
+    byField.set(field, [...(byField.get(field) ?? []), e]);
   }
   const errors: FieldErrors = {};
-  for (const [field, messages] of byField) {
-    const shown = messages.includes('is required') ? ['is required'] : messages;
-    errors[field] = shown.map((m) => translateProblem(m)).join(' ');
+  for (const [field, problems] of byField) {
+    const required = problems.find((p) => p.code === 'REQUIRED' || p.message === 'is required');
+    const shown = required ? [required] : problems;
+    errors[field] = [...new Set(shown.map((p) => (p.code ? fieldMessage(p) : translateProblem(p.message))))].join(' ');
   }
   return errors;
 }
@@ -187,15 +191,15 @@ export function serverFieldErrors(err: unknown): FieldErrors {
 export function problemSummary(err: unknown): string {
   if (!(err instanceof ApiError)) return t('error.network');
   if (err.status === 0) return t('error.network');
-  if (err.status === 409) return t('admin.conflict', { detail: err.detail ?? err.title });
+  if (err.status === 409) return t('admin.conflict', { detail: problemMessage(err) });
   if (err.status === 422 || err.status === 400) {
     // One problem per field, as the form shows them.
     const fields = new Set(err.errors.map((e) => e.field || 'body')).size;
-    return fields ? t('admin.fixErrors', { n: fields }) : err.detail ?? err.title;
+    return fields ? tn('admin.fixErrors', fields) : problemMessage(err);
   }
-  if (err.status === 403) return t('admin.forbidden');
-  if (err.status === 404) return t('admin.notFound');
-  return err.detail ?? t('error.generic', { status: String(err.status) });
+  if (err.status === 403 && (!err.code || err.code === 'FORBIDDEN')) return t('admin.forbidden');
+  if (err.status === 404 && (!err.code || err.code === 'NOT_FOUND')) return t('admin.notFound');
+  return problemMessage(err);
 }
 
 /** A DOM id for a field's message: "intakeHours.weekly[0].open" -> "err-intakeHours-weekly-0-open". */

@@ -3,7 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import {
   api, CAPACITY_TYPES, CULTURAL_FOCUSES, GENDERS, POPULATIONS, PROGRAM_TYPES, SUBSTANCE_USES, type Id, type Program,
 } from '../api';
-import { LocaleController, t, tEnum, type MessageKey } from '../i18n';
+import { LocaleController, t, tEnum, tn, type MessageKey } from '../i18n';
 import { shared } from '../ui/styles';
 import { checkField, describedBy, errorSummary, requiredNote, fieldError, focusFirstProblem, formStyles, selectField, textField } from './fields';
 import { problemSummary, programBody, programDraft, serverFieldErrors, unplaced, type FieldErrors } from './forms';
@@ -97,7 +97,7 @@ export class ProgramForm extends LitElement {
     const { body, errors } = programBody(new FormData(ev.target as HTMLFormElement));
     if (Object.keys(errors).length) {
       this.errors = errors;
-      this.summary = t('admin.fixErrors', { n: Object.keys(errors).length });
+      this.summary = tn('admin.fixErrors', Object.keys(errors).length);
       await this.updateComplete;
       focusFirstProblem(this.renderRoot, `${p}-summary`);
       return;

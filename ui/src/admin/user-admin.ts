@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { api, ROLES, session, type Facility, type Id, type Role, type UserAccount } from '../api';
-import { LocaleController, t, type MessageKey } from '../i18n';
+import { LocaleController, t, tn, type MessageKey } from '../i18n';
 import { shared } from '../ui/styles';
 import { describedBy, errorSummary, fieldError, focusFirstProblem, formStyles, requiredNote, selectField, textField } from './fields';
 import { MIN_PASSWORD, problemSummary, serverFieldErrors, unplaced, userBody, type FieldErrors } from './forms';
@@ -175,7 +175,7 @@ export class UserAdmin extends LitElement {
     this.status = '';
     if (Object.keys(errors).length) {
       this.errors = errors;
-      this.summary = t('admin.fixErrors', { n: Object.keys(errors).length });
+      this.summary = tn('admin.fixErrors', Object.keys(errors).length);
       await this.updateComplete;
       focusFirstProblem(this.renderRoot, 'user-summary');
       return;

@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { api, ROLES, type Facility, type Role, type UserAccount } from '../api';
-import { LocaleController, t, type MessageKey } from '../i18n';
+import { LocaleController, t, tn, type MessageKey } from '../i18n';
 import { shared } from '../ui/styles';
 import { accountStateLabel, sameId, userChangeBody, withActive } from './accounts';
 import { describedBy, errorSummary, fieldError, focusFirstProblem, formStyles, selectField, textField } from './fields';
@@ -207,7 +207,7 @@ export class UserEditor extends LitElement {
     this.status = '';
     if (Object.keys(errors).length) {
       this.errors = errors;
-      this.summary = t('admin.fixErrors', { n: Object.keys(errors).length });
+      this.summary = tn('admin.fixErrors', Object.keys(errors).length);
       await this.updateComplete;
       focusFirstProblem(this.renderRoot, 'edit-summary');
       return;

@@ -1,13 +1,24 @@
 import type { Role } from './types';
 
-/** An RFC 9457 problem answered by the service, or a network failure (status 0). */
+/** Figures a problem or a field error names (min, max, allowed, limit...), for its translation. */
+export type ProblemParams = Record<string, string | number | string[]>;
+
+/** One field at fault: `code` (a FieldCode of the service) is what the dashboard translates; `message` is English. */
+export interface FieldProblem { field: string; message: string; code?: string; params?: ProblemParams }
+
+/**
+ * An RFC 9457 problem answered by the service, or a network failure (status 0). `code` (a ProblemCode of the
+ * service) and `params` are what a screen shows, through i18n/problem-text: `detail` is English for API readers.
+ */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly title: string,
     readonly detail: string | null = null,
-    readonly errors: { field: string; message: string }[] = [],
+    readonly errors: FieldProblem[] = [],
     readonly body: unknown = null,
+    readonly code: string | null = null,
+    readonly params: ProblemParams = {},
   ) {
     super(detail ?? title);
     this.name = 'ApiError';
@@ -129,8 +140,9 @@ function safeJson(text: string): unknown {
 
 function toError(status: number, body: unknown): ApiError {
   if (body && typeof body === 'object') {
-    const p = body as { title?: string; detail?: string; errors?: { field: string; message: string }[] };
-    return new ApiError(status, p.title ?? String(status), p.detail ?? null, p.errors ?? [], body);
+    const p = body as { title?: string; detail?: string; errors?: FieldProblem[]; code?: string; params?: ProblemParams };
+    return new ApiError(status, p.title ?? String(status), p.detail ?? null, Array.isArray(p.errors) ? p.errors : [], body,
+      typeof p.code === 'string' ? p.code : null, p.params && typeof p.params === 'object' ? p.params : {});
   }
   return new ApiError(status, String(status), null, [], body);
 }

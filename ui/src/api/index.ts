@@ -9,7 +9,7 @@ import type {
 
 export * from './types';
 export { ApiError, isPasswordChangeRequired, session, setPasswordChangeHandler, setUnauthorizedHandler } from './http';
-export type { Session } from './http';
+export type { FieldProblem, ProblemParams, Session } from './http';
 
 const enc = encodeURIComponent;
 

@@ -2,6 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { ApiError, api } from '../api';
 import { LocaleController, t } from '../i18n';
+import { fieldMessage, problemMessage } from '../i18n/problem-text';
 import { shared } from '../ui/styles';
 import { formStyles } from '../admin/fields';
 import { MIN_PASSWORD_LENGTH, passwordChangeErrors, passwordProblem, type PasswordErrors, type PasswordField } from './password-rules';
@@ -87,13 +88,13 @@ export class ChangePassword extends LitElement {
       const errors: PasswordErrors = {};
       if (err instanceof ApiError) {
         for (const fe of err.errors) {
-          if ((FIELDS as string[]).includes(fe.field)) errors[fe.field as PasswordField] = passwordProblem(fe.field, fe.message);
+          if ((FIELDS as string[]).includes(fe.field)) errors[fe.field as PasswordField] = fe.code ? fieldMessage(fe) : passwordProblem(fe.field, fe.message);
         }
       }
       this.errors = errors;
       const status = err instanceof ApiError ? err.status : 0;
       this.message = Object.keys(errors).length ? '' : status === 429 ? t('signIn.throttled')
-        : status === 0 ? t('error.network') : t('error.generic', { status: String(status) });
+        : problemMessage(err);
       await this.focusProblem();
     } finally {
       this.busy = false;

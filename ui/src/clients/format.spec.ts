@@ -34,9 +34,11 @@ describe('casework formatting', () => {
   });
 
   it('says what went wrong: the detail and the fields, or the network', () => {
-    const invalid = new ApiError(422, 'Unprocessable Entity', 'The request is not valid', [{ field: 'alias', message: 'is required' }]);
-    expect(problemText(invalid)).toBe('The request is not valid (alias: is required)');
-    expect(problemText(new ApiError(409, 'Conflict', 'No bed left'))).toBe('No bed left');
+    const invalid = new ApiError(422, 'Unprocessable Entity', 'The request is not valid',
+      [{ field: 'alias', message: 'must be at most 60 characters', code: 'TOO_LONG', params: { max: 60 } }], null, 'INVALID');
+    expect(problemText(invalid)).toBe('Alias:\u00a0At most 60 characters.');
+    expect(problemText(new ApiError(409, 'Conflict', 'No bookable bed is left in this program', [], null, 'NO_BED_LEFT')))
+      .toBe('No bookable bed is left in this program.');
     expect(problemText(new ApiError(0, 'network'))).toBe('Cannot reach Harbour. Check your connection.');
   });
 });

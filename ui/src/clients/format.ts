@@ -1,4 +1,5 @@
 import { ApiError } from '../api/http';
+import { problemMessage } from '../i18n/problem-text';
 import { intlLocale, locale, t, type Locale, type MessageKey } from '../i18n';
 
 /** Counted words of the casework screens; each has a _one and an _other form in the catalogs. */
@@ -43,13 +44,11 @@ export function formatDue(isoDate: string, today: string, l: Locale = locale()):
   return rtf.format(daysBetween(today, isoDate), 'day');
 }
 
-/** What went wrong, in words: the service's detail and field errors, or a network message. */
+/** What went wrong, in words of the language shown: the problem's code and its fields' codes, or a network message. */
 export function problemText(e: unknown): string {
   if (e instanceof FormProblem) return e.message;
   if (!(e instanceof ApiError) || e.status === 0) return t('error.network');
-  const fields = e.errors.map((f) => `${f.field}: ${f.message}`).join('; ');
-  const detail = e.detail ?? (e.title && !/^\d+$/.test(e.title) ? e.title : t('error.generic', { status: String(e.status) }));
-  return fields && !detail.includes(fields) ? `${detail} (${fields})` : detail;
+  return problemMessage(e);
 }
 
 /** Something the form itself refuses before asking the service (its message is already in words). */

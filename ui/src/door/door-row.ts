@@ -165,13 +165,14 @@ export class DoorRow extends LitElement {
   private explain(err: unknown, back: Mode): () => string {
     if (!(err instanceof ApiError)) return () => problemText(err);
     if (err.status === 422) {
-      const n = triesLeft(err.errors.find((x) => x.field === 'arrivalCode')?.message ?? err.detail);
+      const wrong = err.errors.find((x) => x.field === 'arrivalCode');
+      const n = typeof wrong?.params?.triesLeft === 'number' ? wrong.params.triesLeft : triesLeft(wrong?.message ?? err.detail);
       this.lastTries = n;
       return () => (n === null ? t('door.wrongCode') : t(n === 1 ? 'door.wrongCode_one' : 'door.wrongCode_other', { n }));
     }
     // The wrong code that used the last try answers 409: the hold is released.
     if (err.status === 409) {
-      const tooMany = back === 'checkin' && (this.lastTries === 1 || /wrong/i.test(err.detail ?? ''));
+      const tooMany = back === 'checkin' && (this.lastTries === 1 || err.code === 'WRONG_CODES_HOLD_RELEASED');
       return () => t(tooMany ? 'door.tooMany' : 'door.gone');
     }
     if (err.status === 404) return () => t('door.gone');

@@ -193,7 +193,7 @@ export class MatchCard extends LitElement {
     } catch (e) {
       this.phase = before === 'busy' ? 'idle' : before;
       // The service's own words: which limit (2 holds per client, 20 per organization), no bed left...
-      this.message = e instanceof ApiError && e.status === 409 && !e.detail ? t('find.noBed') : problemText(e);
+      this.message = e instanceof ApiError && e.status === 409 && !e.code && !e.detail ? t('find.noBed') : problemText(e);
     }
   }
 

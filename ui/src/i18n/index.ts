@@ -48,10 +48,16 @@ export function t(key: MessageKey, params: Record<string, string | number> = {},
   });
 }
 
-/** A count with its plural form: key_one / key_other chosen by the locale's plural rules. */
-export function tn(key: 'board.programs' | 'find.results' | 'reports.rows', n: number, l: Locale = current): string {
+/** A key that has plural forms: "board.programs" for board.programs_one and board.programs_other. */
+export type PluralKey = MessageKey extends infer K ? (K extends `${infer Base}_one` ? Base : never) : never;
+
+/**
+ * A count with its plural form: key_one / key_other chosen by the locale's plural rules (French says 0 and 1 in
+ * the singular, English only 1). Other placeholders of the message come in params.
+ */
+export function tn(key: PluralKey, n: number, l: Locale = current, params: Record<string, string | number> = {}): string {
   const form = new Intl.PluralRules(intlLocale(l)).select(n) === 'one' ? 'one' : 'other';
-  return t(`${key}_${form}`, { n }, l);
+  return t(`${key}_${form}` as MessageKey, { ...params, n }, l);
 }
 
 /** "Bookable: 3" / "Réservables : 3", never broken between the label and its figure (French: a space before the colon too). */

@@ -1,8 +1,9 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { ApiError, CAPACITY_TYPES, POPULATIONS, PROGRAM_TYPES, REPORT_GROUPS, api, type CapacityQuery, type CapacityReport, type CapacityRow } from '../api';
+import { CAPACITY_TYPES, POPULATIONS, PROGRAM_TYPES, REPORT_GROUPS, api, type CapacityQuery, type CapacityReport, type CapacityRow } from '../api';
 import type { DashboardData } from '../app/dashboard-data';
 import { LocaleController, locale, t, tEnum, tn, type MessageKey } from '../i18n';
+import { problemMessage } from '../i18n/problem-text';
 import { shared } from '../ui/styles';
 import { hotelByMonth, occupancyByMonth, unmetByRegion, type ChartSpec } from './charts';
 import { REPORT_COLUMNS, columnKind, columnLabel, crossTab, csvFileName, defaultRange, doorCell, filterWords, formatCell, groupLabel, hsdsFileName, queryFrom, regrouped, sheetFileName, type ReportColumn } from './report';
@@ -119,16 +120,16 @@ export class CapacityReportView extends LitElement {
         <fieldset>
           <legend>${t('reports.filters')}</legend>
           <div><label for="regionCode">${t('reports.filter.region')}</label>
-            <select id="regionCode" name="regionCode"><option value="">${t('reports.filter.all')}</option>
+            <select id="regionCode" name="regionCode"><option value="">${t('reports.filter.allRegions')}</option>
               ${[...(this.data?.regions ?? new Map<string, string>())].map(([code, name]) => html`<option value=${code}>${name}</option>`)}</select></div>
           <div><label for="type">${t('reports.filter.type')}</label>
-            <select id="type" name="type"><option value="">${t('reports.filter.all')}</option>
+            <select id="type" name="type"><option value="">${t('reports.filter.allTypes')}</option>
               ${PROGRAM_TYPES.map((v) => html`<option value=${v}>${tEnum('type', v)}</option>`)}</select></div>
           <div><label for="population">${t('reports.filter.population')}</label>
-            <select id="population" name="population"><option value="">${t('reports.filter.all')}</option>
+            <select id="population" name="population"><option value="">${t('reports.filter.allPopulations')}</option>
               ${POPULATIONS.map((v) => html`<option value=${v}>${tEnum('pop', v)}</option>`)}</select></div>
           <div><label for="capacityType">${t('reports.filter.capacityType')}</label>
-            <select id="capacityType" name="capacityType"><option value="">${t('reports.filter.all')}</option>
+            <select id="capacityType" name="capacityType"><option value="">${t('reports.filter.allCapacityTypes')}</option>
               ${CAPACITY_TYPES.map((v) => html`<option value=${v}>${t(`admin.capacityType.${v}` as MessageKey)}</option>`)}</select></div>
         </fieldset>
         <button type="submit" ?disabled=${this.busy}>${this.busy ? t('reports.running') : t('reports.run')}</button>
@@ -332,5 +333,5 @@ const DOWNLOADS: Record<Download, { fetch: (q: CapacityQuery) => Promise<Blob>; 
 };
 
 function problem(err: unknown): string {
-  return err instanceof ApiError && err.status ? err.detail ?? t('error.generic', { status: String(err.status) }) : t('error.network');
+  return problemMessage(err);
 }

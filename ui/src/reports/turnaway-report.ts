@@ -1,7 +1,8 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { ApiError, api, type TurnawayDay, type TurnawayReport } from '../api';
+import { api, type TurnawayDay, type TurnawayReport } from '../api';
 import { LocaleController, intlLocale, t, type MessageKey } from '../i18n';
+import { problemMessage } from '../i18n/problem-text';
 import { shared } from '../ui/styles';
 import { turnawaysByDay } from './charts';
 import { defaultRange, doorCell, formatCell } from './report';
@@ -127,7 +128,7 @@ export class TurnawayReportView extends LitElement {
       this.renderRoot.querySelector<HTMLElement>('#turnaways-results')?.focus();
     } catch (err) {
       this.report = null;
-      this.error = err instanceof ApiError && err.status ? err.detail ?? t('error.generic', { status: String(err.status) }) : t('error.network');
+      this.error = problemMessage(err);
     } finally {
       this.busy = false;
     }
@@ -148,7 +149,7 @@ export class TurnawayReportView extends LitElement {
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
       this.status = t('reports.downloaded', { file: link.download });
     } catch (err) {
-      this.error = err instanceof ApiError && err.status ? err.detail ?? t('error.generic', { status: String(err.status) }) : t('error.network');
+      this.error = problemMessage(err);
     }
   }
 }

@@ -2,7 +2,8 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { ApiError, api, type Availability } from '../api';
 import type { DashboardData } from '../app/dashboard-data';
-import { LocaleController, formatAge, formatNumber, labelled, t } from '../i18n';
+import { LocaleController, formatAge, formatNumber, labelled, t, tn } from '../i18n';
+import { problemMessage } from '../i18n/problem-text';
 import { shared } from '../ui/styles';
 import { countBody, parseFigure, undoOf, type CountField, type LastChange } from './counts';
 import { changeList, outcomeText } from './count-words';
@@ -184,13 +185,11 @@ export class CountEditor extends LitElement {
         this.figure = newer;
       }
       const n = this.figure.available;
-      this.show('error', () => t('staff.conflict', { n }));
+      this.show('error', () => tn('staff.conflict', n));
     } else if (e instanceof ApiError && e.status === 422) {
-      const detail = e.errors[0]?.message ?? e.detail ?? e.title;
-      this.show('error', () => t('staff.invalid', { detail }));
+      this.show('error', () => t('staff.invalid', { detail: problemMessage(e).replace(/[.\s]+$/, '') }));
     } else {
-      const status = e instanceof ApiError && e.status ? String(e.status) : '';
-      this.show('error', () => (status ? t('error.generic', { status }) : t('error.network')));
+      this.show('error', () => problemMessage(e));
     }
   }
 

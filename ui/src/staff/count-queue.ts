@@ -26,7 +26,9 @@ export type FlushOutcome<A extends Figures> =
   /** 409: the figures changed after the change was made (current: what they are now, when it could be read). */
   | { kind: 'conflict'; programId: string; changes: QueuedChange[]; current: A | null }
   /** Another 4xx (422 beyond capacity, 403 no longer assigned, 404 gone): refused for good, with the service's words. */
-  | { kind: 'refused'; programId: string; changes: QueuedChange[]; status: number; detail: string; current: A | null };
+  | { kind: 'refused'; programId: string; changes: QueuedChange[]; status: number; detail: string; current: A | null;
+    /** The service's problem, said in the language shown (i18n/problem-text) rather than its English detail. */
+    problem?: unknown };
 
 export interface CountSender<A extends Figures> {
   put(programId: string, body: Figures): Promise<A>;
@@ -175,7 +177,7 @@ export class CountQueue<A extends Figures> {
       }
       return verdict === 'conflict'
         ? { kind: 'conflict', programId, changes, current }
-        : { kind: 'refused', programId, changes, status, detail: errorDetail(e), current };
+        : { kind: 'refused', programId, changes, status, detail: errorDetail(e), current, problem: e };
     }
   }
 

@@ -1,4 +1,5 @@
-import { formatNumber, intlLocale, locale, t, type Locale } from '../i18n';
+import { formatNumber, intlLocale, locale, t, tn, type Locale } from '../i18n';
+import { problemMessage } from '../i18n/problem-text';
 import type { Figures, FlushOutcome, QueuedChange } from './count-queue';
 import type { CountField } from './counts';
 
@@ -16,7 +17,8 @@ export function changeList(changes: QueuedChange[], l: Locale = locale()): strin
 /** "Now: 2 available, 0 out of service." or that it could not be read. */
 export function nowText(current: Figures | null, l: Locale = locale()): string {
   return current
-    ? t('staff.nowFigures', { available: formatNumber(current.available, l), outOfService: formatNumber(current.outOfService, l) }, l)
+    ? tn('staff.nowFigures', current.available, l,
+      { available: formatNumber(current.available, l), outOfService: formatNumber(current.outOfService, l) })
     : t('staff.nowUnknown', {}, l);
 }
 
@@ -25,7 +27,8 @@ export function outcomeText(o: FlushOutcome<Figures>, l: Locale = locale()): str
   const changes = changeList(o.changes, l);
   if (o.kind === 'sent') return t('staff.sentOffline', { changes }, l);
   if (o.kind === 'conflict') return t('staff.refusedConflict', { changes, now: nowText(o.current, l) }, l);
-  const detail = o.detail || t('error.generic', { status: String(o.status) }, l);
+  const detail = o.problem ? problemMessage(o.problem, l)
+    : (l === 'en' && o.detail) || t('error.generic', { status: String(o.status) }, l);
   return t('staff.refused', { changes, detail: detail.replace(/[.\s]+$/, ''), now: nowText(o.current, l) }, l);
 }
 

@@ -14,6 +14,7 @@ import io.micronaut.security.token.generator.AccessRefreshTokenGenerator;
 import io.swagger.v3.oas.annotations.Parameter;
 import org.harbour.account.AccountApi.LoginRequest;
 import org.harbour.account.AccountApi.LoginResponse;
+import org.harbour.problem.ProblemCode;
 import org.harbour.problem.Problem;
 import org.harbour.problem.ProblemResponseProcessor;
 import org.harbour.security.ClientAddress;
@@ -73,7 +74,7 @@ class LoginController {
         Optional<User> found = username.isEmpty() || username.length() > MAX_USERNAME
                 ? Optional.empty() : users.findByUsername(username);
         if (retryAfter.isPresent()) {
-            return problem(HttpStatus.TOO_MANY_REQUESTS, "Too many failed sign-ins; try again later")
+            return problem(HttpStatus.TOO_MANY_REQUESTS, ProblemCode.TOO_MANY_SIGN_INS, "Too many failed sign-ins; try again later")
                     .header("Retry-After", Long.toString(retryAfter.getAsLong()));
         }
         Optional<User> user = found.filter(u -> u.active() && u.username().equalsIgnoreCase(username));
@@ -85,7 +86,7 @@ class LoginController {
             verified = false;
         }
         if (!verified) {
-            return problem(HttpStatus.UNAUTHORIZED, "Wrong username or password");
+            return problem(HttpStatus.UNAUTHORIZED, ProblemCode.BAD_CREDENTIALS, "Wrong username or password");
         }
         throttle.succeeded(throttleKey, address);
         User u = user.get();
@@ -102,7 +103,7 @@ class LoginController {
     HttpResponse<?> refresh(Authentication authentication, @Parameter(hidden = true) CurrentUser user) {
         long signedInAt = authentication.getAttributes().get(AUTH_TIME) instanceof Number n ? n.longValue() : 0L;
         if (Instant.ofEpochSecond(signedInAt).plus(maxSession).isBefore(clock.instant())) {
-            return problem(HttpStatus.UNAUTHORIZED, "Sign in again");
+            return problem(HttpStatus.UNAUTHORIZED, ProblemCode.SIGN_IN_AGAIN, "Sign in again");
         }
         return HttpResponse.ok(token(user.id(), user.username(), user.role(), signedInAt, user.mustChangePassword()));
     }
@@ -119,10 +120,10 @@ class LoginController {
         return username.length() > MAX_USERNAME ? username.substring(0, MAX_USERNAME) : username;
     }
 
-    private static io.micronaut.http.MutableHttpResponse<Problem> problem(HttpStatus status, String detail) {
+    private static io.micronaut.http.MutableHttpResponse<Problem> problem(HttpStatus status, ProblemCode code, String detail) {
         return HttpResponse.<Problem>status(status)
                 .contentType(ProblemResponseProcessor.PROBLEM_JSON)
-                .body(new Problem("about:blank", status.getReason(), status.getCode(), detail, null));
+                .body(Problem.of(status, code, detail));
     }
 
 }

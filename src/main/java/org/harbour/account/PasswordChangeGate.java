@@ -10,6 +10,7 @@ import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.filter.ServerFilterPhase;
 import io.micronaut.security.authentication.Authentication;
+import org.harbour.problem.ProblemCode;
 import org.harbour.problem.Problem;
 import org.harbour.problem.ProblemResponseProcessor;
 import org.harbour.security.CurrentUser;
@@ -60,7 +61,8 @@ class PasswordChangeGate implements Ordered {
         }
         return HttpResponse.<Problem>status(HttpStatus.FORBIDDEN)
                 .contentType(ProblemResponseProcessor.PROBLEM_JSON)
-                .body(new Problem(PROBLEM_TYPE, "Password change required", 403, DETAIL, null));
+                .body(new Problem(PROBLEM_TYPE, "Password change required", 403, DETAIL, null,
+                        ProblemCode.PASSWORD_CHANGE_REQUIRED, null));
     }
 
     private static String routeOf(HttpRequest<?> request) {

@@ -3,11 +3,14 @@ package org.harbour.account;
 import at.favre.lib.crypto.bcrypt.BCrypt;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
+import org.harbour.problem.FieldCode;
+import org.harbour.problem.FieldError;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** bcrypt (at.favre.lib): salted, tunable cost, constant-time verification. */
 @Singleton
@@ -58,24 +61,34 @@ public class PasswordHasher {
      * keyboard or of digits, and the most common long passwords. No composition rules.
      */
     public static String problemWith(String password, String username) {
+        FieldError broken = ruleBroken(password, username);
+        return broken == null ? null : broken.message();
+    }
+
+    /** The rule a password breaks, as a field error of "password" with its code, or null when it is good. */
+    public static FieldError ruleBroken(String password, String username) {
         if (password == null || password.length() < MIN_LENGTH) {
-            return "must be at least " + MIN_LENGTH + " characters";
+            return rule(FieldCode.TOO_SHORT, "must be at least " + MIN_LENGTH + " characters", Map.of("min", MIN_LENGTH));
         }
         if (password.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
-            return "must be at most " + MAX_BYTES + " bytes";
+            return rule(FieldCode.TOO_LONG, "must be at most " + MAX_BYTES + " bytes", Map.of("max", MAX_BYTES, "unit", "bytes"));
         }
         if (password.isBlank()) {
-            return "must not be blank";
+            return rule(FieldCode.PASSWORD_BLANK, "must not be blank", Map.of());
         }
         String folded = password.toLowerCase(Locale.ROOT);
         if (username != null && !username.isBlank() && (folded.equals(username.toLowerCase(Locale.ROOT))
                 || folded.equals(new StringBuilder(username.toLowerCase(Locale.ROOT)).reverse().toString()))) {
-            return "must not be the username";
+            return rule(FieldCode.PASSWORD_IS_USERNAME, "must not be the username", Map.of());
         }
         if (folded.chars().distinct().count() <= 2 || isCommon(folded)) {
-            return "is too easy to guess; a few unrelated words make a good one";
+            return rule(FieldCode.PASSWORD_TOO_EASY, "is too easy to guess; a few unrelated words make a good one", Map.of());
         }
         return null;
+    }
+
+    private static FieldError rule(FieldCode code, String message, Map<String, Object> params) {
+        return new FieldError("password", message, code, params);
     }
 
     public static String problemWith(String password) {

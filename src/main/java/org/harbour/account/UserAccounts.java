@@ -1,6 +1,5 @@
 package org.harbour.account;
 
-import io.micronaut.http.HttpStatus;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.annotation.Transactional;
@@ -11,6 +10,10 @@ import org.harbour.event.EventLog;
 import org.harbour.event.EventType;
 import org.harbour.facility.Facilities;
 import org.harbour.organization.Organizations;
+import java.util.Map;
+import org.harbour.problem.ProblemCode;
+import org.harbour.problem.FieldCode;
+import org.harbour.problem.FieldError;
 import org.harbour.problem.Checks;
 import org.harbour.problem.ProblemException;
 import org.harbour.security.CurrentUser;
@@ -71,10 +74,10 @@ public class UserAccounts {
     AccountApi.UserView create(AccountApi.NewUser request, CurrentUser admin) {
         Checks checks = new Checks();
         if (checks.required("username", request.username()) && !USERNAME.matcher(request.username()).matches()) {
-            checks.fail("username", "must be 3-100 letters, digits or . _ @ -");
+            checks.fail("username", FieldCode.USERNAME_FORMAT, "must be 3-100 letters, digits or . _ @ -");
         }
         if (checks.required("password", request.password())) {
-            String problem = PasswordHasher.problemWith(request.password(), request.username());
+            FieldError problem = PasswordHasher.ruleBroken(request.password(), request.username());
             if (problem != null) {
                 checks.fail("password", problem);
             }
@@ -83,7 +86,7 @@ public class UserAccounts {
         List<Long> facilityIds = checkAccess(checks, role, request.organization(), request.facilityIds());
         checks.throwIfAny();
         if (users.existsByUsername(request.username())) {
-            throw new ProblemException(HttpStatus.CONFLICT, "That username is taken");
+            throw ProblemException.conflict(ProblemCode.USERNAME_TAKEN, "That username is taken");
         }
         long id = createUser(request.username(), request.password(), role, request.organization(), facilityIds, true);
         audit.record(admin, "USER_CREATED", "USER", id);
@@ -131,13 +134,13 @@ public class UserAccounts {
         User current = users.findByIdForUpdate(id).orElseThrow(() -> ProblemException.notFound("User"));
         if (removesAnAdmin(current, role, active)) {
             if (current.id() == admin.id()) {
-                throw ProblemException.conflict("You cannot disable yourself or give up your own ADMIN role; "
+                throw ProblemException.conflict(ProblemCode.CANNOT_DEMOTE_YOURSELF, "You cannot disable yourself or give up your own ADMIN role; "
                         + "another administrator can");
             }
             List<Long> admins = activeAdmins != null ? activeAdmins : users.lockActiveAdminIds();
             if (admins.stream().noneMatch(other -> other != id)) {
-                throw ProblemException.conflict(current.username() + " is the last active ADMIN; make another "
-                        + "administrator first");
+                throw ProblemException.conflict(ProblemCode.LAST_ADMIN, current.username() + " is the last active ADMIN; "
+                        + "make another administrator first", Map.of("username", current.username()));
             }
         }
         Long organizationId = isBlank(request.organization()) ? null : organizations.idFor(request.organization());
@@ -172,7 +175,7 @@ public class UserAccounts {
     AccountApi.TemporaryPassword resetPassword(long id, CurrentUser admin) {
         User user = users.findByIdForUpdate(id).orElseThrow(() -> ProblemException.notFound("User"));
         if (user.id() == admin.id()) {
-            throw ProblemException.conflict("Change your own password with POST /api/users/me/password");
+            throw ProblemException.conflict(ProblemCode.USE_OWN_PASSWORD_CHANGE, "Change your own password with POST /api/users/me/password");
         }
         String temporary = TemporaryPasswords.generate();
         users.updatePassword(id, hasher.hash(temporary), true);
@@ -226,14 +229,14 @@ public class UserAccounts {
         checks.text("organization", organization, 200);
         List<Long> facilityIds = requestedFacilityIds == null ? List.of() : requestedFacilityIds;
         if (role == Role.CASEWORKER && isBlank(organization)) {
-            checks.fail("organization", "is required for a caseworker");
+            checks.fail("organization", FieldCode.REQUIRED, "is required for a caseworker");
         }
         if (role == Role.SHELTER_STAFF && facilityIds.isEmpty()) {
-            checks.fail("facilityIds", "a shelter staff user needs at least one facility");
+            checks.fail("facilityIds", FieldCode.FACILITY_REQUIRED_FOR_STAFF, "a shelter staff user needs at least one facility");
         }
         for (Long facilityId : facilityIds) {
             if (facilityId == null || !facilities.exists(facilityId)) {
-                checks.fail("facilityIds", "unknown facility " + facilityId);
+                checks.fail("facilityIds", FieldCode.UNKNOWN_FACILITY, "unknown facility " + facilityId, Map.of("id", facilityId));
             }
         }
         return facilityIds.stream().distinct().toList();

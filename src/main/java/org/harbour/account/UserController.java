@@ -18,6 +18,9 @@ import org.harbour.account.AccountApi.PasswordChange;
 import org.harbour.account.AccountApi.TemporaryPassword;
 import org.harbour.account.AccountApi.UserChange;
 import org.harbour.account.AccountApi.UserView;
+import org.harbour.problem.ProblemCode;
+import org.harbour.problem.FieldCode;
+import org.harbour.problem.FieldError;
 import org.harbour.problem.Checks;
 import org.harbour.problem.DatabaseErrors;
 import org.harbour.problem.Problem;
@@ -53,7 +56,7 @@ class UserController {
         } catch (DataAccessException e) {
             // Two creates of one name can both pass the existence check; the unique key decides.
             if (DatabaseErrors.isDuplicateKey(e)) {
-                throw ProblemException.conflict("That username is taken");
+                throw ProblemException.conflict(ProblemCode.USERNAME_TAKEN, "That username is taken");
             }
             throw e;
         }
@@ -95,11 +98,11 @@ class UserController {
         Checks checks = new Checks();
         boolean hasCurrent = checks.required("currentPassword", request.currentPassword());
         if (checks.required("newPassword", request.newPassword())) {
-            String problem = PasswordHasher.problemWith(request.newPassword(), caller.username());
+            FieldError problem = PasswordHasher.ruleBroken(request.newPassword(), caller.username());
             if (problem != null) {
                 checks.fail("newPassword", problem);
             } else if (request.newPassword().equals(request.currentPassword())) {
-                checks.fail("newPassword", "must differ from the current password");
+                checks.fail("newPassword", FieldCode.PASSWORD_UNCHANGED, "must differ from the current password");
             }
         }
         if (hasCurrent) {
@@ -109,13 +112,13 @@ class UserController {
                 return HttpResponse.<Problem>status(HttpStatus.TOO_MANY_REQUESTS)
                         .contentType(ProblemResponseProcessor.PROBLEM_JSON)
                         .header("Retry-After", Long.toString(retryAfter.getAsLong()))
-                        .body(new Problem("about:blank", HttpStatus.TOO_MANY_REQUESTS.getReason(), 429,
-                                "Too many wrong passwords; try again later", null));
+                        .body(Problem.of(HttpStatus.TOO_MANY_REQUESTS, ProblemCode.TOO_MANY_PASSWORD_TRIES,
+                                "Too many wrong passwords; try again later"));
             }
             if (hasher.matches(request.currentPassword(), accounts.find(caller.id()).passwordHash())) {
                 throttle.succeeded(caller.username(), address);
             } else {
-                checks.fail("currentPassword", "is not your current password");
+                checks.fail("currentPassword", FieldCode.WRONG_CURRENT_PASSWORD, "is not your current password");
             }
         }
         checks.throwIfAny();

@@ -8,6 +8,8 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.annotation.Transactional;
+import java.util.Map;
+import org.harbour.problem.FieldCode;
 import org.harbour.problem.Checks;
 
 import java.sql.ResultSet;
@@ -51,7 +53,7 @@ class AuditController {
         checks.instant("from", from);
         checks.instant("to", to);
         if (from != null && to != null && to.isBefore(from)) {
-            checks.fail("to", "must not be before from");
+            checks.fail("to", FieldCode.BEFORE_START, "must not be before from", Map.of("other", "from"));
         }
         checks.throwIfAny();
         StringBuilder sql = new StringBuilder("SELECT id, at, user_id, username, action, object_type, object_id, remote_address"

@@ -8,6 +8,7 @@ import io.micronaut.http.annotation.Put;
 import io.micronaut.security.annotation.Secured;
 import io.swagger.v3.oas.annotations.Parameter;
 import org.harbour.availability.AvailabilityApi.CountsReport;
+import org.harbour.problem.ProblemCode;
 import org.harbour.problem.Checks;
 import org.harbour.problem.ProblemException;
 import org.harbour.security.CurrentUser;
@@ -32,7 +33,7 @@ class AvailabilityController {
         // one read for who may change it and the night it counts for; an imported program without counts is 404 below
         CountedProgram program = ledger.counted(programId).orElseThrow(() -> ProblemException.notFound("Program"));
         if (!user.mayUpdateCountsOf(program.facilityId())) {
-            throw ProblemException.forbidden("You may update counts only for your own facilities");
+            throw ProblemException.forbidden(ProblemCode.NOT_YOUR_FACILITY, "You may update counts only for your own facilities");
         }
         Checks checks = new Checks();
         checks.required("available", report.available());

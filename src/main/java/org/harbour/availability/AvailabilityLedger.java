@@ -7,6 +7,8 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.harbour.event.EventLog;
 import org.harbour.event.EventType;
+import org.harbour.problem.ProblemCode;
+import org.harbour.problem.FieldCode;
 import org.harbour.problem.ProblemException;
 
 import java.sql.Timestamp;
@@ -151,13 +153,13 @@ public class AvailabilityLedger {
         AvailabilityView current = queries.find(programId).orElseThrow(() -> ProblemException.notFound("Program"));
         long out = outOfService != null ? outOfService : current.outOfService();
         if (available + out > current.capacity()) {
-            return ProblemException.invalid("available",
-                    "available + outOfService must not exceed capacity " + current.capacity());
+            return ProblemException.invalid("available", FieldCode.ABOVE_CAPACITY,
+                    "available + outOfService must not exceed capacity " + current.capacity(), Map.of("max", current.capacity()));
         }
         if (expectedVersion != null && expectedVersion != current.version()) {
-            return ProblemException.conflict("The counts changed since version " + expectedVersion
-                    + "; the current version is " + current.version());
+            return ProblemException.conflict(ProblemCode.STALE_VERSION, "The counts changed since version " + expectedVersion
+                    + "; the current version is " + current.version(), Map.of("version", current.version()));
         }
-        return ProblemException.conflict("The counts changed meanwhile; try again");
+        return ProblemException.conflict(ProblemCode.COUNTS_CHANGED, "The counts changed meanwhile; try again");
     }
 }

@@ -10,6 +10,7 @@ import org.harbour.client.ClientApi.ClientView;
 import org.harbour.client.ClientApi.NewClient;
 import org.harbour.facility.Gender;
 import org.harbour.organization.Organizations;
+import org.harbour.problem.FieldCode;
 import org.harbour.problem.Checks;
 import org.harbour.problem.ProblemException;
 import org.harbour.security.CurrentUser;
@@ -60,7 +61,7 @@ public class Clients {
             organizationId = organizations.idFor(request.organization());
         }
         if (organizationId == null) {
-            checks.fail("organization", "an ADMIN without an organization must name the client's organization");
+            checks.fail("organization", FieldCode.ORGANIZATION_REQUIRED, "an ADMIN without an organization must name the client's organization");
         }
         checks.throwIfAny();
         Instant now = clock.instant();

@@ -2,6 +2,8 @@ package org.harbour.client;
 
 import org.harbour.facility.CulturalFocus;
 import org.harbour.facility.Gender;
+import java.util.Map;
+import org.harbour.problem.FieldCode;
 import org.harbour.problem.Checks;
 
 import java.util.Locale;
@@ -23,17 +25,18 @@ public final class NeedsRules {
         if (needs.language() != null) {
             language = needs.language().trim().toLowerCase(Locale.ROOT);
             if (!language.matches("[a-z]{2,3}")) {
-                checks.fail(prefix + "language", "must be an ISO 639 code such as en, fr, cr");
+                checks.fail(prefix + "language", FieldCode.BAD_LANGUAGE, "must be an ISO 639 code such as en, fr, cr");
             }
         }
         if (Boolean.TRUE.equals(needs.languageRequired()) && language == null) {
-            checks.fail(prefix + "languageRequired", "needs a language to require");
+            checks.fail(prefix + "languageRequired", FieldCode.LANGUAGE_TO_REQUIRE, "needs a language to require");
         }
         String cultural = null;
         if (needs.culturallySpecific() != null) {
             cultural = CulturalFocus.fromWire(needs.culturallySpecific()).map(CulturalFocus::wire).orElse(null);
             if (cultural == null) {
-                checks.fail(prefix + "culturallySpecific", "must be one of " + CulturalFocus.allowed());
+                checks.fail(prefix + "culturallySpecific", FieldCode.NOT_ALLOWED_VALUE, "must be one of " + CulturalFocus.allowed(),
+                        Map.of("allowed", CulturalFocus.allowedList()));
             }
         }
         return new Needs(gender == null ? null : gender.name(), needs.age(), needs.children(), needs.pets(),

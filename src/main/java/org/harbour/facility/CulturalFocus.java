@@ -1,6 +1,7 @@
 package org.harbour.facility;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /** Culturally specific services; "2SLGBTQ" is not a Java name, so each value carries its wire form. */
@@ -22,6 +23,11 @@ public enum CulturalFocus {
     }
 
     public static String allowed() {
-        return String.join(", ", Arrays.stream(values()).map(CulturalFocus::wire).toList());
+        return String.join(", ", allowedList());
+    }
+
+    /** The wire values, as a field error's params.allowed. */
+    public static List<String> allowedList() {
+        return Arrays.stream(values()).map(CulturalFocus::wire).toList();
     }
 }

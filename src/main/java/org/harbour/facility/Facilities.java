@@ -9,6 +9,7 @@ import org.harbour.facility.FacilityApi.FacilityView;
 import org.harbour.facility.FacilityApi.ProgramRequest;
 import org.harbour.facility.FacilityApi.ProgramView;
 import org.harbour.organization.Organizations;
+import org.harbour.problem.FieldCode;
 import org.harbour.problem.Checks;
 import org.harbour.problem.ProblemException;
 import org.harbour.security.CurrentUser;
@@ -102,8 +103,8 @@ public class Facilities {
             var counts = ledger.capacityChanged(programId, by.username());
             if (counts.isPresent() && counts.get().available() + counts.get().outOfService() > updated.capacity()) {
                 int inUse = counts.get().available() + counts.get().outOfService();
-                throw ProblemException.invalid("capacity", "must be at least available + outOfService ("
-                        + inUse + "); update the counts first");
+                throw ProblemException.invalid("capacity", FieldCode.TOO_SMALL, "must be at least available + outOfService ("
+                        + inUse + "); update the counts first", Map.of("min", inUse));
             }
         }
         return ProgramView.of(updated);

@@ -6,6 +6,7 @@ import org.harbour.facility.FacilityApi.FacilityRequest;
 import org.harbour.facility.FacilityApi.IntakeHoursRequest;
 import org.harbour.facility.FacilityApi.WindowRequest;
 import org.harbour.organization.Organizations;
+import org.harbour.problem.FieldCode;
 import org.harbour.problem.Checks;
 import org.harbour.region.KnownRegions;
 
@@ -47,14 +48,14 @@ class FacilityRules {
         var region = checks.required("regionCode", r.regionCode())
                 ? regions.find(r.regionCode().trim().toUpperCase(Locale.ROOT)).orElse(null) : null;
         if (r.regionCode() != null && region == null) {
-            checks.fail("regionCode", "unknown region; see GET /api/regions");
+            checks.fail("regionCode", FieldCode.UNKNOWN_REGION, "unknown region; see GET /api/regions");
         }
         String zone = r.timeZone() != null ? r.timeZone().trim() : region != null ? region.timeZone() : null;
         if (zone != null) {
             try {
                 ZoneId.of(zone);
             } catch (DateTimeException e) {
-                checks.fail("timeZone", "must be an IANA time zone such as America/Toronto");
+                checks.fail("timeZone", FieldCode.BAD_TIME_ZONE, "must be an IANA time zone such as America/Toronto");
             }
         }
         IntakeHours hours = intakeHours(r.intakeHours(), checks);
@@ -82,7 +83,7 @@ class FacilityRules {
             String open = time(w == null ? null : w.open(), field + ".open", checks);
             String close = time(w == null ? null : w.close(), field + ".close", checks);
             if (w == null || w.day() == null) {
-                checks.fail(field + ".day", "is required");
+                checks.fail(field + ".day", FieldCode.REQUIRED, "is required");
             } else if (day != null && open != null && close != null) {
                 windows.add(new IntakeHours.Window(day, open, close));
             }
@@ -92,13 +93,13 @@ class FacilityRules {
 
     private static String time(String value, String field, Checks checks) {
         if (value == null) {
-            checks.fail(field, "is required");
+            checks.fail(field, FieldCode.REQUIRED, "is required");
             return null;
         }
         try {
             return LocalTime.parse(value.trim()).toString();
         } catch (DateTimeParseException e) {
-            checks.fail(field, "must be a time such as 09:00");
+            checks.fail(field, FieldCode.BAD_TIME, "must be a time such as 09:00");
             return null;
         }
     }

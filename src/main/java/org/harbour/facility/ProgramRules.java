@@ -2,6 +2,8 @@ package org.harbour.facility;
 
 import org.harbour.facility.FacilityApi.EligibilityRequest;
 import org.harbour.facility.FacilityApi.ProgramRequest;
+import java.util.Map;
+import org.harbour.problem.FieldCode;
 import org.harbour.problem.Checks;
 
 import java.math.BigDecimal;
@@ -28,7 +30,7 @@ final class ProgramRules {
     static Program toProgram(ProgramRequest r, String prefix, Checks checks, long facilityId, Long id,
                              Instant createdAt, Instant now) {
         if (r == null) {
-            checks.fail(prefix.isEmpty() ? "body" : prefix.substring(0, prefix.length() - 1), "is required");
+            checks.fail(prefix.isEmpty() ? "body" : prefix.substring(0, prefix.length() - 1), FieldCode.REQUIRED, "is required");
             return null;
         }
         checks.required(prefix + "name", r.name());
@@ -44,11 +46,11 @@ final class ProgramRules {
         }
         checks.range(prefix + "maxStayDays", r.maxStayDays(), 1, 3650);
         if (r.nightlyCost() != null && (r.nightlyCost().signum() < 0 || r.nightlyCost().compareTo(BigDecimal.valueOf(100_000)) > 0)) {
-            checks.fail(prefix + "nightlyCost", "must be between 0 and 100000");
+            checks.fail(prefix + "nightlyCost", FieldCode.OUT_OF_RANGE, "must be between 0 and 100000", Map.of("min", 0, "max", 100000));
         }
         EligibilityRequest e = r.eligibility();
         if (e == null) {
-            checks.fail(prefix + "eligibility", "is required");
+            checks.fail(prefix + "eligibility", FieldCode.REQUIRED, "is required");
             return null;
         }
         String ep = prefix + "eligibility.";
@@ -56,7 +58,7 @@ final class ProgramRules {
         checks.range(ep + "minAge", e.minAge(), 0, 120);
         checks.range(ep + "maxAge", e.maxAge(), 0, 120);
         if (e.minAge() != null && e.maxAge() != null && e.minAge() > e.maxAge()) {
-            checks.fail(ep + "maxAge", "must not be below minAge");
+            checks.fail(ep + "maxAge", FieldCode.BEFORE_START, "must not be below minAge", Map.of("other", "minAge"));
         }
         SubstancePolicy substance = checks.required(ep + "substanceUse", e.substanceUse())
                 ? checks.enumValue(ep + "substanceUse", e.substanceUse(), SubstancePolicy.class) : null;
@@ -65,7 +67,8 @@ final class ProgramRules {
         if (e.culturallySpecific() != null) {
             cultural = CulturalFocus.fromWire(e.culturallySpecific()).map(CulturalFocus::wire).orElse(null);
             if (cultural == null) {
-                checks.fail(ep + "culturallySpecific", "must be null or one of " + CulturalFocus.allowed());
+                checks.fail(ep + "culturallySpecific", FieldCode.NOT_ALLOWED_VALUE, "must be null or one of " + CulturalFocus.allowed(),
+                        Map.of("allowed", CulturalFocus.allowedList()));
             }
         }
         if (!checks.ok()) {
@@ -80,14 +83,14 @@ final class ProgramRules {
 
     private static List<String> genders(List<String> values, String field, Checks checks) {
         if (values == null || values.isEmpty()) {
-            checks.fail(field, "name at least one gender the program admits");
+            checks.fail(field, FieldCode.NO_GENDER, "name at least one gender the program admits");
             return List.of();
         }
         Set<String> result = new LinkedHashSet<>();
         for (String value : values) {
             Gender gender = value == null ? null : checks.enumValue(field, value, Gender.class);
             if (value == null) {
-                checks.fail(field, "must not contain null");
+                checks.fail(field, FieldCode.CONTAINS_NULL, "must not contain null");
             } else if (gender != null) {
                 result.add(gender.name());
             }
@@ -103,13 +106,13 @@ final class ProgramRules {
         for (String value : values) {
             String code = value == null ? "" : value.trim().toLowerCase(Locale.ROOT);
             if (!LANGUAGE.matcher(code).matches()) {
-                checks.fail(field, "must be ISO 639 language codes such as en, fr, cr");
+                checks.fail(field, FieldCode.BAD_LANGUAGE, "must be ISO 639 language codes such as en, fr, cr");
             } else {
                 result.add(code);
             }
         }
         if (result.size() > MAX_LANGUAGES) {
-            checks.fail(field, "must list at most " + MAX_LANGUAGES + " languages");
+            checks.fail(field, FieldCode.TOO_MANY, "must list at most " + MAX_LANGUAGES + " languages", Map.of("max", MAX_LANGUAGES));
         }
         return new ArrayList<>(result);
     }

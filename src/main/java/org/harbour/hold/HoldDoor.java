@@ -7,6 +7,8 @@ import org.harbour.event.EventLog;
 import org.harbour.event.EventType;
 import org.harbour.facility.Programs;
 import org.harbour.platform.TransactionRetries;
+import org.harbour.problem.ProblemCode;
+import org.harbour.problem.FieldCode;
 import org.harbour.problem.ProblemException;
 import org.harbour.security.CurrentUser;
 import org.harbour.security.Role;
@@ -65,11 +67,12 @@ public class HoldDoor {
                 || (user.role() == Role.SHELTER_STAFF && user.facilityIds().contains(facilityId));
         if (!keepsTheDoor) {
             throw user.role() == Role.SHELTER_STAFF
-                    ? ProblemException.forbidden("Only this facility's staff check people in at its door")
+                    ? ProblemException.forbidden(ProblemCode.DOOR_STAFF_ONLY, "Only this facility's staff check people in at its door")
                     : ProblemException.notFound("Hold");
         }
         if (!hold.isActive()) {
-            throw ProblemException.conflict("This hold has already ended (" + hold.status().name().toLowerCase() + ")");
+            throw ProblemException.conflict(ProblemCode.HOLD_ENDED, "This hold has already ended ("
+                    + hold.status().name().toLowerCase() + ")", Map.of("status", hold.status().name()));
         }
         return new AtTheDoor(hold, facilityId);
     }
@@ -80,7 +83,7 @@ public class HoldDoor {
      */
     public void checkCode(Hold hold, String typed, CurrentUser user) {
         if (typed == null || typed.isBlank()) {
-            throw ProblemException.invalid("arrivalCode", "is required: the six characters she gives at the door");
+            throw ProblemException.invalid("arrivalCode", FieldCode.REQUIRED, "is required: the six characters she gives at the door");
         }
         if (codes.matches(hold.arrivalCode(), typed)) {
             return;
@@ -96,12 +99,14 @@ public class HoldDoor {
                 }
                 return null;
             });
-            throw ProblemException.conflict(MAX_WRONG_CODES + " wrong codes: the hold is released. Ask her caseworker"
-                    + " to call the shelter.");
+            throw ProblemException.conflict(ProblemCode.WRONG_CODES_HOLD_RELEASED, MAX_WRONG_CODES
+                    + " wrong codes: the hold is released. Ask her caseworker to call the shelter.",
+                    Map.of("max", MAX_WRONG_CODES));
         }
         int left = MAX_WRONG_CODES - wrong;
-        throw ProblemException.invalid("arrivalCode", "is not this hold's code; " + left
-                + (left == 1 ? " try is left" : " tries are left") + " before the hold is released");
+        throw ProblemException.invalid("arrivalCode", FieldCode.WRONG_ARRIVAL_CODE, "is not this hold's code; " + left
+                + (left == 1 ? " try is left" : " tries are left") + " before the hold is released",
+                Map.of("triesLeft", left));
     }
 
     /** She came and gave her code: the hold became her placement. Called inside the placement's transaction. */
@@ -124,7 +129,7 @@ public class HoldDoor {
     private void closeAtTheDoor(AtTheDoor atTheDoor, DoorOutcome outcome, DeclineReason reason, CurrentUser user) {
         Hold hold = atTheDoor.hold();
         if (!holdService.end(hold, HoldStatus.RELEASED, user.username())) {
-            throw ProblemException.conflict("This hold has already ended");
+            throw ProblemException.conflict(ProblemCode.HOLD_ENDED, "This hold has already ended");
         }
         holds.recordDoor(hold.id(), outcome, reason == null ? null : reason.name());
         long facilityId = atTheDoor.facilityId();

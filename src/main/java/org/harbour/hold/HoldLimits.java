@@ -3,8 +3,10 @@ package org.harbour.hold;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import java.util.Map;
 import jakarta.inject.Singleton;
 import org.harbour.platform.MultiStatements;
+import org.harbour.problem.ProblemCode;
 import org.harbour.problem.ProblemException;
 
 import java.sql.ResultSet;
@@ -66,12 +68,13 @@ class HoldLimits {
             }
         });
         if (active[0] >= perOrganization) {
-            throw ProblemException.conflict("Your organization already holds " + perOrganization
-                    + " beds, its limit of active holds; release one it no longer needs first");
+            throw ProblemException.conflict(ProblemCode.HOLD_LIMIT_ORGANIZATION, "Your organization already holds "
+                    + perOrganization + " beds, its limit of active holds; release one it no longer needs first",
+                    Map.of("limit", perOrganization));
         }
         if (clientId != null && active[1] >= perClient) {
-            throw ProblemException.conflict("This client already has " + perClient
-                    + " beds held, the limit per client; release one first");
+            throw ProblemException.conflict(ProblemCode.HOLD_LIMIT_CLIENT, "This client already has " + perClient
+                    + " beds held, the limit per client; release one first", Map.of("limit", perClient));
         }
     }
 }

@@ -2,7 +2,6 @@ package org.harbour.hold;
 
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
@@ -21,6 +20,8 @@ import org.harbour.platform.MultiStatements;
 import org.harbour.platform.SqlQuery;
 import org.harbour.platform.TransactionRetries;
 import org.harbour.problem.Checks;
+import org.harbour.problem.FieldCode;
+import org.harbour.problem.ProblemCode;
 import org.harbour.problem.ProblemException;
 import org.harbour.security.CurrentUser;
 
@@ -89,7 +90,7 @@ public class Holds {
         checks.range("minutes", minutes, MIN_MINUTES, MAX_MINUTES);
         if (clientId == null && !user.isAdmin()) {
             // a bed held for nobody is a bed nobody else can have: a caseworker's hold names the person
-            checks.fail("clientId", "name the client this bed is held for (one of your organization's clients)");
+            checks.fail("clientId", FieldCode.CLIENT_REQUIRED_FOR_HOLD, "name the client this bed is held for (one of your organization's clients)");
         }
         checks.throwIfAny();
         Client client = clientId == null ? null : clients.ownedOutsideTransaction(clientId, user);
@@ -105,7 +106,7 @@ public class Holds {
             }
             Hold inserted = insertAudited(program.programId(), clientId, organizationId, length, user, sealed, facts);
             if (ledger.apply(program, CountChange.HOLD, user.username()).isEmpty()) {
-                throw new ProblemException(HttpStatus.CONFLICT, "No bookable bed is left in this program");
+                throw ProblemException.conflict(ProblemCode.NO_BED_LEFT, "No bookable bed is left in this program");
             }
             holdCreated(inserted, program.facilityId());
             return inserted;
@@ -187,7 +188,7 @@ public class Holds {
         CountedProgram program = ledger.counted(hold.programId()).orElseThrow();
         transactions.write(status -> {
             if (!end(hold, HoldStatus.RELEASED, user.username(), program, audit.of(user, "HOLD_RELEASED", "HOLD", holdId))) {
-                throw ProblemException.conflict("This hold has already ended");
+                throw ProblemException.conflict(ProblemCode.HOLD_ENDED, "This hold has already ended");
             }
             return null;
         });

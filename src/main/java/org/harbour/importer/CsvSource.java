@@ -5,6 +5,7 @@ import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.harbour.problem.ProblemCode;
 import org.harbour.problem.ProblemException;
 
 import java.io.BufferedReader;
@@ -124,7 +125,7 @@ final class CsvSource implements AutoCloseable {
     }
 
     private static ProblemException badHeader(String what, String why) {
-        return new ProblemException(HttpStatus.BAD_REQUEST, "This is not a " + what + ": " + why);
+        return new ProblemException(HttpStatus.BAD_REQUEST, ProblemCode.IMPORT_WRONG_FILE, "This is not a " + what + ": " + why);
     }
 
     @Override

@@ -10,6 +10,7 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.security.annotation.Secured;
 import io.swagger.v3.oas.annotations.Parameter;
 import org.harbour.audit.AuditLog;
+import org.harbour.problem.ProblemCode;
 import org.harbour.problem.ProblemException;
 import org.harbour.security.CurrentUser;
 
@@ -64,14 +65,14 @@ class ImportController {
         try {
             return request.getContentType().flatMap(MediaType::getCharset).orElse(StandardCharsets.UTF_8);
         } catch (IllegalArgumentException unknownCharset) {
-            throw new ProblemException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported charset; send UTF-8 text/csv");
+            throw new ProblemException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, ProblemCode.IMPORT_BAD_CHARSET, "Unsupported charset; send UTF-8 text/csv");
         }
     }
 
     /** Closed on every path: an unread, unclosed body would hold the connection until the client gives up. */
     private static InputStream required(@Nullable InputStream body) {
         if (body == null) {
-            throw new ProblemException(HttpStatus.BAD_REQUEST, "The file is empty; send the CSV with its header row");
+            throw new ProblemException(HttpStatus.BAD_REQUEST, ProblemCode.IMPORT_EMPTY, "The file is empty; send the CSV with its header row");
         }
         return body;
     }

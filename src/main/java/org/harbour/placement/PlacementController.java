@@ -16,6 +16,8 @@ import org.harbour.placement.PlacementApi.EndPlacement;
 import org.harbour.placement.PlacementApi.MovePlacement;
 import org.harbour.placement.PlacementApi.NewPlacement;
 import org.harbour.placement.PlacementApi.PlacementView;
+import java.util.Map;
+import org.harbour.problem.FieldCode;
 import org.harbour.problem.ProblemException;
 import org.harbour.security.CurrentUser;
 
@@ -54,7 +56,8 @@ class PlacementController {
     List<PlacementView> ending(@Nullable @QueryValue Integer endingWithinDays, @Parameter(hidden = true) CurrentUser user) {
         int days = endingWithinDays == null ? 2 : endingWithinDays;
         if (days < 0 || days > 365) {
-            throw ProblemException.invalid("endingWithinDays", "must be between 0 and 365");
+            throw ProblemException.invalid("endingWithinDays", FieldCode.OUT_OF_RANGE, "must be between 0 and 365",
+                    Map.of("min", 0, "max", 365));
         }
         return reads.endingWithin(days, user);
     }

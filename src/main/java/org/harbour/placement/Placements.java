@@ -3,7 +3,6 @@ package org.harbour.placement;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.exceptions.DataAccessException;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.harbour.audit.AuditLog;
@@ -23,6 +22,8 @@ import org.harbour.placement.PlacementApi.EndPlacement;
 import org.harbour.placement.PlacementApi.MovePlacement;
 import org.harbour.placement.PlacementApi.NewPlacement;
 import org.harbour.placement.PlacementApi.PlacementView;
+import org.harbour.problem.ProblemCode;
+import org.harbour.problem.FieldCode;
 import org.harbour.problem.Checks;
 import org.harbour.problem.DatabaseErrors;
 import org.harbour.problem.ProblemException;
@@ -129,10 +130,10 @@ public class Placements {
     @Transactional
     public PlacementView atDoor(Hold hold, long facilityId, LocalDate today, CurrentUser staff) {
         if (hold.clientId() == null) {
-            throw ProblemException.conflict("This hold names nobody; the referring caseworker places her");
+            throw ProblemException.conflict(ProblemCode.HOLD_NAMES_NOBODY, "This hold names nobody; the referring caseworker places her");
         }
         Client client = clients.byId(hold.clientId())
-                .orElseThrow(() -> ProblemException.conflict("This hold's client is no longer on record"));
+                .orElseThrow(() -> ProblemException.conflict(ProblemCode.HOLD_CLIENT_GONE, "This hold's client is no longer on record"));
         Placement placement = begin(client, hold.programId(), () -> hold, today, null, null, null, staff);
         door.arrived(hold, facilityId, staff);
         audit.record(staff, "PLACEMENT_STARTED_AT_DOOR", "PLACEMENT", placement.id());
@@ -151,25 +152,25 @@ public class Placements {
                             BigDecimal nightlyCost, Long movedFromId, CurrentUser user) {
         ProgramRef program = programs.find(programId).orElseThrow(() -> ProblemException.notFound("Program"));
         if (placements.existsByClientIdAndStatus(client.id(), PlacementStatus.ACTIVE)) {
-            throw ProblemException.conflict("This client already has an active placement; end or move it first");
+            throw ProblemException.conflict(ProblemCode.ACTIVE_PLACEMENT_EXISTS, "This client already has an active placement; end or move it first");
         }
         Hold hold = heldBed == null ? null : heldBed.get();
         Long holdId = hold == null ? null : hold.id();
         if (hold != null) {
             if (hold.programId() != programId) {
-                throw ProblemException.invalid("holdId", "the hold is for another program");
+                throw ProblemException.invalid("holdId", FieldCode.HOLD_FOR_ANOTHER_PROGRAM, "the hold is for another program");
             }
             if (hold.clientId() != null && !hold.clientId().equals(client.id())) {
-                throw ProblemException.conflict("The hold is for another client");
+                throw ProblemException.conflict(ProblemCode.HOLD_FOR_ANOTHER_CLIENT, "The hold is for another client");
             }
             if (!holds.end(hold, HoldStatus.CONSUMED, user.username())) {
-                throw ProblemException.conflict("The hold has already ended");
+                throw ProblemException.conflict(ProblemCode.HOLD_ENDED, "The hold has already ended");
             }
             ledger.apply(programId, CountChange.PLACE_FROM_HOLD, user.username())
-                    .orElseThrow(() -> ProblemException.conflict("The held bed is no longer available"));
+                    .orElseThrow(() -> ProblemException.conflict(ProblemCode.HELD_BED_GONE, "The held bed is no longer available"));
         } else {
             ledger.apply(programId, CountChange.PLACE, user.username())
-                    .orElseThrow(() -> new ProblemException(HttpStatus.CONFLICT, "No bookable bed is left in this program"));
+                    .orElseThrow(() -> ProblemException.conflict(ProblemCode.NO_BED_LEFT, "No bookable bed is left in this program"));
         }
         BigDecimal cost = nightlyCost != null ? nightlyCost : program.nightlyCost();
         Placement saved;
@@ -180,7 +181,7 @@ public class Placements {
         } catch (DataAccessException e) {
             if (DatabaseErrors.isDuplicateKey(e, "uk_placements_one_active")) {
                 // a concurrent placement of the same client committed first; the unique index is the real guard
-                throw ProblemException.conflict("This client already has an active placement; end or move it first");
+                throw ProblemException.conflict(ProblemCode.ACTIVE_PLACEMENT_EXISTS, "This client already has an active placement; end or move it first");
             }
             throw e;
         }
@@ -193,7 +194,7 @@ public class Placements {
         int ended = placements.end(placement.id(), endDate, reason.name(), moveReason == null ? null : moveReason.name(),
                 clock.instant());
         if (ended == 0) {
-            throw ProblemException.conflict("This placement has already ended");
+            throw ProblemException.conflict(ProblemCode.PLACEMENT_ENDED, "This placement has already ended");
         }
         ledger.apply(placement.programId(), CountChange.FREE_BED, user.username()).orElseThrow();
         long facilityId = programs.facilityIdOf(placement.programId()).orElseThrow();
@@ -208,13 +209,13 @@ public class Placements {
 
     private static void checkDates(LocalDate from, LocalDate to, String field, Checks checks) {
         if (from != null && to != null && to.isBefore(from)) {
-            checks.fail(field, "must not be before the start date " + from);
+            checks.fail(field, FieldCode.BEFORE_START, "must not be before the start date " + from, Map.of("min", from.toString()));
         }
     }
 
     private static void checkCost(BigDecimal cost, Checks checks) {
         if (cost != null && (cost.signum() < 0 || cost.compareTo(BigDecimal.valueOf(100_000)) > 0)) {
-            checks.fail("nightlyCost", "must be between 0 and 100000");
+            checks.fail("nightlyCost", FieldCode.OUT_OF_RANGE, "must be between 0 and 100000", Map.of("min", 0, "max", 100000));
         }
     }
 }

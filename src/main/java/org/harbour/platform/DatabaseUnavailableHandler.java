@@ -8,6 +8,7 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import jakarta.inject.Singleton;
+import org.harbour.problem.ProblemCode;
 import org.harbour.problem.DatabaseErrors;
 import org.harbour.problem.LogSafe;
 import org.harbour.problem.Problem;
@@ -39,14 +40,14 @@ class DatabaseUnavailableHandler implements ExceptionHandler<DataAccessException
             // Two changes crossed (a deadlock or a lock wait timeout); the database undid ours whole.
             return HttpResponse.<Problem>status(HttpStatus.CONFLICT).contentType(ProblemResponseProcessor.PROBLEM_JSON)
                     .header("Retry-After", "1")
-                    .body(new Problem("about:blank", HttpStatus.CONFLICT.getReason(), 409,
-                            "A concurrent change got in the way; nothing was changed, try again", null));
+                    .body(Problem.of(HttpStatus.CONFLICT, ProblemCode.CONCURRENT_CHANGE,
+                            "A concurrent change got in the way; nothing was changed, try again"));
         }
         if (DatabaseErrors.isDuplicateKey(exception)) {
             // a unique key caught what a check-then-insert race let through
             return HttpResponse.<Problem>status(HttpStatus.CONFLICT).contentType(ProblemResponseProcessor.PROBLEM_JSON)
-                    .body(new Problem("about:blank", HttpStatus.CONFLICT.getReason(), 409,
-                            "This conflicts with an existing record; nothing was changed", null));
+                    .body(Problem.of(HttpStatus.CONFLICT, ProblemCode.DUPLICATE_RECORD,
+                            "This conflicts with an existing record; nothing was changed"));
         }
         database.failed(exception);
         HttpStatus status = DatabaseErrors.isConnectionFailure(exception) ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.INTERNAL_SERVER_ERROR;
@@ -58,10 +59,11 @@ class DatabaseUnavailableHandler implements ExceptionHandler<DataAccessException
     }
 
     static MutableHttpResponse<Problem> respond(HttpStatus status) {
-        String detail = status == HttpStatus.SERVICE_UNAVAILABLE
-                ? "The database is unreachable; try again shortly" : "Something went wrong on our side";
+        Problem problem = status == HttpStatus.SERVICE_UNAVAILABLE
+                ? Problem.of(status, ProblemCode.DATABASE_UNAVAILABLE, "The database is unreachable; try again shortly")
+                : Problem.of(status, ProblemCode.INTERNAL_ERROR, "Something went wrong on our side");
         var response = HttpResponse.<Problem>status(status).contentType(ProblemResponseProcessor.PROBLEM_JSON)
-                .body(new Problem("about:blank", status.getReason(), status.getCode(), detail, null));
+                .body(problem);
         return status == HttpStatus.SERVICE_UNAVAILABLE ? response.header("Retry-After", RETRY_AFTER_SECONDS) : response;
     }
 }

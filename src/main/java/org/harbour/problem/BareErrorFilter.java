@@ -29,9 +29,9 @@ final class BareErrorFilter implements Ordered {
             return;
         }
         HttpStatus status = response.getStatus();
-        String detail = status == HttpStatus.FORBIDDEN && request.getHeaders().getOrigin().isPresent()
-                ? "Requests from this origin are not allowed" : ProblemResponseProcessor.detailFor(status, null);
-        ((MutableHttpResponse<Object>) response).contentType(ProblemResponseProcessor.PROBLEM_JSON)
-                .body(new Problem("about:blank", status.getReason(), status.getCode(), detail, null));
+        Problem problem = status == HttpStatus.FORBIDDEN && request.getHeaders().getOrigin().isPresent()
+                ? Problem.of(status, ProblemCode.ORIGIN_NOT_ALLOWED, "Requests from this origin are not allowed")
+                : ProblemResponseProcessor.problemFor(status, null);
+        ((MutableHttpResponse<Object>) response).contentType(ProblemResponseProcessor.PROBLEM_JSON).body(problem);
     }
 }

@@ -11,6 +11,7 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 
 import java.util.List;
+import java.util.Map;
 
 /** Bean-validation failures are well-formed but invalid input: 422 with each field named. */
 @Produces
@@ -31,6 +32,8 @@ public class ConstraintViolationProblemHandler implements ExceptionHandler<Const
         // "update.request.available" -> "available": callers know fields, not our method names.
         String[] parts = path.split("\\.");
         String field = parts.length > 2 ? String.join(".", java.util.Arrays.copyOfRange(parts, 2, parts.length)) : path;
-        return new FieldError(field, violation.getMessage());
+        String constraint = violation.getConstraintDescriptor() == null ? "unknown"
+                : violation.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
+        return new FieldError(field, violation.getMessage(), FieldCode.INVALID_VALUE, Map.of("constraint", constraint));
     }
 }

@@ -3,6 +3,7 @@ package org.harbour.problem;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Map;
 
 /**
  * The one window of dates Harbour accepts, wherever a date or a time comes in (placements, reports, the
@@ -16,6 +17,8 @@ public final class DateWindow {
     public static final LocalDate LATEST = LocalDate.of(2100, 12, 31);
     /** The rule as a field error says it. */
     public static final String RULE = "must be between " + EARLIEST + " and " + LATEST;
+    /** The window as a field error's params. */
+    public static final Map<String, Object> PARAMS = Map.of("min", EARLIEST.toString(), "max", LATEST.toString());
 
     private static final Instant FIRST_INSTANT = EARLIEST.atStartOfDay(ZoneOffset.UTC).toInstant();
     private static final Instant END_INSTANT = LATEST.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();

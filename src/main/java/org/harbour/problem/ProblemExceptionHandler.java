@@ -16,7 +16,7 @@ public class ProblemExceptionHandler implements ExceptionHandler<ProblemExceptio
     public HttpResponse<Problem> handle(HttpRequest request, ProblemException exception) {
         var status = exception.status();
         var problem = new Problem("about:blank", status.getReason(), status.getCode(),
-                exception.getMessage(), exception.errors());
+                exception.getMessage(), exception.errors(), exception.code(), exception.params());
         return HttpResponse.<Problem>status(status).contentType(ProblemResponseProcessor.PROBLEM_JSON).body(problem);
     }
 }

@@ -17,6 +17,7 @@ import io.micronaut.serde.exceptions.path.ReferencePath;
 import jakarta.inject.Singleton;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Every framework error (routing, security, body parsing, size limits) becomes problem+json.
@@ -31,56 +32,74 @@ public class ProblemResponseProcessor implements ErrorResponseProcessor<Problem>
 
     @Override
     public MutableHttpResponse<Problem> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
-        HttpStatus status = response.getStatus();
-        String detail = detailFor(status, context);
-        Problem problem = new Problem("about:blank", status.getReason(), status.getCode(), detail, null);
-        return response.contentType(PROBLEM_JSON).body(problem);
+        return response.contentType(PROBLEM_JSON).body(problemFor(response.getStatus(), context));
     }
 
-    static String detailFor(HttpStatus status, @Nullable ErrorContext context) {
+    /** The problem a framework answer of this status becomes: our own words, and a code for each cause. */
+    static Problem problemFor(HttpStatus status, @Nullable ErrorContext context) {
+        Cause cause = causeOf(status, context);
+        return new Problem("about:blank", status.getReason(), status.getCode(), cause.detail, null, cause.code, cause.params);
+    }
+
+    private record Cause(ProblemCode code, String detail, Map<String, Object> params) {
+        Cause(ProblemCode code, String detail) {
+            this(code, detail, Map.of());
+        }
+    }
+
+    private static Cause causeOf(HttpStatus status, @Nullable ErrorContext context) {
         return switch (status) {
-            case BAD_REQUEST -> badRequestDetail(context);
-            case UNAUTHORIZED -> "Authentication is required";
-            case FORBIDDEN -> "You are not allowed to do this";
-            case NOT_FOUND -> "Not found";
-            case METHOD_NOT_ALLOWED -> "Method not allowed here";
-            case NOT_ACCEPTABLE -> "Cannot answer in the requested media type";
-            case REQUEST_ENTITY_TOO_LARGE ->
-                    "The request is too large (URL and headers 64 KiB; body 1 MiB, imports 100 MiB)";
-            case UNSUPPORTED_MEDIA_TYPE -> unsupportedMediaTypeDetail(context);
-            case SERVICE_UNAVAILABLE -> "The service is temporarily unavailable; try again shortly";
-            default -> status.getCode() >= 500 ? "Something went wrong on our side" : status.getReason();
+            case BAD_REQUEST -> badRequest(context);
+            case UNAUTHORIZED -> new Cause(ProblemCode.AUTHENTICATION_REQUIRED, "Authentication is required");
+            case FORBIDDEN -> new Cause(ProblemCode.FORBIDDEN, "You are not allowed to do this");
+            case NOT_FOUND -> new Cause(ProblemCode.NOT_FOUND, "Not found");
+            case METHOD_NOT_ALLOWED -> new Cause(ProblemCode.METHOD_NOT_ALLOWED, "Method not allowed here");
+            case NOT_ACCEPTABLE -> new Cause(ProblemCode.NOT_ACCEPTABLE, "Cannot answer in the requested media type");
+            case REQUEST_ENTITY_TOO_LARGE -> new Cause(ProblemCode.TOO_LARGE,
+                    "The request is too large (URL and headers 64 KiB; body 1 MiB, imports 100 MiB)");
+            case UNSUPPORTED_MEDIA_TYPE -> unsupportedMediaType(context);
+            case SERVICE_UNAVAILABLE -> new Cause(ProblemCode.SERVICE_UNAVAILABLE,
+                    "The service is temporarily unavailable; try again shortly");
+            default -> status.getCode() >= 500
+                    ? new Cause(ProblemCode.INTERNAL_ERROR, "Something went wrong on our side")
+                    : new Cause(ProblemCode.REQUEST_REFUSED, status.getReason());
         };
     }
 
     /** Most routes take JSON; the imports take CSV: the route's own types are named. */
-    private static String unsupportedMediaTypeDetail(ErrorContext context) {
+    private static Cause unsupportedMediaType(ErrorContext context) {
         if (context != null && context.getRootCause().orElse(null) instanceof UnsupportedMediaException unsupported
                 && !unsupported.getAcceptableContentTypes().isEmpty()) {
-            return "Unsupported content type; send " + String.join(" or ", unsupported.getAcceptableContentTypes());
+            return new Cause(ProblemCode.UNSUPPORTED_MEDIA_TYPE,
+                    "Unsupported content type; send " + String.join(" or ", unsupported.getAcceptableContentTypes()),
+                    Map.of("accepted", List.copyOf(unsupported.getAcceptableContentTypes())));
         }
-        return "Unsupported content type; send application/json";
+        return new Cause(ProblemCode.UNSUPPORTED_MEDIA_TYPE, "Unsupported content type; send application/json",
+                Map.of("accepted", List.of("application/json")));
     }
 
-    private static String badRequestDetail(ErrorContext context) {
+    private static Cause badRequest(ErrorContext context) {
         Throwable cause = context == null ? null : context.getRootCause().orElse(null);
         String field = jsonPath(cause);
         if (field != null) {
-            return "The request body has a value of the wrong type at '" + field + "'";
+            return new Cause(ProblemCode.WRONG_TYPE, "The request body has a value of the wrong type at '" + field + "'",
+                    Map.of("field", field));
         }
         if (cause instanceof ConversionErrorException conversion) {
             if (conversion.getArgument().getAnnotationMetadata().hasAnnotation(Body.class)) {
-                return BODY_NOT_READABLE;
+                return new Cause(ProblemCode.BODY_NOT_READABLE, BODY_NOT_READABLE);
             }
-            return "The value of '" + conversion.getArgument().getName() + "' has the wrong type or format";
+            String name = conversion.getArgument().getName();
+            return new Cause(ProblemCode.PARAMETER_WRONG_TYPE, "The value of '" + name + "' has the wrong type or format",
+                    Map.of("parameter", name));
         }
         if (cause != null && cause.getClass().getName().contains("Json")) {
-            return BODY_NOT_READABLE;
+            return new Cause(ProblemCode.BODY_NOT_READABLE, BODY_NOT_READABLE);
         }
         if (cause != null && cause.getClass().getSimpleName().equals("UnsatisfiedArgumentException")) {
-            return "A required body or parameter is missing";
+            return new Cause(ProblemCode.MISSING_PARAMETER, "A required body or parameter is missing");
         }
-        return "Malformed request";
+        return new Cause(ProblemCode.MALFORMED_REQUEST, "Malformed request");
     }
 
     /** Where in the body the wrong type was found ("programs[0].capacity"), from the JSON names only. */

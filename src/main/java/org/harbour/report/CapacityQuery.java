@@ -4,6 +4,7 @@ import io.micronaut.core.annotation.Nullable;
 import org.harbour.facility.CapacityType;
 import org.harbour.facility.Population;
 import org.harbour.facility.ProgramType;
+import org.harbour.problem.FieldCode;
 import org.harbour.problem.Checks;
 
 import java.util.Locale;
@@ -37,7 +38,7 @@ record CapacityQuery(DateRange range, GroupBy groupBy, @Nullable String regionCo
         if (region != null) {
             region = region.toUpperCase(Locale.ROOT);
             if (!knownRegion.test(region)) {
-                checks.fail("regionCode", "unknown region; see GET /api/regions");
+                checks.fail("regionCode", FieldCode.UNKNOWN_REGION, "unknown region; see GET /api/regions");
             }
         }
         ProgramType programType = checks.enumValue("type", blankToNull(type), ProgramType.class);

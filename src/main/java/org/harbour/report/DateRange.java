@@ -3,6 +3,9 @@ package org.harbour.report;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.serde.annotation.Serdeable;
+import java.util.Map;
+import org.harbour.problem.ProblemCode;
+import org.harbour.problem.FieldCode;
 import org.harbour.problem.Checks;
 import org.harbour.problem.FieldError;
 import org.harbour.problem.ProblemException;
@@ -32,18 +35,19 @@ record DateRange(LocalDate from, LocalDate to) {
         LocalDate start = date("from", from, checks, malformed);
         LocalDate end = date("to", to, checks, malformed);
         if (!malformed.isEmpty()) {
-            throw new ProblemException(HttpStatus.BAD_REQUEST, "The value of 'from' or 'to' is not a date (YYYY-MM-DD)",
-                    malformed);
+            throw new ProblemException(HttpStatus.BAD_REQUEST, ProblemCode.BAD_DATE_PARAMETER,
+                    "The value of 'from' or 'to' is not a date (YYYY-MM-DD)", malformed, Map.of());
         }
         if (start == null || end == null) {
             return null;
         }
         if (end.isBefore(start)) {
-            checks.fail("to", "must not be before from");
+            checks.fail("to", FieldCode.BEFORE_START, "must not be before from", Map.of("other", "from"));
             return null;
         }
         if (!end.isBefore(start.plusYears(MAX_YEARS))) {
-            checks.fail("to", "the range may cover at most " + MAX_YEARS + " years");
+            checks.fail("to", FieldCode.RANGE_TOO_LONG, "the range may cover at most " + MAX_YEARS + " years",
+                    Map.of("maxYears", MAX_YEARS));
             return null;
         }
         return new DateRange(start, end);
@@ -57,7 +61,7 @@ record DateRange(LocalDate from, LocalDate to) {
             LocalDate date = LocalDate.parse(value.trim());
             return checks.date(field, date) ? date : null;
         } catch (DateTimeParseException e) {
-            malformed.add(new FieldError(field, "must be a date YYYY-MM-DD"));
+            malformed.add(new FieldError(field, FieldCode.NOT_A_DATE, "must be a date YYYY-MM-DD"));
             return null;
         }
     }

@@ -1,6 +1,8 @@
 package org.harbour.report;
 
 import io.micronaut.core.annotation.Nullable;
+import java.util.Map;
+import org.harbour.problem.FieldCode;
 import org.harbour.problem.Checks;
 
 import java.util.Arrays;
@@ -31,16 +33,18 @@ record GroupBy(Grouping first, @Nullable Grouping second) {
             try {
                 dims[i] = Grouping.valueOf(parts[i].trim().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                checks.fail(FIELD, "must be one or two of " + known + ", separated by a comma");
+                checks.fail(FIELD, FieldCode.NOT_ALLOWED_VALUE, "must be one or two of " + known + ", separated by a comma",
+                        Map.of("allowed", List.of(known.split("\\|"))));
                 return null;
             }
         }
         if (dims.length > 2) {
-            checks.fail(FIELD, "may name at most two dimensions, such as region,type");
+            checks.fail(FIELD, FieldCode.TOO_MANY, "may name at most two dimensions, such as region,type", Map.of("max", 2));
             return null;
         }
         if (dims.length == 2 && dims[0] == dims[1]) {
-            checks.fail(FIELD, "names " + parts[0].trim() + " twice; name two different dimensions");
+            checks.fail(FIELD, FieldCode.REPEATED_DIMENSION, "names " + parts[0].trim() + " twice; name two different dimensions",
+                    Map.of("dimension", dims[0].name()));
             return null;
         }
         return new GroupBy(dims[0], dims.length == 2 ? dims[1] : null);

@@ -10,6 +10,7 @@ import org.harbour.client.Needs;
 import org.harbour.client.NeedsRules;
 import org.harbour.facility.IntakeHours;
 import org.harbour.facility.ProgramType;
+import org.harbour.problem.FieldCode;
 import org.harbour.problem.Checks;
 import org.harbour.region.KnownRegions;
 import org.harbour.search.SearchApi.Request;
@@ -66,12 +67,12 @@ class BedRequests {
     Result search(Request r, CurrentUser user) {
         Checks checks = new Checks();
         if (r.needs() == null && r.clientId() == null) {
-            checks.fail("needs", "is required (send {} for none, or a clientId to use her stored needs)");
+            checks.fail("needs", FieldCode.NEEDS_REQUIRED, "is required (send {} for none, or a clientId to use her stored needs)");
         }
         Needs stated = NeedsRules.validate(r.needs(), "needs.", checks);
         String region = r.regionCode() == null ? null : r.regionCode().trim().toUpperCase(Locale.ROOT);
         if (region != null && !regions.exists(region)) {
-            checks.fail("regionCode", "unknown region; see GET /api/regions");
+            checks.fail("regionCode", FieldCode.UNKNOWN_REGION, "unknown region; see GET /api/regions");
         }
         Set<String> types = new LinkedHashSet<>();
         if (r.types() != null) {
@@ -80,14 +81,14 @@ class BedRequests {
                 if (type != null) {
                     types.add(type.name());
                 } else if (t == null) {
-                    checks.fail("types", "must not contain null");
+                    checks.fail("types", FieldCode.CONTAINS_NULL, "must not contain null");
                 }
             }
         }
         checks.range("limit", r.limit(), 1, MAX_LIMIT);
         boolean saveNeeds = Boolean.TRUE.equals(r.saveNeeds());
         if (saveNeeds && (r.clientId() == null || r.needs() == null)) {
-            checks.fail("saveNeeds", "stores the request's needs on its client: send both clientId and needs");
+            checks.fail("saveNeeds", FieldCode.SAVE_NEEDS_WITHOUT_CLIENT, "stores the request's needs on its client: send both clientId and needs");
         }
         checks.throwIfAny();
         Instant now = clock.instant();

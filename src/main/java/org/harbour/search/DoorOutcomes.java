@@ -5,6 +5,7 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.harbour.audit.AuditLog;
 import org.harbour.availability.Counts;
+import org.harbour.problem.FieldCode;
 import org.harbour.problem.Checks;
 import org.harbour.problem.ProblemException;
 import org.harbour.search.SearchApi.Outcome;
@@ -51,7 +52,7 @@ class DoorOutcomes {
             throw ProblemException.notFound("Bed request");
         }
         if (availability.find(o.programId()).isEmpty()) {
-            throw ProblemException.invalid("programId", "unknown program");
+            throw ProblemException.invalid("programId", FieldCode.UNKNOWN_PROGRAM, "unknown program");
         }
         jdbc.prepareStatement("""
                 INSERT INTO bed_request_outcomes (bed_request_id, program_id, outcome, recorded_by, recorded_at)

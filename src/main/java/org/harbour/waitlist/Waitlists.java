@@ -7,6 +7,8 @@ import org.harbour.audit.AuditLog;
 import org.harbour.client.Clients;
 import org.harbour.facility.ProgramType;
 import org.harbour.facility.Programs;
+import org.harbour.problem.ProblemCode;
+import org.harbour.problem.FieldCode;
 import org.harbour.problem.Checks;
 import org.harbour.problem.ProblemException;
 import org.harbour.region.KnownRegions;
@@ -54,14 +56,14 @@ public class Waitlists {
         checks.range("priority", r.priority(), 1, 5);
         ProgramType type = checks.enumValue("type", r.type(), ProgramType.class);
         if (r.programId() == null && (r.type() == null || r.regionCode() == null)) {
-            checks.fail("programId", "name a program, or a type and a regionCode");
+            checks.fail("programId", FieldCode.PROGRAM_OR_TYPE_AND_REGION, "name a program, or a type and a regionCode");
         }
         if (r.programId() != null && (r.type() != null || r.regionCode() != null)) {
-            checks.fail("programId", "name a program or a type and region, not both");
+            checks.fail("programId", FieldCode.PROGRAM_AND_TYPE_BOTH, "name a program or a type and region, not both");
         }
         String region = r.regionCode() == null ? null : r.regionCode().trim().toUpperCase(Locale.ROOT);
         if (region != null && !regions.exists(region)) {
-            checks.fail("regionCode", "unknown region");
+            checks.fail("regionCode", FieldCode.UNKNOWN_REGION, "unknown region");
         }
         checks.throwIfAny();
         var client = clients.owned(r.clientId(), user);
@@ -71,7 +73,7 @@ public class Waitlists {
         String typeName = type == null ? null : type.name();
         if (entries.findOpenByClient(client.id()).stream().anyMatch(e -> Objects.equals(e.programId(), r.programId())
                 && Objects.equals(e.type(), typeName) && Objects.equals(e.regionCode(), region))) {
-            throw ProblemException.conflict("This client is already on this waitlist");
+            throw ProblemException.conflict(ProblemCode.ALREADY_ON_WAITLIST, "This client is already on this waitlist");
         }
         WaitlistEntry saved = entries.save(new WaitlistEntry(null, client.id(), client.organizationId(), r.programId(),
                 typeName, region,
@@ -94,7 +96,7 @@ public class Waitlists {
         } else if (user.organizationId() != null) {
             queue = entries.findOpenForOrganization(user.organizationId());
         } else {
-            throw ProblemException.invalid("programId", "name a program, or a type and a regionCode");
+            throw ProblemException.invalid("programId", FieldCode.PROGRAM_OR_TYPE_AND_REGION, "name a program, or a type and a regionCode");
         }
         return queue.stream()
                 .filter(e -> user.isAdmin() || Objects.equals(user.organizationId(), e.organizationId()))
@@ -108,7 +110,7 @@ public class Waitlists {
                 .filter(e -> user.isAdmin() || Objects.equals(user.organizationId(), e.organizationId()))
                 .orElseThrow(() -> ProblemException.notFound("Waitlist entry"));
         if (entries.close(id, WaitlistStatus.WITHDRAWN, clock.instant()) == 0) {
-            throw ProblemException.conflict("This entry is no longer open");
+            throw ProblemException.conflict(ProblemCode.WAITLIST_ENTRY_CLOSED, "This entry is no longer open");
         }
         offers.releaseOfferedHold(entry);
         audit.record(user, "WAITLIST_WITHDRAWN", "WAITLIST_ENTRY", id);

@@ -39,6 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.harbour.fuzz.BadInput.chance;
 import static org.harbour.fuzz.BadInput.oneOf;
 import static org.harbour.fuzz.BadInput.pick;
+import static org.harbour.testdata.Problems.assertCoded;
 import static org.harbour.testdata.Problems.assertNothingInternal;
 import static org.quicktheories.QuickTheory.qt;
 
@@ -133,6 +134,7 @@ class BadInputPropertyTest implements HarbourTest {
                 Http.Reply reply = new Http.Reply(response.statusCode(), response.body(), response.headers().map());
                 assertThat(reply.map()).as(request.toString()).containsEntry("status", response.statusCode())
                         .containsKeys("type", "title", "detail");
+                assertCoded(reply);
                 assertNothingInternal(reply);
                 assertThat(after).as("a refused request changed the database: " + request).isEqualTo(before[0]);
             }
@@ -197,7 +199,9 @@ class BadInputPropertyTest implements HarbourTest {
             assertThat(response.statusCode()).as(request + " -> " + response.body()).isBetween(400, 499);
             assertThat(response.headers().firstValue("Content-Type").orElse("")).as(request.toString())
                     .startsWith("application/problem+json");
-            assertNothingInternal(new Http.Reply(response.statusCode(), response.body(), response.headers().map()));
+            Http.Reply reply = new Http.Reply(response.statusCode(), response.body(), response.headers().map());
+            assertCoded(reply);
+            assertNothingInternal(reply);
             String after = fingerprint();
             assertThat(after).as("a refused request changed the database: " + request).isEqualTo(before);
             refusedPerRoute.merge(request.route(), 1, Integer::sum);

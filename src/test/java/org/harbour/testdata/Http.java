@@ -92,7 +92,11 @@ public final class Http {
         headers.forEach(request::setHeader); // a custom header (Accept) replaces the default
         try {
             HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Reply(response.statusCode(), response.body(), response.headers().map());
+            Reply reply = new Reply(response.statusCode(), response.body(), response.headers().map());
+            if (String.valueOf(reply.contentType()).startsWith("application/problem+json") && !reply.body().isEmpty()) {
+                Problems.assertCoded(reply);
+            }
+            return reply;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

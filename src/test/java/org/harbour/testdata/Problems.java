@@ -1,5 +1,8 @@
 package org.harbour.testdata;
 
+import org.harbour.problem.FieldCode;
+import org.harbour.problem.ProblemCode;
+
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -19,6 +22,7 @@ public final class Problems {
         Map<String, Object> problem = reply.map();
         assertThat(problem).containsKeys("type", "title", "status", "detail").containsEntry("status", status);
         assertThat(problem.get("detail").toString()).isNotBlank();
+        assertCoded(reply);
         assertNothingInternal(reply);
         return problem;
     }
@@ -36,6 +40,25 @@ public final class Problems {
     /** A 422 naming the field that is wrong. */
     public static void assertInvalidField(Http.Reply reply, String field) {
         assertThat(errorFields(reply)).as(reply.body()).contains(field);
+    }
+
+    /**
+     * Issue 19: every problem says what went wrong as a code the dashboard translates (ProblemCode), and every
+     * field at fault too (FieldCode), so no French screen has to show the English detail. Http checks this on
+     * every problem+json reply of every test.
+     */
+    @SuppressWarnings("unchecked")
+    public static void assertCoded(Http.Reply reply) {
+        Map<String, Object> problem = reply.map();
+        assertThat(problem.get("code")).as("code of " + reply.body()).isNotNull();
+        assertThat(ProblemCode.valueOf(problem.get("code").toString())).isNotNull();
+        if (problem.get("errors") instanceof List<?> errors) {
+            for (Object error : errors) {
+                Object code = ((Map<String, Object>) error).get("code");
+                assertThat(code).as("code of each field error in " + reply.body()).isNotNull();
+                assertThat(FieldCode.valueOf(code.toString())).isNotNull();
+            }
+        }
     }
 
     /**
