@@ -95,8 +95,9 @@ export async function frenchTests({ test, expect, signIn, shot, harbour, world, 
     await page.setViewportSize({ width: 360, height: 780 });
   }
 
-  const frenchRegion = (await harbour.call(world.admin, 'GET', '/api/regions'))
-    .find((r) => r.code === world.regionCode).nameFr;
+  const region = (await harbour.call(world.admin, 'GET', '/api/regions')).find((r) => r.code === world.regionCode);
+  const frenchRegion = region.nameFr;
+  const englishRegion = region.name;
 
   await test('french: the caseworker’s screens have no English message, and region names are French', async (page) => {
     await inFrench(page, world.caseworker);
@@ -104,8 +105,10 @@ export async function frenchTests({ test, expect, signIn, shot, harbour, world, 
     const region = page.locator('harbour-find-bed form').getByLabel('Région', { exact: true });
     expect((await region.locator('option').allInnerTexts()).includes(frenchRegion), `French region name ${frenchRegion} in the list`);
     await visit(page, 'board', () => page.getByRole('heading', { name: 'Tableau en direct' }).first().waitFor(), 'caseworker');
-    const boardText = (await page.locator('harbour-live-board h2').allInnerTexts()).join(' | ');
-    expect(boardText.includes(frenchRegion), `board groups under ${frenchRegion}: ${boardText}`);
+    // The board (cards or the compact list, whichever is chosen) names its regions in French, never in English.
+    const boardTexts = await visibleTexts(page);
+    expect(boardTexts.some((text) => text.includes(frenchRegion)), `board names ${frenchRegion}: ${boardTexts.join(' | ')}`);
+    expect(!boardTexts.some((text) => text.includes(englishRegion)), `board never says ${englishRegion}`);
     await visit(page, 'clients', () => page.getByRole('heading', { name: 'Personnes', exact: true }).first().waitFor(), 'caseworker');
     await visit(page, 'waitlist', () => page.getByRole('heading', { name: 'Listes d’attente' }).first().waitFor(), 'caseworker');
   });
