@@ -1,7 +1,6 @@
 package org.harbour.availability;
 
 import io.micronaut.context.event.ApplicationEventPublisher;
-import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -42,11 +41,8 @@ public class AvailabilityLedger {
         this.bedsFreed = bedsFreed;
     }
 
-    /**
-     * The program a change is for (facility and zone, one read); empty when there is no such program. Joins the
-     * caller's transaction, or reads in autocommit before one begins (a hold reads it before taking any lock).
-     */
-    @Connectable
+    /** The program a change is for (facility and zone, one read); empty when there is no such program. */
+    @Transactional
     public Optional<CountedProgram> counted(long programId) {
         return writes.counted(programId);
     }

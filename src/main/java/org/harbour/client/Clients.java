@@ -1,7 +1,6 @@
 package org.harbour.client;
 
 import io.micronaut.json.JsonMapper;
-import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.harbour.audit.AuditLog;
@@ -152,22 +151,9 @@ public class Clients {
         return clients.findById(clientId);
     }
 
-    /**
-     * As {@link #owned}, read on the caller's connection without a transaction of its own (joining one if open):
-     * for a step that reads before its transaction begins, so the read costs one statement and no lock.
-     */
-    @Connectable
-    public Client ownedOutsideTransaction(long id, CurrentUser user) {
-        return ownedIn(id, user);
-    }
-
     /** The client if the caller's organization owns it (ADMIN: any); otherwise 404, never 403. */
     @Transactional
     public Client owned(long id, CurrentUser user) {
-        return ownedIn(id, user);
-    }
-
-    private Client ownedIn(long id, CurrentUser user) {
         return clients.findById(id)
                 .filter(c -> user.isAdmin() || (user.organizationId() != null && user.organizationId() == c.organizationId()))
                 .orElseThrow(() -> ProblemException.notFound("Client"));

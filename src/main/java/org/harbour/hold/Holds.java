@@ -2,31 +2,24 @@ package org.harbour.hold;
 
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.data.connection.annotation.Connectable;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.harbour.audit.AuditLog;
 import org.harbour.availability.AvailabilityLedger;
-import org.harbour.availability.AvailabilityView;
 import org.harbour.availability.CountChange;
 import org.harbour.availability.CountedProgram;
-import org.harbour.client.Client;
 import org.harbour.client.Clients;
 import org.harbour.event.EventLog;
 import org.harbour.event.EventType;
 import org.harbour.facility.Programs;
 import org.harbour.hold.HoldApi.HoldView;
-import org.harbour.platform.MultiStatements;
-import org.harbour.platform.SqlQuery;
 import org.harbour.platform.TransactionRetries;
-import org.harbour.problem.Checks;
-import org.harbour.problem.FieldCode;
 import org.harbour.problem.ProblemCode;
+import org.harbour.problem.FieldCode;
+import org.harbour.problem.Checks;
 import org.harbour.problem.ProblemException;
 import org.harbour.security.CurrentUser;
 
-import java.sql.ResultSet;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -56,13 +49,10 @@ public class Holds {
     private final Clock clock;
     private final ApplicationEventPublisher<HoldEnded> holdEnded;
     private final TransactionRetries transactions;
-    private final JdbcOperations jdbc;
 
     Holds(HoldRepository holds, Programs programs, AvailabilityLedger ledger, Clients clients,
           EventLog events, AuditLog audit, Clock clock, ApplicationEventPublisher<HoldEnded> holdEnded,
-          TransactionRetries transactions, HoldLimits limits, ArrivalCodes codes, IntakeFactsRecorder intakeFacts,
-          JdbcOperations jdbc) {
-        this.jdbc = jdbc;
+          TransactionRetries transactions, HoldLimits limits, ArrivalCodes codes, IntakeFactsRecorder intakeFacts) {
         this.codes = codes;
         this.intakeFacts = intakeFacts;
         this.limits = limits;
@@ -77,14 +67,7 @@ public class Holds {
         this.clock = clock;
     }
 
-    /**
-     * Holds a bed. Everything that needs no lock is done first, in autocommit on this request's connection: the
-     * client (hers, or 404), the program (or 404), her intake facts, the arrival code and its seal. The transaction
-     * then takes the organization's lock with the limit counts (one round trip), inserts the hold with its audit row
-     * (one), changes the counts (one: the program's count row is locked from here) and writes the events with the
-     * COMMIT (one). A lost race throws, and the rollback takes the hold and audit rows away again.
-     */
-    @Connectable
+    @Transactional
     public HoldView create(long programId, @Nullable Long clientId, @Nullable Integer minutes, CurrentUser user) {
         Checks checks = new Checks();
         checks.range("minutes", minutes, MIN_MINUTES, MAX_MINUTES);
@@ -93,60 +76,29 @@ public class Holds {
             checks.fail("clientId", FieldCode.CLIENT_REQUIRED_FOR_HOLD, "name the client this bed is held for (one of your organization's clients)");
         }
         checks.throwIfAny();
-        Client client = clientId == null ? null : clients.ownedOutsideTransaction(clientId, user);
-        Long organizationId = client != null ? Long.valueOf(client.organizationId()) : user.organizationId();
+        // first, before any plain read: the lock the limits need (see HoldLimits)
+        limits.lock(clientId, user.organizationId());
+        Long organizationId = user.organizationId();
+        if (clientId != null) {
+            organizationId = clients.owned(clientId, user).organizationId();
+        }
         CountedProgram program = ledger.counted(programId).orElseThrow(() -> ProblemException.notFound("Program"));
-        String facts = intakeFacts.of(client);
+        if (organizationId != null) {
+            limits.checkRoomFor(organizationId, clientId);
+        }
+        // The hold and audit rows go in first, taking no lock others wait for; the program's count row is
+        // locked last, so 20 caseworkers on one program queue only for the count change and the commit.
+        // A lost race throws, and the rollback takes the hold and audit rows away again.
         String code = codes.generate();
-        String sealed = codes.seal(code);
-        int length = minutes == null ? DEFAULT_MINUTES : minutes;
-        Hold hold = transactions.write(status -> {
-            if (organizationId != null) {
-                limits.lockAndCheck(organizationId, clientId); // first: see HoldLimits
-            }
-            Hold inserted = insertAudited(program.programId(), clientId, organizationId, length, user, sealed, facts);
-            if (ledger.apply(program, CountChange.HOLD, user.username()).isEmpty()) {
-                throw ProblemException.conflict(ProblemCode.NO_BED_LEFT, "No bookable bed is left in this program");
-            }
-            holdCreated(inserted, program.facilityId());
-            return inserted;
-        });
+        Hold hold = insertHold(programId, clientId, organizationId, minutes == null ? DEFAULT_MINUTES : minutes,
+                user.id(), code);
+        audit.record(user, "HOLD_CREATED", "HOLD", hold.id());
+        if (ledger.apply(program, CountChange.HOLD, user.username()).isEmpty()) {
+            throw ProblemException.conflict(ProblemCode.NO_BED_LEFT, "No bookable bed is left in this program");
+        }
+        holdCreated(hold, program.facilityId());
         // the code is in this answer to her own caseworker, and readable again only by her organization
         return new HoldView(hold.id(), hold.programId(), hold.clientId(), hold.expiresAt(), hold.status(), code);
-    }
-
-    /** The hold row and its audit row, in one round trip; the hold's id comes back from the same packet. */
-    private Hold insertAudited(long programId, @Nullable Long clientId, @Nullable Long organizationId, int minutes,
-                               CurrentUser user, String sealedCode, @Nullable String facts) {
-        Instant now = clock.instant();
-        Instant expiresAt = now.plus(Duration.ofMinutes(minutes));
-        SqlQuery auditRow = audit.ofLastInserted(user, "HOLD_CREATED", "HOLD");
-        long id = jdbc.prepareStatement("""
-                INSERT INTO holds (program_id, client_id, organization_id, created_by, created_at, expires_at, status,
-                                   arrival_code, wrong_codes, intake_facts)
-                VALUES (?, ?, ?, ?, ?, ?, 'ACTIVE', ?, 0, ?);
-                SELECT LAST_INSERT_ID();
-                """ + auditRow.sql(), statement -> {
-            statement.setLong(1, programId);
-            statement.setObject(2, clientId);
-            statement.setObject(3, organizationId);
-            statement.setLong(4, user.id());
-            statement.setTimestamp(5, Timestamp.from(now));
-            statement.setTimestamp(6, Timestamp.from(expiresAt));
-            statement.setString(7, sealedCode);
-            statement.setString(8, facts);
-            auditRow.bind(statement, 9);
-            statement.execute(); // the hold's INSERT
-            long holdId;
-            try (ResultSet rs = MultiStatements.queryAfter(statement)) {
-                rs.next();
-                holdId = rs.getLong(1);
-            }
-            statement.getMoreResults(); // the audit row's INSERT: a failure there throws here
-            return holdId;
-        });
-        return new Hold(id, programId, clientId, organizationId, user.id(), now, expiresAt, HoldStatus.ACTIVE, null,
-                sealedCode, 0, facts, null, null);
     }
 
     /**
@@ -177,21 +129,13 @@ public class Holds {
                 Map.of("programId", hold.programId(), "holdId", hold.id()));
     }
 
-    /**
-     * Releases a hold: the hold and its program are read first, in autocommit; the transaction then ends the hold with
-     * its audit row (one round trip), gives the bed back (one: the count row is locked from here) and writes the
-     * events with the COMMIT (one).
-     */
-    @Connectable
+    @Transactional
     public void release(long holdId, CurrentUser user) {
         Hold hold = visible(holdId, user);
-        CountedProgram program = ledger.counted(hold.programId()).orElseThrow();
-        transactions.write(status -> {
-            if (!end(hold, HoldStatus.RELEASED, user.username(), program, audit.of(user, "HOLD_RELEASED", "HOLD", holdId))) {
-                throw ProblemException.conflict(ProblemCode.HOLD_ENDED, "This hold has already ended");
-            }
-            return null;
-        });
+        if (!end(hold, HoldStatus.RELEASED, user.username())) {
+            throw ProblemException.conflict(ProblemCode.HOLD_ENDED, "This hold has already ended");
+        }
+        audit.record(user, "HOLD_RELEASED", "HOLD", holdId);
     }
 
     /**
@@ -199,49 +143,17 @@ public class Holds {
      * A hold ended by a placement keeps its bed: the placement takes it.
      */
     public boolean end(Hold hold, HoldStatus status, String by) {
-        return end(hold, status, by, null, null);
-    }
-
-    /**
-     * As {@link #end(Hold, HoldStatus, String)}, with the program already read (or null) and an audit row to write
-     * with the hold's UPDATE in the same round trip (or null).
-     */
-    private boolean end(Hold hold, HoldStatus status, String by, @Nullable CountedProgram program,
-                        @Nullable SqlQuery auditRow) {
-        if (endRow(hold.id(), status, auditRow) == 0) {
+        if (holds.end(hold.id(), status, clock.instant()) == 0) {
             return false;
         }
         holdEnded.publishEvent(new HoldEnded(hold.id(), status));
         // the facility comes with the counts given back; only a placement's hold (no count change) reads it
-        long facilityId;
-        if (status == HoldStatus.CONSUMED) {
-            facilityId = programs.facilityIdOf(hold.programId()).orElseThrow();
-        } else {
-            Optional<AvailabilityView> given = program != null ? ledger.apply(program, CountChange.RELEASE_HOLD, by)
-                    : ledger.apply(hold.programId(), CountChange.RELEASE_HOLD, by);
-            facilityId = given.orElseThrow().facilityId();
-        }
+        long facilityId = status == HoldStatus.CONSUMED
+                ? programs.facilityIdOf(hold.programId()).orElseThrow()
+                : ledger.apply(hold.programId(), CountChange.RELEASE_HOLD, by).orElseThrow().facilityId();
         events.append(EventType.HOLD_RELEASED, hold.programId(), facilityId, null,
                 Map.of("programId", hold.programId(), "holdId", hold.id()));
         return true;
-    }
-
-    /** The hold's UPDATE (ACTIVE to {@code status}, exactly once), with its audit row in the same packet if given. */
-    private int endRow(long holdId, HoldStatus status, @Nullable SqlQuery auditRow) {
-        if (auditRow == null) {
-            return holds.end(holdId, status, clock.instant());
-        }
-        return jdbc.prepareStatement("UPDATE holds SET status = ?, ended_at = ? WHERE id = ? AND status = 'ACTIVE';\n"
-                + auditRow.sql(), statement -> {
-            statement.setString(1, status.name());
-            statement.setTimestamp(2, Timestamp.from(clock.instant()));
-            statement.setLong(3, holdId);
-            auditRow.bind(statement, 4);
-            statement.execute();
-            int ended = statement.getUpdateCount();
-            statement.getMoreResults(); // the audit row's INSERT (rolled back with the rest if the hold had ended)
-            return ended;
-        });
     }
 
     public Optional<Hold> findActive(long holdId) {

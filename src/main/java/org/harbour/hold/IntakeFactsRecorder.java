@@ -3,7 +3,6 @@ package org.harbour.hold;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
-import org.harbour.client.Client;
 import org.harbour.client.Clients;
 import org.harbour.client.Needs;
 import org.harbour.hold.HoldApi.IntakeFacts;
@@ -29,16 +28,10 @@ class IntakeFactsRecorder {
     /** The facts as stored JSON; null for a hold that names nobody. */
     @Nullable
     String of(@Nullable Long clientId) {
-        return clientId == null ? null : toJson(clients.effectiveNeedsOf(clientId).orElse(Needs.NONE));
-    }
-
-    /** The same from her record already read (no second read of it). */
-    @Nullable
-    String of(@Nullable Client client) {
-        return client == null ? null : toJson(clients.effectiveNeeds(client));
-    }
-
-    private String toJson(Needs needs) {
+        if (clientId == null) {
+            return null;
+        }
+        Needs needs = clients.effectiveNeedsOf(clientId).orElse(Needs.NONE);
         try {
             return json.writeValueAsString(new IntakeFacts(needs.gender(), needs.age(), needs.children(), needs.pets(),
                     needs.substanceUse(), needs.wheelchair(), needs.language()));

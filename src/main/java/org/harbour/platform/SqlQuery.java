@@ -3,7 +3,6 @@ package org.harbour.platform;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 /** SQL text with its parameters in order, so optional filters add both in one place. */
@@ -14,7 +13,7 @@ public final class SqlQuery {
 
     public SqlQuery add(String text, Object... values) {
         sql.append(text);
-        Collections.addAll(params, values); // values may be NULL
+        params.addAll(List.of(values));
         return this;
     }
 
@@ -24,14 +23,6 @@ public final class SqlQuery {
 
     public List<Object> params() {
         return params;
-    }
-
-    /** Binds the parameters in order from position {@code first} (a part of a packet); answers the next position. */
-    public int bind(PreparedStatement statement, int first) throws SQLException {
-        for (Object param : params) {
-            statement.setObject(first++, param);
-        }
-        return first;
     }
 
     /** Binds the parameters in order. */
