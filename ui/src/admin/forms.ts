@@ -162,8 +162,16 @@ const KNOWN: [RegExp, Parameters<typeof t>[0]][] = [
 ];
 
 export function translateProblem(message: string, l?: Locale): string {
+  return specificWords(message, l) ?? message;
+}
+
+/**
+ * The form's own words for a problem it knows more precisely than the code's general ones ("Must not be below the
+ * minimum age." rather than BEFORE_START's "Must not be before the start."), in the chosen language; else nothing.
+ */
+function specificWords(message: string, l?: Locale): string | undefined {
   const known = KNOWN.find(([pattern]) => pattern.test(message));
-  return known ? t(known[1], {}, l) : message;
+  return known ? t(known[1], {}, l) : undefined;
 }
 
 /**
@@ -182,7 +190,7 @@ export function serverFieldErrors(err: unknown): FieldErrors {
   for (const [field, problems] of byField) {
     const required = problems.find((p) => p.code === 'REQUIRED' || p.message === 'is required');
     const shown = required ? [required] : problems;
-    errors[field] = [...new Set(shown.map((p) => (p.code ? fieldMessage(p) : translateProblem(p.message))))].join(' ');
+    errors[field] = [...new Set(shown.map((p) => specificWords(p.message) ?? (p.code ? fieldMessage(p) : p.message)))].join(' ');
   }
   return errors;
 }

@@ -88,7 +88,7 @@ export class ChangePassword extends LitElement {
       const errors: PasswordErrors = {};
       if (err instanceof ApiError) {
         for (const fe of err.errors) {
-          if ((FIELDS as string[]).includes(fe.field)) errors[fe.field as PasswordField] = fe.code ? fieldMessage(fe) : passwordProblem(fe.field, fe.message);
+          if ((FIELDS as string[]).includes(fe.field)) errors[fe.field as PasswordField] = fe.field === 'currentPassword' || !fe.code ? passwordProblem(fe.field, fe.message) : fieldMessage(fe);
         }
       }
       this.errors = errors;

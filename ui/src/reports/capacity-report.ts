@@ -31,7 +31,7 @@ export class CapacityReportView extends LitElement {
     .table-actions label { margin: 0; }
     /* a phone: each row of the table becomes a card of "figure: value" lines, so nothing scrolls sideways */
     @media (max-width: 40rem) {
-      table[data-report='capacity'] thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+      table[data-report='capacity'] thead { display: block; position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); } /* block: a table section ignores overflow and clip */
       table[data-report='capacity'], table[data-report='capacity'] tbody, table[data-report='capacity'] tr { display: block; }
       table[data-report='capacity'] tr { border-top: 2px solid var(--border); padding: 0.3rem 0; }
       table[data-report='capacity'] th[scope='row'] { display: block; position: static; border: 0; }
