@@ -63,22 +63,15 @@ final class EligibilitySql {
 
     /**
      * Whether the facility {@code f} takes intake at the instant whose local second of the week is given per zone
-     * (one parameter, {@link FacilityZones#secondsOfWeekJson}): the SQL twin of {@code IntakeHours.isOpenAt}, a
-     * window whose close is not after its open running past midnight. A zone missing from the parameter reads as
+     * (one parameter, {@link FacilityZones#secondsOfWeekJson}): the SQL twin of {@code IntakeHours.isOpenAt}, read
+     * from the facility's weekly hours as intervals of the week (V30's {@code intake_windows}, which the database
+     * keeps from the JSON), so it costs one index lookup per facility. A zone missing from the parameter reads as
      * closed; {@link #ZONE_UNKNOWN} tells such rows.
      */
     static final String OPEN_NOW = """
-            (f.intake_always_open OR f.intake_weekly IS NULL OR EXISTS (SELECT 1
-               FROM JSON_TABLE(f.intake_weekly, '$[*]' COLUMNS (d VARCHAR(9) PATH '$.day', o TIME PATH '$.open',
-                                                                  c TIME PATH '$.close')) w,
-                    JSON_TABLE(CONCAT('[', COALESCE(JSON_EXTRACT(?, CONCAT('$."', f.time_zone, '"')), 'null'), ']'),
-                               '$[*]' COLUMNS (s INT PATH '$')) z
-              WHERE (z.s DIV 86400 = FIELD(w.d, 'MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY',
-                                           'SUNDAY') - 1
-                     AND z.s MOD 86400 >= TIME_TO_SEC(w.o) AND (w.c <= w.o OR z.s MOD 86400 < TIME_TO_SEC(w.c)))
-                 OR (w.c <= w.o AND z.s DIV 86400 = MOD(FIELD(w.d, 'MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY',
-                                                              'FRIDAY', 'SATURDAY', 'SUNDAY'), 7)
-                     AND z.s MOD 86400 < TIME_TO_SEC(w.c))))""";
+            (f.intake_always_open OR f.intake_weekly IS NULL OR EXISTS (SELECT 1 FROM intake_windows w
+              WHERE w.facility_id = f.id
+                AND CAST(JSON_VALUE(?, CONCAT('$."', f.time_zone, '"')) AS SIGNED) BETWEEN w.opens_at AND w.closes_at - 1))""";
 
     /** True for a facility with intake hours whose zone is not in the parameter (one, as for {@link #OPEN_NOW}). */
     static final String ZONE_UNKNOWN = """
