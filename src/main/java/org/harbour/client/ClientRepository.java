@@ -14,7 +14,4 @@ interface ClientRepository extends CrudRepository<Client, Long> {
     List<Client> findByOrganizationIdOrderById(long organizationId);
 
     List<Client> findAllOrderById();
-
-    @Query("SELECT organization_id FROM clients WHERE id = :id FOR UPDATE")
-    Optional<Long> lockOrganizationIdOf(long id);
 }

@@ -136,15 +136,6 @@ public class Clients {
         return visible.stream().map(this::view).toList();
     }
 
-    /**
-     * Locks the client's row and answers her organization (empty if there is no such client), as a locking read: it
-     * takes no snapshot, so the transaction's later plain reads see what was committed before the lock was granted.
-     */
-    @Transactional
-    public Optional<Long> lockAndGetOrganization(long clientId) {
-        return clients.lockOrganizationIdOf(clientId);
-    }
-
     /** The client by id, for the service's own steps (a check-in at the door); callers have authorized the act. */
     @Transactional
     public Optional<Client> byId(long clientId) {

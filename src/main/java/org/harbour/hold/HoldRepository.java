@@ -29,10 +29,4 @@ interface HoldRepository extends CrudRepository<Hold, Long> {
 
     @Query("UPDATE holds SET door_outcome = :outcome, door_reason = :reason WHERE id = :id")
     void recordDoor(long id, DoorOutcome outcome, @Nullable String reason);
-
-    @Query("SELECT COUNT(*) FROM holds WHERE organization_id = :organizationId AND status = 'ACTIVE'")
-    int countActiveOfOrganization(long organizationId);
-
-    @Query("SELECT COUNT(*) FROM holds WHERE client_id = :clientId AND status = 'ACTIVE'")
-    int countActiveOfClient(long clientId);
 }

@@ -3,6 +3,7 @@ package org.harbour.hold;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
+import org.harbour.client.Client;
 import org.harbour.client.Clients;
 import org.harbour.client.Needs;
 import org.harbour.hold.HoldApi.IntakeFacts;
@@ -25,13 +26,13 @@ class IntakeFactsRecorder {
         this.json = json;
     }
 
-    /** The facts as stored JSON; null for a hold that names nobody. */
+    /** The facts as stored JSON; null for a hold that names nobody. Reads nothing: her record is at hand. */
     @Nullable
-    String of(@Nullable Long clientId) {
-        if (clientId == null) {
+    String of(@Nullable Client client) {
+        if (client == null) {
             return null;
         }
-        Needs needs = clients.effectiveNeedsOf(clientId).orElse(Needs.NONE);
+        Needs needs = clients.effectiveNeeds(client);
         try {
             return json.writeValueAsString(new IntakeFacts(needs.gender(), needs.age(), needs.children(), needs.pets(),
                     needs.substanceUse(), needs.wheelchair(), needs.language()));
