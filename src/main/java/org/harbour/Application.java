@@ -3,6 +3,7 @@ package org.harbour;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.info.Info;
 import org.harbour.importer.ImportCommand;
+import org.harbour.platform.ClassDataTraining;
 import org.harbour.platform.HeapFootprint;
 import org.harbour.platform.Startup;
 
@@ -18,7 +19,8 @@ public class Application {
         }
         // a failed start has logged its one line saying why (platform/StartupDiagnosis)
         int status = Startup.run(Application.class, args, System.getenv());
-        if (status != 0) {
+        if (status != 0 || ClassDataTraining.wanted()) {
+            // a training run for class data sharing exits here, and the JVM writes its archive (ClassDataTraining)
             System.exit(status);
         }
     }

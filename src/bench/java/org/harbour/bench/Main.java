@@ -37,7 +37,7 @@ import java.util.stream.Stream;
  * bench.database=external|embedded (external when mariadb-server is installed), bench.sockets, bench.rate
  * (updates/s), bench.seconds, bench.programs, bench.writeSeconds, bench.contentionSeconds, bench.quietSeconds,
  * bench.jvmArgs (for the Harbour JVM, e.g. "-Xmx256m"), bench.jfr=true (profile the Harbour JVM into
- * target/bench/harbour.jfr), bench.noCds=true (skip the class-data-sharing starts), bench.jar, bench.dir.
+ * target/bench/harbour.jfr), bench.noCds=true (skip the comparison start without the class-data-sharing archive), bench.noArchive=true (run without it), bench.jar, bench.dir.
  */
 public final class Main {
 
@@ -61,6 +61,8 @@ public final class Main {
     private final Path dir = Path.of(System.getProperty("bench.dir", "target/bench")).toAbsolutePath();
     private final Path jar = Path.of(System.getProperty("bench.jar", "target/harbour.jar")).toAbsolutePath();
     private final List<String> jvmArgs = new ArrayList<>();
+    /** The jar as the command line names it: relative to the project when the build's archive is read. */
+    private Path jarToRun = jar;
     private HarbourProcess harbour;
     private String jdbcUrl;
     private ExternalMariaDb database;
@@ -82,6 +84,15 @@ public final class Main {
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build it first (mvn -Pbench verify does)");
         }
+        // README's production command reads the class-data-sharing archive the build wrote beside the jar. The
+        // archive names the jar as the build ran it (target/harbour.jar, relative to the project), so the jar is
+        // started by that same path from this directory (Maven's), or the JVM would silently ignore the archive.
+        Path archive = jar.resolveSibling("harbour.jsa");
+        if (!Boolean.getBoolean("bench.noArchive") && Files.exists(archive)
+                && jar.equals(Path.of("target/harbour.jar").toAbsolutePath())) {
+            jvmArgs.add(0, "-XX:SharedArchiveFile=target/harbour.jsa");
+            jarToRun = Path.of("target/harbour.jar");
+        }
         Path data = dir.resolve("data");
         deleteTree(data);
         Files.createDirectories(dir);
@@ -102,7 +113,7 @@ public final class Main {
                 QUICK ? "QUICK run" : "full run", Runtime.getRuntime().availableProcessors(), cpuModel(),
                 loadAverageAtStart, loadAverage(), EXTERNAL ? "external MariaDB " + database.version()
                         + " (apt's mariadbd, started by the bench, server defaults)" : "embedded MariaDB",
-                (jvmArgs.isEmpty() ? "java -jar target/harbour.jar (no JVM flags)" : "JVM flags " + String.join(" ", jvmArgs))
+                "java " + String.join(" ", jvmArgs) + (jvmArgs.isEmpty() ? "" : " ") + "-jar " + jarToRun
                         + (EXTERNAL ? " with README's environment for an external database" : ""),
                 (System.nanoTime() - began) / 1_000_000_000);
         results.write(dir.resolve("results.md"), header);
@@ -175,7 +186,7 @@ public final class Main {
 
     /** Item 6: first start on an empty data folder, then a restart, each minus the database's own start. */
     private void startUp(Path data) throws Exception {
-        try (HarbourProcess first = HarbourProcess.start(jar, data, dir.resolve("harbour-first-start.log"), jvmArgs,
+        try (HarbourProcess first = HarbourProcess.start(jarToRun, data, dir.resolve("harbour-first-start.log"), jvmArgs,
                 harbourEnvironment)) {
             long healthy = first.awaitHealthy(Duration.ofMinutes(3));
             long db = first.databaseStartMillis();
@@ -183,7 +194,7 @@ public final class Main {
                     + minusDatabase(db) + "; Micronaut: " + first.micronautStartup() + "; CPU used to start "
                     + first.startCpuMillis() + " ms", (healthy - db) + " ms", "< 2 s");
         }
-        harbour = HarbourProcess.start(jar, data, dir.resolve("harbour.log"), jvmArgs, harbourEnvironment);
+        harbour = HarbourProcess.start(jarToRun, data, dir.resolve("harbour.log"), jvmArgs, harbourEnvironment);
         long healthy = harbour.awaitHealthy(Duration.ofMinutes(3));
         long db = harbour.databaseStartMillis();
         String restart = "restart to healthy (process start to the first 200 of /health), "
@@ -204,36 +215,22 @@ public final class Main {
     }
 
     /**
-     * Item 6 with optional JVM flags (the run command stays java -jar): an application class-data-sharing
-     * archive written by one run (JDK 17: -XX:ArchiveClassesAtExit) and read by the next, alone and with
-     * the C1 compiler only.
+     * Item 6 for comparison: the same restart without the build's class-data-sharing archive (plain java -jar), to
+     * show what the archive in README's command is worth. Skipped when the run already went without it.
      */
     private void classDataSharing(Path data) throws Exception {
-        Path archive = dir.resolve("harbour.jsa");
-        Files.deleteIfExists(archive);
-        List<String> dump = new ArrayList<>(jvmArgs);
-        dump.add("-XX:ArchiveClassesAtExit=" + archive);
-        try (HarbourProcess training = HarbourProcess.start(jar, data, dir.resolve("harbour-cds-dump.log"), dump,
-                harbourEnvironment)) {
-            training.awaitHealthy(Duration.ofMinutes(3));
-            Api.login(training.base(), "admin", "harbour-demo-admin").get("/api/availability").expect(200);
-        }
-        if (!Files.exists(archive)) {
-            results.note("item 6: the class-data-sharing archive was not written; see harbour-cds-dump.log");
+        List<String> plain = new ArrayList<>(jvmArgs);
+        if (!plain.removeIf(flag -> flag.startsWith("-XX:SharedArchiveFile="))) {
             return;
         }
-        for (List<String> flags : List.of(List.of("-XX:SharedArchiveFile=" + archive),
-                List.of("-XX:SharedArchiveFile=" + archive, "-XX:TieredStopAtLevel=1"))) {
-            List<String> args = new ArrayList<>(jvmArgs);
-            args.addAll(flags);
-            try (HarbourProcess cds = HarbourProcess.start(jar, data, dir.resolve("harbour-cds.log"), args,
-                    harbourEnvironment)) {
-                long healthy = cds.awaitHealthy(Duration.ofMinutes(3));
-                long db = cds.databaseStartMillis();
-                results.figure("6", "restart with optional flags " + String.join(" ", flags).replace(dir + "/", "")
-                        + " to /health UP, " + minusDatabase(db) + "; RSS " + cds.rssMegabytes() + " MB",
-                        (healthy - db) + " ms", "< 2 s");
-            }
+        try (HarbourProcess without = HarbourProcess.start(jar, data, dir.resolve("harbour-no-archive.log"), plain,
+                harbourEnvironment)) {
+            long healthy = without.awaitHealthy(Duration.ofMinutes(3));
+            long db = without.databaseStartMillis();
+            results.figure("6", "for comparison: restart WITHOUT the class-data-sharing archive (java -jar alone) to"
+                    + " /health UP, " + minusDatabase(db) + "; CPU used to start " + without.startCpuMillis()
+                    + " ms; RSS " + without.rssMegabytes() + " MB; load average " + loadAverage(),
+                    (healthy - db) + " ms", "");
         }
     }
 

@@ -1,5 +1,6 @@
 package org.harbour.platform;
 
+import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.env.Environment;
 import io.micronaut.runtime.Micronaut;
 import org.harbour.problem.LogSafe;
@@ -28,7 +29,12 @@ public final class Startup {
         try {
             Bootstrap bootstrap = Bootstrap.fromEnvironment(env);
             target = DatabaseTarget.of(bootstrap.properties());
-            new Launcher().args(args).mainClass(mainClass).properties(bootstrap.properties()).banner(false).start();
+            ApplicationContext context = new Launcher().args(args).mainClass(mainClass)
+                    .properties(bootstrap.properties()).banner(false).start();
+            if (ClassDataTraining.wanted()) {
+                ClassDataTraining.exercise(context);
+                context.close();
+            }
             return 0;
         } catch (RuntimeException | Error failure) {
             LOG.error(StartupDiagnosis.line(failure, target));
