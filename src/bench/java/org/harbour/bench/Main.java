@@ -37,7 +37,8 @@ import java.util.stream.Stream;
  * bench.database=external|embedded (external when mariadb-server is installed), bench.sockets, bench.rate
  * (updates/s), bench.seconds, bench.programs, bench.writeSeconds, bench.contentionSeconds, bench.quietSeconds,
  * bench.jvmArgs (for the Harbour JVM, e.g. "-Xmx256m"), bench.jfr=true (profile the Harbour JVM into
- * target/bench/harbour.jfr), bench.noCds=true (skip the comparison start without the class-data-sharing archive), bench.noArchive=true (run without it), bench.jar, bench.dir.
+ * target/bench/harbour.jfr), bench.noCds=true (skip the comparison start with java -jar alone), bench.plainJar=true
+ * (run everything with java -jar alone: no archive, no heap settings), bench.jar, bench.dir.
  */
 public final class Main {
 
@@ -61,6 +62,12 @@ public final class Main {
     private final Path dir = Path.of(System.getProperty("bench.dir", "target/bench")).toAbsolutePath();
     private final Path jar = Path.of(System.getProperty("bench.jar", "target/harbour.jar")).toAbsolutePath();
     private final List<String> jvmArgs = new ArrayList<>();
+    /**
+     * README's production command's heap settings, kept in step with it: a small heap that starts small, and the
+     * serial collector, whose bookkeeping is 1 MB where G1's was 45 MB for the same 192-MB heap (measured with
+     * -XX:NativeMemoryTracking, src/docs/performance.md).
+     */
+    private static final List<String> README_HEAP_FLAGS = List.of("-XX:+UseSerialGC", "-Xms32m", "-Xmx192m");
     /** The jar as the command line names it: relative to the project when the build's archive is read. */
     private Path jarToRun = jar;
     private HarbourProcess harbour;
@@ -88,7 +95,10 @@ public final class Main {
         // archive names the jar as the build ran it (target/harbour.jar, relative to the project), so the jar is
         // started by that same path from this directory (Maven's), or the JVM would silently ignore the archive.
         Path archive = jar.resolveSibling("harbour.jsa");
-        if (!Boolean.getBoolean("bench.noArchive") && Files.exists(archive)
+        if (!Boolean.getBoolean("bench.plainJar")) {
+            jvmArgs.addAll(0, README_HEAP_FLAGS);
+        }
+        if (!Boolean.getBoolean("bench.plainJar") && Files.exists(archive)
                 && jar.equals(Path.of("target/harbour.jar").toAbsolutePath())) {
             jvmArgs.add(0, "-XX:SharedArchiveFile=target/harbour.jsa");
             jarToRun = Path.of("target/harbour.jar");
@@ -223,11 +233,12 @@ public final class Main {
         if (!plain.removeIf(flag -> flag.startsWith("-XX:SharedArchiveFile="))) {
             return;
         }
+        plain.removeAll(README_HEAP_FLAGS);
         try (HarbourProcess without = HarbourProcess.start(jar, data, dir.resolve("harbour-no-archive.log"), plain,
                 harbourEnvironment)) {
             long healthy = without.awaitHealthy(Duration.ofMinutes(3));
             long db = without.databaseStartMillis();
-            results.figure("6", "for comparison: restart WITHOUT the class-data-sharing archive (java -jar alone) to"
+            results.figure("6", "for comparison: restart with java -jar alone (no archive, no heap settings) to"
                     + " /health UP, " + minusDatabase(db) + "; CPU used to start " + without.startCpuMillis()
                     + " ms; RSS " + without.rssMegabytes() + " MB; load average " + loadAverage(),
                     (healthy - db) + " ms", "");
