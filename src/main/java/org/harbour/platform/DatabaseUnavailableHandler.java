@@ -54,8 +54,28 @@ class DatabaseUnavailableHandler implements ExceptionHandler<DataAccessException
         if (status == HttpStatus.INTERNAL_SERVER_ERROR) {
             LOG.error("Data access failed on {} {}", request.getMethodName(), request.getPath(),
                     LogSafe.withoutMessages(exception));
+        } else {
+            // a link that broke under one request (a cluster node gone, a connection killed) says what broke, by
+            // codes only: the driver's messages may quote the statement and its values
+            LOG.warn("Answered 503 to {} {}: the database link broke ({})", request.getMethodName(), request.getPath(),
+                    linkFailure(exception));
         }
         return respond(status);
+    }
+
+    /** The innermost SQL failure's class, SQLSTATE and error code, e.g. "CommunicationsException, SQLSTATE 08S01". */
+    static String linkFailure(Throwable failure) {
+        java.sql.SQLException innermost = null;
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql) {
+                innermost = sql;
+            }
+        }
+        if (innermost == null) {
+            return failure.getClass().getSimpleName();
+        }
+        return innermost.getClass().getSimpleName() + ", SQLSTATE " + innermost.getSQLState() + ", error "
+                + innermost.getErrorCode();
     }
 
     static MutableHttpResponse<Problem> respond(HttpStatus status) {
