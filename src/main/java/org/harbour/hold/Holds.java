@@ -89,13 +89,14 @@ public class Holds {
         String facts = intakeFacts.of(client);
         String code = codes.generate();
         String sealedCode = codes.seal(code);
-        // the hold counts against her organization (a client's never changes), else the caller's
-        Long organizationId = client != null ? client.organizationId() : user.organizationId();
+        // the hold counts against her organization (a client's never changes), else the caller's, which an ADMIN
+        // may not have: boxed, or the conditional would unbox that null beside the client's long
+        Long countedAgainst = client != null ? Long.valueOf(client.organizationId()) : user.organizationId();
         Hold hold = transactions.write(status -> {
-            if (organizationId != null) {
-                limits.lockAndCheckRoomFor(organizationId, clientId);
+            if (countedAgainst != null) {
+                limits.lockAndCheckRoomFor(countedAgainst, clientId);
             }
-            Hold saved = insertHold(programId, clientId, organizationId,
+            Hold saved = insertHold(programId, clientId, countedAgainst,
                     minutes == null ? DEFAULT_MINUTES : minutes, user.id(), sealedCode, facts);
             audit.record(user, "HOLD_CREATED", "HOLD", saved.id());
             if (ledger.apply(program, CountChange.HOLD, user.username()).isEmpty()) {

@@ -114,6 +114,17 @@ class HoldsTest implements HarbourTest {
         assertThat(bookable(shelter.programId())).isEqualTo(2);
     }
 
+    /** An ADMIN has no organization: her hold for nobody counts against none (found by the bad-input property test). */
+    @Test
+    void anAdminWithoutAnOrganizationMayHoldABedForNobodyAndGiveItBack() {
+        var shelter = fixtures.facilityWithBeds(4, 2);
+        Http.Reply held = fixtures.admin().post("/api/programs/" + shelter.programId() + "/holds", Map.of("minutes", 30));
+        assertThat(held.status()).as(held.body()).isEqualTo(201);
+        assertThat(bookable(shelter.programId())).isEqualTo(1);
+        assertThat(fixtures.admin().delete("/api/holds/" + held.id()).status()).isEqualTo(204);
+        assertThat(bookable(shelter.programId())).isEqualTo(2);
+    }
+
     @Test
     void badHoldRequestsAreRefusedAndChangeNothing() {
         var shelter = fixtures.facilityWithBeds(4, 2);
