@@ -2,7 +2,6 @@ package org.harbour.hold;
 
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.harbour.audit.AuditLog;
 import org.harbour.availability.AvailabilityLedger;
