@@ -2,6 +2,7 @@ package org.harbour.availability;
 
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.harbour.event.EventLog;
@@ -41,8 +42,11 @@ public class AvailabilityLedger {
         this.bedsFreed = bedsFreed;
     }
 
-    /** The program a change is for (facility and zone, one read); empty when there is no such program. */
-    @Transactional
+    /**
+     * The program a change is for (facility and zone, one read); empty when there is no such program. In the
+     * caller's transaction when there is one, else in autocommit (a hold reads it before its transaction).
+     */
+    @Connectable
     public Optional<CountedProgram> counted(long programId) {
         return writes.counted(programId);
     }

@@ -1,6 +1,7 @@
 package org.harbour.client;
 
 import io.micronaut.json.JsonMapper;
+import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.harbour.audit.AuditLog;
@@ -142,8 +143,11 @@ public class Clients {
         return clients.findById(clientId);
     }
 
-    /** The client if the caller's organization owns it (ADMIN: any); otherwise 404, never 403. */
-    @Transactional
+    /**
+     * The client if the caller's organization owns it (ADMIN: any); otherwise 404, never 403. One read: in the
+     * caller's transaction when there is one, else in autocommit (a hold reads her before its transaction).
+     */
+    @Connectable
     public Client owned(long id, CurrentUser user) {
         return clients.findById(id)
                 .filter(c -> user.isAdmin() || (user.organizationId() != null && user.organizationId() == c.organizationId()))
