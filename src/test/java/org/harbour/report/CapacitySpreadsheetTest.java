@@ -1,6 +1,5 @@
 package org.harbour.report;
 
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.dhatim.fastexcel.reader.Cell;
@@ -8,11 +7,9 @@ import org.dhatim.fastexcel.reader.CellType;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
 import org.harbour.testdata.Fixtures;
-import org.harbour.testdata.HarbourTest;
 import org.harbour.testdata.Http;
 import org.harbour.testdata.MutableClock;
-import org.harbour.testdata.PrivateDatabase;
-import org.junit.jupiter.api.AfterAll;
+import org.harbour.testdata.OnPrivateDatabase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -40,26 +37,24 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class CapacitySpreadsheetTest implements HarbourTest {
+class CapacitySpreadsheetTest extends OnPrivateDatabase {
 
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     static final String MARCH_APRIL = "/api/reports/capacity?from=2025-03-01&to=2025-04-30&groupBy=region";
 
-    PrivateDatabase database;
-
-    @Inject
-    EmbeddedServer server;
     @Inject
     MutableClock clock;
 
     Http funder;
 
     @Override
-    public Map<String, String> getProperties() {
-        if (database == null) {
-            database = PrivateDatabase.fresh("spreadsheet-mariadb");
-        }
-        return database.harbourProperties(Map.of("harbour.test.mutable-clock", "true"));
+    protected String databaseName() {
+        return "spreadsheet-mariadb";
+    }
+
+    @Override
+    protected Map<String, String> overrides() {
+        return Map.of("harbour.test.mutable-clock", "true");
     }
 
     @BeforeAll
@@ -67,12 +62,6 @@ class CapacitySpreadsheetTest implements HarbourTest {
         Fixtures fixtures = new Fixtures(server.getURI());
         new NorthwestScenario(fixtures, clock, database.sql()).build();
         funder = fixtures.funder();
-    }
-
-    @AfterAll
-    void stopDatabase() {
-        server.getApplicationContext().close();
-        database.stop();
     }
 
     @Test

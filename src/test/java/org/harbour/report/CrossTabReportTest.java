@@ -1,17 +1,13 @@
 package org.harbour.report;
 
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import org.harbour.platform.EmbeddedDatabase;
 import org.harbour.report.AttackerTruth.Cell;
 import org.harbour.report.AttackerTruth.Query;
 import org.harbour.testdata.Fixtures;
-import org.harbour.testdata.HarbourTest;
 import org.harbour.testdata.Http;
-import org.harbour.testdata.PrivateDatabase;
+import org.harbour.testdata.OnPrivateDatabase;
 import org.harbour.testdata.Problems;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -34,27 +30,19 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class CrossTabReportTest implements HarbourTest {
+class CrossTabReportTest extends OnPrivateDatabase {
 
     static final String RANGE = "from=2024-10-01&to=2025-03-31";
     /** Figures that are not about people: exact, so a row's cells add up to it. */
     static final List<String> EXACT = List.of("capacityNights", "occupiedNights", "placements", "bedRequests",
             "unmetRequests", "afterHoursRequests");
 
-    PrivateDatabase database;
-
-    @Inject
-    EmbeddedServer server;
-
     AttackerData data;
     Http funder;
 
     @Override
-    public Map<String, String> getProperties() {
-        if (database == null) {
-            database = PrivateDatabase.fresh("crosstab-mariadb");
-        }
-        return database.harbourProperties();
+    protected String databaseName() {
+        return "crosstab-mariadb";
     }
 
     @BeforeAll
@@ -63,12 +51,6 @@ class CrossTabReportTest implements HarbourTest {
         data = new AttackerData(19);
         data.build(fixtures, database.jdbcUrl(), EmbeddedDatabase.USER);
         funder = fixtures.funder();
-    }
-
-    @AfterAll
-    void stopDatabase() {
-        server.getApplicationContext().close();
-        database.stop();
     }
 
     /*

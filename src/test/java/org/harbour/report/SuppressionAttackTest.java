@@ -1,17 +1,13 @@
 package org.harbour.report;
 
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import org.harbour.platform.EmbeddedDatabase;
 import org.harbour.report.AttackerTruth.Cell;
 import org.harbour.report.AttackerTruth.Query;
 import org.harbour.report.AttackerTruth.Tally;
 import org.harbour.testdata.Fixtures;
-import org.harbour.testdata.HarbourTest;
 import org.harbour.testdata.Http;
-import org.harbour.testdata.PrivateDatabase;
-import org.junit.jupiter.api.AfterAll;
+import org.harbour.testdata.OnPrivateDatabase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -58,7 +54,7 @@ import static org.harbour.report.AttackerData.REGIONS;
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SuppressionAttackTest implements HarbourTest {
+class SuppressionAttackTest extends OnPrivateDatabase {
 
     static final List<String> DIMENSIONS = List.of("region", "type", "population", "month");
     static final Map<String, List<String>> FILTERS = Map.of(
@@ -70,11 +66,6 @@ class SuppressionAttackTest implements HarbourTest {
     static final Map<String, String> OUTCOME_OF = Map.of("doorArrivals", "ARRIVED", "doorNoShows", "NO_SHOW",
             "doorRefusals", "REFUSED_AT_DOOR");
 
-    PrivateDatabase database;
-
-    @Inject
-    EmbeddedServer server;
-
     AttackerData data;
     Http funder;
     final Map<String, Map<String, Object>> answers = new HashMap<>();
@@ -83,11 +74,8 @@ class SuppressionAttackTest implements HarbourTest {
     int differencingChances;
 
     @Override
-    public Map<String, String> getProperties() {
-        if (database == null) {
-            database = PrivateDatabase.fresh("attacker-mariadb");
-        }
-        return database.harbourProperties();
+    protected String databaseName() {
+        return "attacker-mariadb";
     }
 
     @BeforeAll
@@ -96,12 +84,6 @@ class SuppressionAttackTest implements HarbourTest {
         data = new AttackerData(18);
         data.build(fixtures, database.jdbcUrl(), EmbeddedDatabase.USER);
         funder = fixtures.funder();
-    }
-
-    @AfterAll
-    void stopDatabase() {
-        server.getApplicationContext().close();
-        database.stop();
     }
 
     @Test

@@ -1,18 +1,15 @@
 package org.harbour.retention;
 
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.harbour.testdata.FacilityBuilder;
 import org.harbour.testdata.Fixtures;
-import org.harbour.testdata.HarbourTest;
 import org.harbour.testdata.Http;
 import org.harbour.testdata.MutableClock;
-import org.harbour.testdata.PrivateDatabase;
+import org.harbour.testdata.OnPrivateDatabase;
 import org.harbour.testdata.ProgramBuilder;
 import org.harbour.testdata.SqlAt;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -36,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Tag("slow")
-class ClientRetentionTest implements HarbourTest {
+class ClientRetentionTest extends OnPrivateDatabase {
 
     static final Instant START = Instant.parse("2023-03-01T15:00:00Z");
     static final Instant PURGE = Instant.parse("2025-06-01T12:00:00Z"); // cutoff 730 days back: 2023-06-02
@@ -47,10 +44,6 @@ class ClientRetentionTest implements HarbourTest {
             "/api/reports/capacity?from=2023-01-01&to=2024-12-31&groupBy=month",
             "/api/reports/turnaways?from=2023-01-01&to=2024-12-31");
 
-    PrivateDatabase database;
-
-    @Inject
-    EmbeddedServer server;
     @Inject
     MutableClock clock;
     @Inject
@@ -65,11 +58,13 @@ class ClientRetentionTest implements HarbourTest {
     long hotel;
 
     @Override
-    public Map<String, String> getProperties() {
-        if (database == null) {
-            database = PrivateDatabase.fresh("retention-mariadb");
-        }
-        return database.harbourProperties(Map.of("harbour.test.mutable-clock", "true", "harbour.hold-expiry-interval", "1h"));
+    protected String databaseName() {
+        return "retention-mariadb";
+    }
+
+    @Override
+    protected Map<String, String> overrides() {
+        return Map.of("harbour.test.mutable-clock", "true", "harbour.hold-expiry-interval", "1h");
     }
 
     @BeforeAll
@@ -82,12 +77,6 @@ class ClientRetentionTest implements HarbourTest {
         hotel = fixtures.facility(FacilityBuilder.defaultFacility().withProgram(ProgramBuilder.defaultProgram()
                 .with("type", "HOTEL_MOTEL").with("nightlyCost", 120).withCapacity(30))).programId();
         assertThat(admin.put("/api/programs/" + hotel + "/availability", Map.of("available", 30)).status()).isEqualTo(200);
-    }
-
-    @AfterAll
-    void stopDatabase() {
-        server.getApplicationContext().close();
-        database.stop();
     }
 
     @Test
