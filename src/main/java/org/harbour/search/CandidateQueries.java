@@ -24,7 +24,14 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 
 /**
  * Loads the best programs that have a bookable bed, narrowed and ranked in SQL, and the near misses; the
@@ -58,10 +65,11 @@ class CandidateQueries {
     }
 
     /**
-     * The ranked matches and the near misses, both in ONE round trip (two queries in one packet). The matches are
-     * filtered, ranked and cut to {@code max} by the database (ORDER BY the ranking, LIMIT), with their total from
-     * the same query ({@code COUNT(*) OVER ()}), so only the rows the answer shows are sent and mapped.
-     * {@link Matcher} still decides; these queries only pre-select and order with the same rules.
+     * The ranked matches and the near misses in two round trips. The first reads the programs with a bed to book
+     * once, as narrow rows (id, how many stated needs each fails, and the ranking's keys), beside the first few
+     * full programs that fail nothing else or one thing; Java ranks the rows and counts the matches. The second
+     * reads the columns of the rows the answer shows, by primary key. {@link Matcher} still decides; these queries
+     * only pre-select with the same rules.
      */
     @Connectable
     Found search(@Nullable String regionCode, Collection<String> types, Needs needs, boolean admitNow,
@@ -69,146 +77,172 @@ class CandidateQueries {
         for (int attempt = 0; ; attempt++) {
             String zones = this.zones.secondsOfWeekJson(now);
             List<Object> params = new ArrayList<>();
-            String sql = matches(regionCode, types, needs, admitNow, zones, staleBefore, max, params) + ";\n"
-                    + nearMisses(regionCode, types, needs, admitNow, zones, staleBefore, nearMissesRead, params);
-            Found found = jdbc.prepareStatement(sql, statement -> {
+            String sql = withBed(regionCode, types, needs, zones, staleBefore, params) + ";\n"
+                    + fullNearMisses(regionCode, types, needs, admitNow, zones, nearMissesRead, params);
+            Scan scan = jdbc.prepareStatement(sql, statement -> {
                 bind(statement, params);
                 statement.execute();
-                List<Candidate> best = new ArrayList<>();
-                int total = 0;
-                boolean unknownZone = false;
+                List<Row> withBed = new ArrayList<>();
                 try (ResultSet rs = statement.getResultSet()) {
                     while (rs.next()) {
-                        best.add(map(rs));
-                        total = rs.getInt(MATCH_TOTAL);
-                        unknownZone = rs.getBoolean(MATCH_UNKNOWN_ZONES);
+                        if (rs.getBoolean(3)) {
+                            return null; // a zone the parameter lacks: its open-now is unknown
+                        }
+                        boolean openNow = rs.getBoolean(4);
+                        int misses = rs.getInt(2) + (admitNow && !openNow ? 1 : 0);
+                        if (misses <= 2) {
+                            withBed.add(new Row(rs.getLong(1), misses, openNow, rs.getBoolean(5), rs.getInt(6),
+                                    rs.getInt(7)));
+                        }
                     }
-                }
-                if (unknownZone) {
-                    return null;
                 }
                 statement.getMoreResults();
-                List<Candidate> near = new ArrayList<>();
+                List<Long> full = new ArrayList<>();
                 try (ResultSet rs = statement.getResultSet()) {
                     while (rs.next()) {
-                        near.add(map(rs));
+                        full.add(rs.getLong(1));
                     }
                 }
-                return new Found(best, total, near);
+                return new Scan(withBed, full);
             });
-            if (found != null || attempt > 0) {
-                return found != null ? found : new Found(List.of(), 0, List.of());
+            if (scan != null) {
+                return found(scan, max, nearMissesRead);
+            }
+            if (attempt > 0) {
+                return new Found(List.of(), 0, List.of());
             }
             // a facility in a zone not yet known (added since the zones were read): read them again, ask again
             this.zones.refresh();
         }
     }
 
-    /** Positions of the columns the matches query adds after {@link #COLUMNS}. */
-    private static final int MATCH_TOTAL = 28;
-    private static final int MATCH_UNKNOWN_ZONES = 29;
+    /**
+     * One program with a bed: the stated needs and intake-now it fails ({@code misses}), and its ranking keys. The
+     * database counts and scores; ordering a region's few hundred narrow rows here beats asking it to sort twice
+     * (a window function for the total and a second scan for the near misses cost 2.5 times this, issue 20).
+     */
+    private record Row(long id, int misses, boolean openNow, boolean stale, int bookable, int preference) {
+        /** {@link Matcher#ranking}'s order: preferences met, intake open now, fresh, most bookable, then the id. */
+        static final Comparator<Row> RANKING = Comparator.comparingInt(Row::preference).reversed()
+                .thenComparing(Row::openNow, Comparator.reverseOrder())
+                .thenComparing(Row::stale)
+                .thenComparing(Row::bookable, Comparator.reverseOrder())
+                .thenComparingLong(Row::id);
+        /** Fewest failures first, then as the ranking. */
+        static final Comparator<Row> NEAREST = Comparator.comparingInt(Row::misses).thenComparing(RANKING);
+    }
+
+    /** The first round trip's rows: the programs with a bed failing at most two things, the chosen full ones. */
+    private record Scan(List<Row> withBed, List<Long> fullNearMisses) {
+    }
+
+    private Found found(Scan scan, int max, int nearMissesRead) {
+        List<Row> matches = scan.withBed().stream().filter(r -> r.misses() == 0).sorted(Row.RANKING).toList();
+        List<Long> best = matches.stream().limit(max).map(Row::id).toList();
+        // near misses: the bookable ones failing one or two things first, then full ones (NO_BED is one more)
+        List<Long> near = new ArrayList<>(scan.withBed().stream().filter(r -> r.misses() > 0).sorted(Row.NEAREST)
+                .limit(nearMissesRead).map(Row::id).toList());
+        near.addAll(scan.fullNearMisses());
+        Map<Long, Candidate> columns = columns(best, near);
+        return new Found(pick(best, columns), matches.size(), pick(near, columns));
+    }
+
+    private static List<Candidate> pick(List<Long> programIds, Map<Long, Candidate> columns) {
+        // a program deleted between the two round trips is left out
+        return programIds.stream().map(columns::get).filter(Objects::nonNull).toList();
+    }
+
+    /** The columns of these programs, by id, in one query. */
+    private Map<Long, Candidate> columns(List<Long> best, List<Long> near) {
+        Set<Long> ids = new LinkedHashSet<>(best);
+        ids.addAll(near);
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        String sql = "SELECT " + COLUMNS + """
+
+                  FROM programs p
+                  JOIN facilities f ON f.id = p.facility_id
+                  JOIN availability a ON a.program_id = p.id
+                 WHERE p.id IN (""" + String.join(",", Collections.nCopies(ids.size(), "?")) + ")";
+        return jdbc.prepareStatement(sql, statement -> {
+            int i = 1;
+            for (long id : ids) {
+                statement.setLong(i++, id);
+            }
+            Map<Long, Candidate> read = new HashMap<>();
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    Candidate c = map(rs);
+                    read.put(c.programId(), c);
+                }
+            }
+            return read;
+        });
+    }
 
     /**
-     * Starts from the counts' (has_bed, region_code) index (V25), which lists only the programs with a bed to
-     * book: a region's few hundred of them instead of all its programs. The join order is fixed because, given a
-     * type, the optimizer would otherwise walk every program of that type in the country (ix_programs_type) and
-     * check each one's counts. The ranking is {@link Matcher#ranking}'s: preferences met, intake open now, fresh,
-     * most bookable, then the program id.
+     * The programs with a bed to book, from the counts' (has_bed, region_code) index (V25): a region's few hundred
+     * instead of all its programs. The join order is fixed because, given a type, the optimizer would otherwise walk
+     * every program of that type in the country (ix_programs_type) and check each one's counts. Columns: id, stated
+     * needs failed, zone unknown, open now, stale, bookable, preference score; only rows failing at most two needs.
      */
-    private static String matches(@Nullable String regionCode, Collection<String> types, Needs needs, boolean admitNow,
-                                  String zones, Instant staleBefore, int max, List<Object> params) {
-        // The ranking works on narrow rows (ids and sort keys): with COLUMNS in it, the window function's temporary
-        // table held the intake JSON, a BLOB, so MariaDB built it on disk (Aria), 33 of a request's 37 ms. Only the
-        // rows shown are then joined for their columns.
-        StringBuilder sql = new StringBuilder("SELECT STRAIGHT_JOIN ").append(COLUMNS).append("""
-                , best.total, best.unknown_zones
-                  FROM (SELECT c.id, c.preference, c.open_now, c.stale, c.bookable, COUNT(*) OVER () AS total,
-                               MAX(c.zone_unknown) OVER () AS unknown_zones
-                          FROM (SELECT STRAIGHT_JOIN p.id, GREATEST(a.available - a.held, 0) AS bookable, """)
-                .append(EligibilitySql.OPEN_NOW).append(" AS open_now, ")
-                .append(EligibilitySql.ZONE_UNKNOWN).append(" AS zone_unknown, a.updated_at < ? AS stale, ");
+    private static String withBed(@Nullable String regionCode, Collection<String> types, Needs needs, String zones,
+                                  Instant staleBefore, List<Object> params) {
+        StringBuilder sql = new StringBuilder("SELECT STRAIGHT_JOIN p.id, ")
+                .append(failedNeeds(EligibilitySql.rules(needs), params)).append(" AS misses, ")
+                .append(EligibilitySql.ZONE_UNKNOWN).append(" AS zone_unknown, ")
+                .append(EligibilitySql.OPEN_NOW).append(" AS open_now, a.updated_at < ?, ")
+                .append("GREATEST(a.available - a.held, 0), ");
         params.add(zones);
         params.add(zones);
         params.add(Timestamp.from(staleBefore));
-        sql.append(EligibilitySql.preferenceScore(needs, params)).append(" AS preference").append("""
+        sql.append(EligibilitySql.preferenceScore(needs, params)).append("""
 
                   FROM availability a
                   JOIN programs p ON p.id = a.program_id
                   JOIN facilities f ON f.id = p.facility_id
                  WHERE a.has_bed = TRUE""");
         where(regionCode, types, sql, params);
-        for (EligibilitySql.Rule rule : EligibilitySql.rules(needs)) {
-            sql.append(" AND NOT ").append(rule.fails());
+        return sql.append(" HAVING misses <= 2 OR zone_unknown").toString();
+    }
+
+    /** How many of the stated needs the program fails, as an SQL sum (its parameters added to {@code params}). */
+    private static String failedNeeds(List<EligibilitySql.Rule> rules, List<Object> params) {
+        StringBuilder misses = new StringBuilder("(0");
+        for (EligibilitySql.Rule rule : rules) {
+            misses.append(" + (").append(rule.fails()).append(')');
             params.addAll(rule.params());
         }
-        // with admitNow a closed one is a near miss, not a match; a row whose zone is unknown stays to be seen
-        sql.append(") c WHERE ? OR c.open_now OR c.zone_unknown"
-                + " ORDER BY c.preference DESC, c.open_now DESC, c.stale, c.bookable DESC, c.id LIMIT ?) best");
-        params.add(!admitNow);
-        params.add(max);
-        sql.append("""
-
-                  JOIN availability a ON a.program_id = best.id
-                  JOIN programs p ON p.id = best.id
-                  JOIN facilities f ON f.id = p.facility_id
-                 ORDER BY best.preference DESC, best.open_now DESC, best.stale, best.bookable DESC, best.id""");
-        return sql.toString();
+        return misses.append(')').toString();
     }
 
     /**
-     * The programs of the region and types that fail one or two conditions (a stated need, no bed to book, intake
-     * closed with {@code admitNow}), fewest first, at most {@code max} of each kind: the SQL form of the near
-     * misses. Three parts, each from the counts' (has_bed, region_code) index: programs with a bed that fail one or
-     * two conditions (the region's bookable ones, sorted), then full programs that fail nothing else and full ones
-     * that fail one more. The full ones are most of a region, so those two parts take the first {@code max} in
-     * index order and stop there instead of reading them all; the chosen few alone are joined to their counts and
-     * facility. {@link Matcher} still names the reasons; these counts only pre-select.
+     * The full programs (no bed to book) of the region and types that fail nothing else, then those that fail one
+     * more condition (a stated need, or intake closed with {@code admitNow}): at most {@code max} of each. The full
+     * ones are most of a region, so each part takes the first {@code max} in index order and stops there instead
+     * of reading them all. {@link Matcher} still names the reasons; these counts only pre-select.
      */
-    private static String nearMisses(@Nullable String regionCode, Collection<String> types, Needs needs,
-                                     boolean admitNow, String zones, Instant staleBefore, int max, List<Object> params) {
+    private static String fullNearMisses(@Nullable String regionCode, Collection<String> types, Needs needs,
+                                         boolean admitNow, String zones, int max, List<Object> params) {
         List<EligibilitySql.Rule> rules = EligibilitySql.rules(needs);
-        StringBuilder misses = new StringBuilder("0");
-        List<Object> missParams = new ArrayList<>();
-        for (EligibilitySql.Rule rule : rules) {
-            misses.append(" + (").append(rule.fails()).append(')');
-            missParams.addAll(rule.params());
-        }
-        if (admitNow) {
-            misses.append(" + (NOT ").append(EligibilitySql.OPEN_NOW).append(')');
-            missParams.add(zones);
-        }
         boolean anyCondition = !rules.isEmpty() || admitNow;
         List<String> parts = new ArrayList<>();
-        if (anyCondition) {
-            // the bookable ones failing one or two conditions: a region's few hundred, sorted, fewest failures first
-            StringBuilder part = new StringBuilder("(SELECT STRAIGHT_JOIN a.program_id, TRUE AS has_bed, ")
-                    .append(misses).append(" AS misses FROM availability a JOIN programs p ON p.id = a.program_id")
-                    .append(" JOIN facilities f ON f.id = p.facility_id WHERE a.has_bed = TRUE");
-            params.addAll(missParams);
-            where(regionCode, types, part, params);
-            part.append(" HAVING misses BETWEEN 1 AND 2 ORDER BY misses, ").append(EligibilitySql.preferences(needs, params))
-                    .append("a.updated_at < ?, GREATEST(a.available - a.held, 0) DESC, program_id LIMIT ?)");
-            params.add(Timestamp.from(staleBefore));
-            params.add(max);
-            parts.add(part.toString());
-        }
         for (int failed = 0; failed <= (anyCondition ? 1 : 0); failed++) {
-            // the full ones failing nothing else, then one thing: the first few in index order, without reading all
-            StringBuilder part = new StringBuilder("(SELECT STRAIGHT_JOIN a.program_id, FALSE AS has_bed, ")
-                    .append(failed + 1).append(" AS misses FROM availability a JOIN programs p ON p.id = a.program_id")
-                    .append(" JOIN facilities f ON f.id = p.facility_id WHERE a.has_bed = FALSE");
+            StringBuilder part = new StringBuilder("(SELECT STRAIGHT_JOIN a.program_id FROM availability a")
+                    .append(" JOIN programs p ON p.id = a.program_id JOIN facilities f ON f.id = p.facility_id")
+                    .append(" WHERE a.has_bed = FALSE");
             where(regionCode, types, part, params);
-            part.append(" AND (").append(misses).append(") = ").append(failed).append(" LIMIT ?)");
-            params.addAll(missParams);
+            part.append(" AND ").append(failedNeeds(rules, params));
+            if (admitNow) {
+                part.append(" + (NOT ").append(EligibilitySql.OPEN_NOW).append(')');
+                params.add(zones);
+            }
+            part.append(" = ").append(failed).append(" LIMIT ?)");
             params.add(max);
             parts.add(part.toString());
         }
-        return "SELECT STRAIGHT_JOIN " + COLUMNS + "\n  FROM (" + String.join("\n UNION ALL ", parts) + """
-                ) near
-                  JOIN availability a ON a.program_id = near.program_id
-                  JOIN programs p ON p.id = near.program_id
-                  JOIN facilities f ON f.id = p.facility_id
-                 ORDER BY near.misses, near.has_bed DESC, near.program_id""";
+        return String.join("\n UNION ALL ", parts);
     }
 
     private static void where(@Nullable String regionCode, Collection<String> types, StringBuilder sql,
