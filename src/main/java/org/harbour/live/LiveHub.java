@@ -68,10 +68,14 @@ class LiveHub {
         }
     }
 
-    /** The user was disabled or changed (on whichever instance): her sockets close now, and reconnect with her new rights. */
-    void signOff(long userId, String username) {
+    /**
+     * The user was disabled or changed (on whichever instance): her sockets opened with other rights than hers
+     * {@code now} (empty: disabled, or unknown) close now, and reconnect with her new rights.
+     */
+    void signOff(long userId, String username, Optional<CurrentUser> now) {
         sessions.values().stream()
                 .filter(session -> session.user().id() == userId || session.user().username().equals(username))
+                .filter(session -> !now.map(session.user()::equals).orElse(false))
                 .forEach(session -> session.signOff(LiveSession.SIGNED_OUT));
     }
 

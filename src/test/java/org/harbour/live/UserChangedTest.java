@@ -4,6 +4,7 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import org.harbour.security.CurrentUsers;
 import org.harbour.testdata.Fixtures;
 import org.harbour.testdata.HarbourTest;
 import org.harbour.testdata.Http;
@@ -118,6 +119,33 @@ class UserChangedTest implements HarbourTest {
             assertThat(resumed).extracting(m -> m.get("type")).doesNotContain("snapshot");
             assertThat(LiveClient.seq(resumed.get(0))).isGreaterThan(lastSeen);
             assertThat(Streams.availability(resumed.get(resumed.size() - 1))).containsEntry("available", 0);
+        }
+    }
+
+    /**
+     * Another instance reads the event up to a poll interval after the change: a socket she opened there in
+     * between already has her new rights and must stay open (it used to be closed with 4401, TwoInstancesTest's
+     * race). Here the change is in the database before she connects, and its event is read after.
+     */
+    @Test
+    void aSocketOpenedAfterTheChangeOutlivesItsLateEvent() throws Exception {
+        String username = fixtures.createUser("CASEWORKER", "Street Outreach Toronto");
+        Http her = fixtures.anonymous().login(username, Fixtures.PASSWORD);
+        try (LiveClient before = connect(her, null)) {
+            before.next(WAIT);
+            Sql.update("UPDATE users SET organization_id = (SELECT id FROM organizations WHERE name = ?)"
+                    + " WHERE username = ?", "Harbour Society", username);
+            // as on an instance that has not read her yet: nothing of her cached, so her next socket has the new rights
+            context.getBean(CurrentUsers.class).forget(username);
+            try (LiveClient after = connect(her, null)) {
+                after.next(WAIT);
+                events.userChanged(idOf(username), username);
+
+                assertThat(before.closed().get(AT_ONCE.toMillis(), TimeUnit.MILLISECONDS)).isEqualTo(4401);
+                var mark = sentinel.fire();
+                after.awaitMatching(mark, WAIT);
+                assertThat(after.closed()).isNotDone();
+            }
         }
     }
 
