@@ -119,7 +119,7 @@ class CandidateQueries {
     /**
      * One program with a bed: the stated needs and intake-now it fails ({@code misses}), and its ranking keys. The
      * database counts and scores; ordering a region's few hundred narrow rows here beats asking it to sort twice
-     * (a window function for the total and a second scan for the near misses cost 2.5 times this, issue 20).
+     * (a window function for the total and a second scan for the near misses cost it 2.5 times this scan, issue 20).
      */
     private record Row(long id, int misses, boolean openNow, boolean stale, int bookable, int preference) {
         /** {@link Matcher#ranking}'s order: preferences met, intake open now, fresh, most bookable, then the id. */
@@ -144,7 +144,9 @@ class CandidateQueries {
                 .limit(nearMissesRead).map(Row::id).toList());
         near.addAll(scan.fullNearMisses());
         Map<Long, Candidate> columns = columns(best, near);
-        return new Found(pick(best, columns), matches.size(), pick(near, columns));
+        // a bed taken between the two round trips: that program no longer matches (API.md: bookable > 0)
+        List<Candidate> stillBookable = pick(best, columns).stream().filter(c -> c.bookable() > 0).toList();
+        return new Found(stillBookable, matches.size() - (best.size() - stillBookable.size()), pick(near, columns));
     }
 
     private static List<Candidate> pick(List<Long> programIds, Map<Long, Candidate> columns) {
