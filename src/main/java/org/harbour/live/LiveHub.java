@@ -75,7 +75,7 @@ class LiveHub {
     void signOff(long userId, String username, Optional<CurrentUser> now) {
         sessions.values().stream()
                 .filter(session -> session.user().id() == userId || session.user().username().equals(username))
-                .filter(session -> !now.map(session.user()::equals).orElse(false))
+                .filter(session -> !session.hasRightsOf(now))
                 .forEach(session -> session.signOff(LiveSession.SIGNED_OUT));
     }
 
@@ -108,7 +108,7 @@ class LiveHub {
                 databaseAway = true;
                 continue;
             }
-            if (!user.map(session.user()::equals).orElse(false)) {
+            if (!session.hasRightsOf(user)) {
                 session.signOff(LiveSession.SIGNED_OUT);
             }
         }

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
@@ -54,6 +55,11 @@ final class LiveSession {
 
     CurrentUser user() {
         return user;
+    }
+
+    /** Whether the socket was opened with the rights its user has {@code now} (empty: disabled, gone or unknown). */
+    boolean hasRightsOf(Optional<CurrentUser> now) {
+        return now.map(user::equals).orElse(false);
     }
 
     /** When the token the socket was opened with runs out: the socket must not outlive it. */

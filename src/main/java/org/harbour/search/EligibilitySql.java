@@ -53,15 +53,6 @@ final class EligibilitySql {
     }
 
     /**
-     * How well a program meets the stated preferences, as a number that sorts like {@link Matcher#ranking}'s
-     * preference keys (trafficking-specialized 4, language 2, culture 1); {@code "0"} when none is stated.
-     */
-    static String preferenceScore(Needs needs, List<Object> params) {
-        String order = preferences(needs, params);
-        return order.isEmpty() ? "0" : order.substring(0, order.length() - " DESC, ".length());
-    }
-
-    /**
      * Whether the facility {@code f} takes intake at the instant whose local second of the week is given per zone
      * (one parameter, {@link FacilityZones#secondsOfWeekJson}): the SQL twin of {@code IntakeHours.isOpenAt}, read
      * from the facility's weekly hours as intervals of the week (V30's {@code intake_windows}, which the database
@@ -79,26 +70,22 @@ final class EligibilitySql {
              AND NOT JSON_CONTAINS_PATH(?, 'one', CONCAT('$."', f.time_zone, '"')))""";
 
     /**
-     * How well a program meets the stated preferences, as a number that sorts like the ranking, for an ORDER BY
-     * ({@code "(...) DESC, "}); empty when none is stated (a bare constant there would name a column by position).
+     * How well a program meets the stated preferences, as a number that sorts like {@link Matcher#ranking}'s
+     * preference keys (trafficking-specialized 4, language 2, culture 1); {@code (0)} when none is stated.
      */
-    static String preferences(Needs needs, List<Object> params) {
-        if (!Boolean.TRUE.equals(needs.traffickingSpecialized()) && needs.language() == null
-                && needs.culturallySpecific() == null) {
-            return "";
-        }
-        StringBuilder preferences = new StringBuilder("(0");
+    static String preferenceScore(Needs needs, List<Object> params) {
+        StringBuilder score = new StringBuilder("(0");
         if (Boolean.TRUE.equals(needs.traffickingSpecialized())) {
-            preferences.append(" + 4 * p.trafficking_specialized");
+            score.append(" + 4 * p.trafficking_specialized");
         }
         if (needs.language() != null) {
-            preferences.append(" + 2 * (FIND_IN_SET(?, p.languages) > 0)");
+            score.append(" + 2 * (FIND_IN_SET(?, p.languages) > 0)");
             params.add(needs.language());
         }
         if (needs.culturallySpecific() != null) {
-            preferences.append(" + (p.culturally_specific <=> ?)");
+            score.append(" + (p.culturally_specific <=> ?)");
             params.add(needs.culturallySpecific());
         }
-        return preferences.append(") DESC, ").toString();
+        return score.append(')').toString();
     }
 }
