@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Collectors;
 import java.util.Map;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
@@ -36,9 +37,10 @@ import java.util.stream.Stream;
  * System properties (defaults are the issues' figures): bench.quick=true (a short run for iteration),
  * bench.database=external|embedded (external when mariadb-server is installed), bench.sockets, bench.rate
  * (updates/s), bench.seconds, bench.programs, bench.writeSeconds, bench.contentionSeconds, bench.quietSeconds,
- * bench.jvmArgs (for the Harbour JVM, e.g. "-Xmx256m"), bench.jfr=true (profile the Harbour JVM into
- * target/bench/harbour.jfr), bench.noCds=true (skip the comparison start with java -jar alone), bench.plainJar=true
- * (run everything with java -jar alone: no archive, no heap settings), bench.jar, bench.dir.
+ * bench.restarts (restarts measured, 5; the median is judged), bench.jvmArgs (for the Harbour JVM, e.g.
+ * "-Xmx256m"), bench.jfr=true (profile the Harbour JVM into target/bench/harbour.jfr), bench.noCds=true (skip the
+ * comparison start with java -jar alone), bench.plainJar=true (run everything with java -jar alone: no archive, no
+ * heap settings), bench.jar, bench.dir.
  */
 public final class Main {
 
@@ -47,6 +49,8 @@ public final class Main {
     private static final int RATE = Integer.getInteger("bench.rate", 50);
     private static final int SECONDS = Integer.getInteger("bench.seconds", QUICK ? 10 : 60);
     private static final int PROGRAMS = Integer.getInteger("bench.programs", 10_000);
+    /** Restarts measured; the median is judged (one restart moved by 0.3 s from run to run on this host). */
+    private static final int RESTARTS = Math.max(1, Integer.getInteger("bench.restarts", QUICK ? 1 : 5));
     private static final int WRITE_SECONDS = Integer.getInteger("bench.writeSeconds", QUICK ? 5 : 15);
     /** Item 3's continuous contention: 20 caseworkers holding and releasing on one program, this long. */
     private static final int CONTENTION_SECONDS = Integer.getInteger("bench.contentionSeconds", QUICK ? 10 : 30);
@@ -204,14 +208,26 @@ public final class Main {
                     + minusDatabase(db) + "; Micronaut: " + first.micronautStartup() + "; CPU used to start "
                     + first.startCpuMillis() + " ms", (healthy - db) + " ms", "< 2 s");
         }
-        harbour = HarbourProcess.start(jarToRun, data, dir.resolve("harbour.log"), jvmArgs, harbourEnvironment);
-        long healthy = harbour.awaitHealthy(Duration.ofMinutes(3));
-        long db = harbour.databaseStartMillis();
+        // the last restart stays up for the other items
+        List<Long> restarts = new ArrayList<>();
+        for (int i = 1; i <= RESTARTS; i++) {
+            if (harbour != null) {
+                harbour.close();
+            }
+            harbour = HarbourProcess.start(jarToRun, data, dir.resolve("harbour.log"), jvmArgs, harbourEnvironment);
+            restarts.add(harbour.awaitHealthy(Duration.ofMinutes(3)) - harbour.databaseStartMillis());
+        }
+        List<Long> sorted = restarts.stream().sorted().toList();
+        long median = sorted.get(sorted.size() / 2);
         String restart = "restart to healthy (process start to the first 200 of /health), "
-                + (EXTERNAL ? "external database" : "embedded database minus its own start");
-        results.figure("6", "restart to /health UP, " + minusDatabase(db) + "; Micronaut: " + harbour.micronautStartup()
-                        + "; CPU used to start " + harbour.startCpuMillis() + " ms; load average " + loadAverage(),
-                (healthy - db) + " ms", results.judge("< 2 s", healthy - db < 2000, restart, (healthy - db)
+                + (EXTERNAL ? "external database" : "embedded database minus its own start")
+                + (RESTARTS > 1 ? ", median of " + RESTARTS : "");
+        results.figure("6", "restart to /health UP, " + minusDatabase(harbour.databaseStartMillis())
+                        + (RESTARTS > 1 ? "; median of " + RESTARTS + " restarts (" + restarts.stream()
+                        .map(String::valueOf).collect(Collectors.joining(", ")) + " ms, in order)" : "")
+                        + "; the last one: Micronaut " + harbour.micronautStartup() + ", CPU used to start "
+                        + harbour.startCpuMillis() + " ms; load average " + loadAverage(),
+                median + " ms", results.judge("< 2 s", median < 2000, restart, median
                         + " ms (load average " + loadAverage() + ")"));
         results.figure("6", "resident memory after start (VmRSS of the Harbour JVM" + jvms() + ", " + harbour.threads()
                 + " threads)", harbour.rssMegabytes() + " MB", "");
