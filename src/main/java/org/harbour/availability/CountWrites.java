@@ -37,8 +37,9 @@ class CountWrites {
      */
     static final String KEEP_BOOKABLE_BEFORE = " AND (@harbour_bookable_before := GREATEST(0, a.available - a.held)) >= 0";
 
+    /** The view with bookable_before last: AvailabilityRows reads the view's columns by position. */
     private static final String SELECT_CHANGED = Counts.SELECT_ONE
-            .replaceFirst("SELECT ", "SELECT @harbour_bookable_before AS bookable_before, ");
+            .replace(" AS refused\n", " AS refused, @harbour_bookable_before AS bookable_before\n");
 
     private final JdbcOperations jdbc;
     private final AvailabilityRows rows;
