@@ -26,8 +26,9 @@ public record IntakeHours(boolean alwaysOpen, List<Window> weekly) {
 
     /**
      * Parsed window edges by their text. A bed request asks each of up to 50 matches when it opens and closes
-     * next, which parsed each window's two times for every day of the coming week: 13 % of a request's CPU
-     * (issue 20). The texts are the few times facilities chose (normalized when saved), so the bound is generous.
+     * next, which parsed each window's two times for every day of the coming week: with the hours' JSON (parsed
+     * per match too, until CandidateQueries kept them), 13 % of a request's Java samples in a profile (issue 20).
+     * The texts are the few times facilities chose (normalized when saved), so the bound is generous.
      */
     private static final LoadingCache<String, LocalTime> TIMES = Caffeine.newBuilder().maximumSize(10_000)
             .build(LocalTime::parse);

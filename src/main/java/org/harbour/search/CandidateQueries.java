@@ -47,8 +47,8 @@ class CandidateQueries {
     private final FacilityZones zones;
     /**
      * A facility's weekly intake hours by their stored JSON, read for every match shown: parsing them again for
-     * each of up to 50 matches of every request was 3 % of its CPU (issue 20). An edit stores new text, so a
-     * changed schedule is a new key; the old one ages out.
+     * each of up to 50 matches of every request was 3 % of its Java samples in a profile (issue 20). An edit
+     * stores new text, so a changed schedule is a new key; the old one ages out.
      */
     private final LoadingCache<String, IntakeHours> intakeHoursByText;
 
