@@ -37,9 +37,7 @@ class CountWrites {
      */
     static final String KEEP_BOOKABLE_BEFORE = " AND (@harbour_bookable_before := GREATEST(0, a.available - a.held)) >= 0";
 
-    /** The view with bookable_before last: AvailabilityRows reads the view's columns by position. */
-    private static final String SELECT_CHANGED = Counts.SELECT_ONE
-            .replace(" AS refused\n", " AS refused, @harbour_bookable_before AS bookable_before\n");
+    private static final String SELECT_CHANGED = Counts.selectOneWith("@harbour_bookable_before AS bookable_before");
 
     private final JdbcOperations jdbc;
     private final AvailabilityRows rows;

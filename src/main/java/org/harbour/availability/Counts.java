@@ -20,7 +20,8 @@ import java.util.Optional;
 @Transactional(readOnly = true)
 public class Counts {
 
-    private static final String SELECT = """
+    /** The view's columns, in the order AvailabilityRows reads them (by position). */
+    private static final String COLUMNS = """
             SELECT a.program_id, p.facility_id, f.name AS facility_name, p.name AS program_name, f.region_code,
                    f.municipality, p.type, p.population, p.capacity_type, p.capacity, a.available, a.held,
                    a.out_of_service, a.updated_at, a.updated_by, a.version,
@@ -30,14 +31,24 @@ public class Counts {
                    (SELECT COUNT(*) FROM bed_request_outcomes o
                      WHERE o.program_id = a.program_id AND o.outcome = 'REFUSED_AT_DOOR')
                    + (SELECT COUNT(*) FROM holds h WHERE h.program_id = a.program_id
-                         AND h.door_outcome = 'REFUSED_AT_DOOR') AS refused
+                         AND h.door_outcome = 'REFUSED_AT_DOOR') AS refused""";
+
+    private static final String FROM = """
+
               FROM availability a
               JOIN programs p ON p.id = a.program_id
               JOIN facilities f ON f.id = p.facility_id
             """;
 
+    private static final String SELECT = COLUMNS + FROM;
+
     /** One program's view; after a change the ledger sends it in the change's own round trip. */
     static final String SELECT_ONE = SELECT + " WHERE a.program_id = ?";
+
+    /** {@link #SELECT_ONE} with one more column after the view's, which keep their positions. */
+    static String selectOneWith(String column) {
+        return COLUMNS + ", " + column + FROM + " WHERE a.program_id = ?";
+    }
 
     private final JdbcOperations jdbc;
     private final Clock clock;
