@@ -49,8 +49,10 @@ SELECT c.id, c.organization_id, p.id, NULL, NULL, 2, 'WAITING', UTC_TIMESTAMP(6)
   FROM clients c JOIN programs p ON p.name = 'Youth beds' WHERE c.alias = 'Sky';
 
 -- Past searches: met and unmet, in office hours and at night.
-INSERT INTO bed_requests (organization_id, user_id, client_id, region_code, types, needs, admit_now, match_count, unmet, created_at)
-SELECT u.organization_id, u.id, NULL, r.region_code, r.types, r.needs, r.admit_now, r.match_count, r.unmet,
+-- Ids from id_blocks (V32), which then moves past them.
+INSERT INTO bed_requests (id, organization_id, user_id, client_id, region_code, types, needs, admit_now, match_count, unmet, created_at)
+SELECT b.next_id + ROW_NUMBER() OVER (ORDER BY r.hours_ago DESC) - 1,
+       u.organization_id, u.id, NULL, r.region_code, r.types, r.needs, r.admit_now, r.match_count, r.unmet,
        UTC_TIMESTAMP(6) - INTERVAL r.hours_ago HOUR
   FROM (
     SELECT 'ON-CENTRAL' AS region_code, 'DV_SHELTER,HOTEL_MOTEL' AS types, '{"gender":"WOMAN","age":21}' AS needs,
@@ -60,7 +62,9 @@ SELECT u.organization_id, u.id, NULL, r.region_code, r.types, r.needs, r.admit_n
     UNION ALL SELECT 'BC-NORTH', 'EMERGENCY_SHELTER', '{"gender":"TRANS_WOMAN","age":27,"pets":true}', FALSE, 1, FALSE, 30
     UNION ALL SELECT 'AB-NORTH', 'DV_SHELTER', '{"gender":"TWO_SPIRIT","age":18}', TRUE, 0, TRUE, 7
   ) r
-  JOIN users u ON u.username = 'caseworker';
+  JOIN users u ON u.username = 'caseworker'
+  JOIN id_blocks b ON b.name = 'bed_requests';
+UPDATE id_blocks SET next_id = GREATEST(next_id, (SELECT MAX(id) + 1 FROM bed_requests)) WHERE name = 'bed_requests';
 
 INSERT INTO bed_request_outcomes (bed_request_id, program_id, outcome, recorded_by, recorded_at)
 SELECT b.id, p.id, 'REFUSED_AT_DOOR', b.user_id, b.created_at + INTERVAL 2 HOUR

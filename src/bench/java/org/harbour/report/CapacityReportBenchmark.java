@@ -127,15 +127,18 @@ class CapacityReportBenchmark implements HarbourTest {
 
     private void requests() {
         Sql.update("""
-                INSERT INTO bed_requests (organization_id, user_id, client_id, region_code, types, needs, admit_now,
+                INSERT INTO bed_requests (id, organization_id, user_id, client_id, region_code, types, needs, admit_now,
                                           match_count, unmet, created_at)
-                SELECT NULL, 1, NULL, ELT(MOD(s.seq, 3) + 1, 'AB-NORTH', 'BC-ISLAND', NULL),
+                SELECT b.next_id + s.seq, NULL, 1, NULL, ELT(MOD(s.seq, 3) + 1, 'AB-NORTH', 'BC-ISLAND', NULL),
                        ELT(MOD(s.seq, 4) + 1, 'DV_SHELTER', 'HOTEL_MOTEL,DV_SHELTER', NULL, 'DETOX'),
                        JSON_OBJECT('gender', ELT(MOD(s.seq, 4) + 1, 'WOMAN', 'MAN', 'NON_BINARY', NULL),
                                    'age', 15 + MOD(s.seq, 50), 'children', MOD(s.seq, 7) = 0),
                        FALSE, MOD(s.seq, 4) <> 0, MOD(s.seq, 4) = 0,
                        TIMESTAMP('2024-01-01') + INTERVAL s.seq * 1581 SECOND
-                  FROM seq_0_to_19999 s""");
+                  FROM seq_0_to_19999 s
+                  JOIN id_blocks b ON b.name = 'bed_requests'""");
+        // ids are taken from id_blocks (V32), as the service takes them
+        Sql.update("UPDATE id_blocks SET next_id = (SELECT MAX(id) + 1 FROM bed_requests) WHERE name = 'bed_requests'");
     }
 
     /** Three placements a client: a move one night after the first ends, then a new episode. */

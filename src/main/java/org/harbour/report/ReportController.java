@@ -13,6 +13,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import org.harbour.platform.WritesBehind;
 import org.harbour.problem.Checks;
 import org.harbour.region.KnownRegions;
 
@@ -32,14 +33,16 @@ class ReportController {
     static final String PERSON_PERIOD_HEADER = "Harbour-Person-Figures-Period";
 
     private final CapacityReport capacity;
+    private final List<WritesBehind> writesBehind;
     private final TurnawayReport turnaways;
     private final KnownRegions regions;
     private final ReportSources sources;
     private final Clock clock;
 
-    ReportController(CapacityReport capacity, TurnawayReport turnaways, KnownRegions regions, ReportSources sources,
-                     Clock clock) {
+    ReportController(CapacityReport capacity, List<WritesBehind> writesBehind, TurnawayReport turnaways,
+                     KnownRegions regions, ReportSources sources, Clock clock) {
         this.capacity = capacity;
+        this.writesBehind = writesBehind;
         this.turnaways = turnaways;
         this.regions = regions;
         this.sources = sources;
@@ -62,6 +65,9 @@ class ReportController {
                              @Nullable @QueryValue String groupBy, @Nullable @QueryValue String regionCode,
                              @Nullable @QueryValue String type, @Nullable @QueryValue String population,
                              @Nullable @QueryValue String capacityType) {
+        // the bed requests this instance has answered are in what it reports (they are written just after their
+        // answers); waited for here, before the report's transaction takes a connection
+        writesBehind.forEach(WritesBehind::awaitEarlierWrites);
         CapacityQuery query = CapacityQuery.parse(from, to, groupBy, regionCode, type, population, capacityType,
                 code -> regions.exists(code), capacity::dataRange);
         List<CapacityRow> rows = capacity.run(query);

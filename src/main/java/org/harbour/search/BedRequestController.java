@@ -16,10 +16,12 @@ class BedRequestController {
 
     private final BedRequests bedRequests;
     private final DoorOutcomes doorOutcomes;
+    private final DemandWriter demands;
 
-    BedRequestController(BedRequests bedRequests, DoorOutcomes doorOutcomes) {
+    BedRequestController(BedRequests bedRequests, DoorOutcomes doorOutcomes, DemandWriter demands) {
         this.bedRequests = bedRequests;
         this.doorOutcomes = doorOutcomes;
+        this.demands = demands;
     }
 
     @Post
@@ -32,6 +34,7 @@ class BedRequestController {
     @Post("/{id}/outcome")
     @Status(HttpStatus.CREATED)
     void outcome(@PathVariable long id, @Body SearchApi.Outcome outcome, @Parameter(hidden = true) CurrentUser user) {
+        demands.awaitEarlierWrites(); // a request answered a moment ago may still be on its way to the database
         doorOutcomes.record(id, outcome, user);
     }
 }

@@ -36,20 +36,25 @@ import java.util.Set;
 class BedRequests {
 
     private final CandidateQueries candidates;
-        private final Freshness freshness;
+    private final Freshness freshness;
     private final KnownRegions regions;
     private final Clients clients;
     private final DemandRecords demands;
+    private final DemandWriter writer;
+    private final BedRequestIds ids;
     private final JsonMapper json;
     private final Clock clock;
 
     BedRequests(CandidateQueries candidates, Freshness freshness, KnownRegions regions,
-                Clients clients, DemandRecords demands, JsonMapper json, Clock clock) {
+                Clients clients, DemandRecords demands, DemandWriter writer, BedRequestIds ids, JsonMapper json,
+                Clock clock) {
         this.candidates = candidates;
         this.freshness = freshness;
         this.regions = regions;
         this.clients = clients;
         this.demands = demands;
+        this.writer = writer;
+        this.ids = ids;
         this.json = json;
         this.clock = clock;
     }
@@ -60,8 +65,8 @@ class BedRequests {
     static final int MAX_LIMIT = 200;
 
     /**
-     * Reads the best matches and the near misses in one round trip in autocommit (no transaction: nothing to keep
-     * consistent with), then records the demand in one more (see {@link DemandRecords}).
+     * Reads the best matches and the near misses in autocommit (no transaction: nothing to keep consistent with), and
+     * records the demand: after the answer for an anonymous enquiry ({@link DemandWriter}), before it for a client's.
      */
     @Connectable
     Result search(Request r, CurrentUser user) {
@@ -144,9 +149,14 @@ class BedRequests {
 
         // the demand record keeps the first KEPT_MATCHES in rank order (the page is a prefix of them)
         List<Long> kept = found.best().stream().limit(DemandRecords.KEPT_MATCHES).map(Candidate::programId).toList();
-        var demand = new DemandRecords.Demand(user, r.clientId(), region,
+        long id = ids.next();
+        var demand = new DemandRecords.Demand(id, user, r.clientId(), region,
                 types.isEmpty() ? null : String.join(",", types), toJson(needs), admitNow, total, kept, now);
-        long id = r.clientId() == null ? demands.record(demand) : demands.recordAudited(demand);
+        if (r.clientId() == null) {
+            writer.write(demand); // after the answer: nothing in it waits for the write
+        } else {
+            demands.writeAudited(demand); // who looked for her is on record before she is told anything
+        }
         return new Result(id, List.copyOf(ranked), total == 0, now, total,
                 List.copyOf(nearMisses.subList(0, Math.min(NEAR_MISSES, nearMisses.size()))));
     }

@@ -5,25 +5,23 @@ import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.harbour.audit.AuditLog;
-import org.harbour.platform.MultiStatements;
 import org.harbour.security.CurrentUser;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Records a bed request and its ranked matches (demand, for funders' reports), never one without the
- * other, in ONE round trip: the request INSERT, the matches INSERT (keyed by LAST_INSERT_ID()) and the read
- * of the new id go as one multi-statement packet (Connector/J allowMultiQueries, client-side prepared
- * statements, so every value is still bound, never concatenated). Without a client this packet is also its
- * own transaction (START TRANSACTION ... COMMIT), which replaces the SET autocommit=0 / COMMIT /
- * SET autocommit=1 round trips of a JDBC transaction.
+ * Records bed requests and their ranked matches (demand, for funders' reports), never one without the other. Ids are
+ * given ({@link BedRequestIds}). Requests without a client go in batches, after their answers ({@link DemandWriter}):
+ * one packet holds START TRANSACTION, the requests' INSERT, the matches' INSERT and COMMIT (Connector/J
+ * allowMultiQueries, client-side prepared statements, so every value is still bound, never concatenated). A request
+ * naming a client is written with its audit row in the request's own transaction, before the answer.
  */
 @Singleton
 class DemandRecords {
@@ -32,8 +30,12 @@ class DemandRecords {
     static final int KEPT_MATCHES = 50;
 
     /** {@code matchCount}: how many matched in all; {@code rankedProgramIds}: the best of them, at most KEPT_MATCHES. */
-    record Demand(CurrentUser user, Long clientId, String regionCode, String types, String needsJson,
+    record Demand(long id, CurrentUser user, Long clientId, String regionCode, String types, String needsJson,
                   boolean admitNow, int matchCount, List<Long> rankedProgramIds, Instant at) {
+
+        List<Long> kept() {
+            return rankedProgramIds.subList(0, Math.min(rankedProgramIds.size(), KEPT_MATCHES));
+        }
     }
 
     private final JdbcOperations jdbc;
@@ -46,12 +48,13 @@ class DemandRecords {
 
     /** Outside any transaction: the packet commits itself, or, on any error, nothing of it stays. */
     @Connectable
-    long record(Demand demand) {
-        return jdbc.execute(connection -> {
+    void write(List<Demand> demands) {
+        jdbc.execute(connection -> {
             try {
-                return insert(connection, demand, true);
+                insert(connection, demands, true);
+                return null;
             } catch (SQLException e) {
-                // The server stops a multi-statement packet at the failing statement, so the request row may
+                // The server stops a multi-statement packet at the failing statement, so the request rows may
                 // sit in an open transaction the driver does not know about: end it before the pool reuses
                 // the connection. (A broken connection is rolled back by the server when it closes.)
                 try (Statement rollback = connection.createStatement()) {
@@ -66,50 +69,69 @@ class DemandRecords {
 
     /** A request for a named client is audited, and the audit row commits with the request. */
     @Transactional
-    long recordAudited(Demand demand) {
-        long id = jdbc.execute(connection -> insert(connection, demand, false));
+    void writeAudited(Demand demand) {
+        jdbc.execute(connection -> {
+            insert(connection, List.of(demand), false);
+            return null;
+        });
         audit.record(demand.user(), "BED_REQUEST", "CLIENT", demand.clientId());
-        return id;
     }
 
-    private static long insert(Connection connection, Demand d, boolean ownTransaction) throws SQLException {
-        List<Long> kept = d.rankedProgramIds().subList(0, Math.min(d.rankedProgramIds().size(), KEPT_MATCHES));
-        try (PreparedStatement statement = connection.prepareStatement(sql(kept.size(), ownTransaction))) {
+    private static void insert(Connection connection, List<Demand> demands, boolean ownTransaction) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql(demands, ownTransaction))) {
             int i = 1;
-            statement.setObject(i++, d.user().organizationId());
-            statement.setLong(i++, d.user().id());
-            statement.setObject(i++, d.clientId());
-            statement.setString(i++, d.regionCode());
-            statement.setString(i++, d.types());
-            statement.setString(i++, d.needsJson());
-            statement.setBoolean(i++, d.admitNow());
-            statement.setInt(i++, d.matchCount());
-            statement.setBoolean(i++, d.matchCount() == 0);
-            statement.setTimestamp(i++, Timestamp.from(d.at()));
-            for (Long programId : kept) {
-                statement.setLong(i++, programId);
+            for (Demand d : demands) {
+                statement.setLong(i++, d.id());
+                statement.setObject(i++, d.user().organizationId());
+                statement.setLong(i++, d.user().id());
+                statement.setObject(i++, d.clientId());
+                statement.setString(i++, d.regionCode());
+                statement.setString(i++, d.types());
+                statement.setString(i++, d.needsJson());
+                statement.setBoolean(i++, d.admitNow());
+                statement.setInt(i++, d.matchCount());
+                statement.setBoolean(i++, d.matchCount() == 0);
+                statement.setTimestamp(i++, Timestamp.from(d.at()));
             }
-            // past START TRANSACTION, the INSERTs and COMMIT to the id
-            try (ResultSet rs = MultiStatements.execute(statement)) {
-                rs.next();
-                return rs.getLong(1);
+            for (Demand d : demands) {
+                for (Long programId : d.kept()) {
+                    statement.setLong(i++, d.id());
+                    statement.setLong(i++, programId);
+                }
+            }
+            // every statement's result read, so that a failing one throws here
+            boolean isQuery = statement.execute();
+            while (isQuery || statement.getUpdateCount() != -1) {
+                isQuery = statement.getMoreResults();
             }
         }
     }
 
-    private static String sql(int matches, boolean ownTransaction) {
-        StringBuilder sql = new StringBuilder(ownTransaction ? "START TRANSACTION;" : "");
-        sql.append("INSERT INTO bed_requests (organization_id, user_id, client_id, region_code, types, needs,"
-                + " admit_now, match_count, unmet, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?);");
-        if (matches > 0) {
-            // bed_request_matches has no AUTO_INCREMENT column, so LAST_INSERT_ID() stays the request's id
-            sql.append("INSERT INTO bed_request_matches (bed_request_id, rank_order, program_id) VALUES ");
-            for (int rank = 1; rank <= matches; rank++) {
-                sql.append(rank == 1 ? "" : ",").append("(LAST_INSERT_ID(),").append(rank).append(",?)");
-            }
-            sql.append(';');
+    private static String sql(List<Demand> demands, boolean ownTransaction) {
+        List<String> statements = new ArrayList<>();
+        if (ownTransaction) {
+            statements.add("START TRANSACTION");
         }
-        sql.append(ownTransaction ? "COMMIT;" : "").append("SELECT LAST_INSERT_ID()");
-        return sql.toString();
+        StringBuilder requests = new StringBuilder("INSERT INTO bed_requests (id, organization_id, user_id, client_id,"
+                + " region_code, types, needs, admit_now, match_count, unmet, created_at) VALUES ");
+        for (int n = 0; n < demands.size(); n++) {
+            requests.append(n == 0 ? "" : ",").append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        }
+        statements.add(requests.toString());
+        StringBuilder matches = new StringBuilder("INSERT INTO bed_request_matches (bed_request_id, rank_order, program_id) VALUES ");
+        boolean any = false;
+        for (Demand d : demands) {
+            for (int rank = 1; rank <= d.kept().size(); rank++) {
+                matches.append(any ? "," : "").append("(?,").append(rank).append(",?)");
+                any = true;
+            }
+        }
+        if (any) {
+            statements.add(matches.toString());
+        }
+        if (ownTransaction) {
+            statements.add("COMMIT");
+        }
+        return String.join(";", statements);
     }
 }

@@ -14,7 +14,7 @@ import java.util.Set;
 /**
  * The eligibility rules, in one place: a program matches when it admits the person on every stated
  * need. Preferences (trafficking-specialized, language unless required, culturally specific) do not
- * exclude; they rank. {@code CandidateQueries} holds the SQL form of the same rules, to pre-select.
+ * exclude; they rank. Bed requests apply them in memory ({@code CandidateQueries}); there is no other copy.
  */
 public final class Matcher {
 
@@ -62,16 +62,42 @@ public final class Matcher {
     /** The stated preferences this program meets, in ranking order. */
     public static List<Preference> matchedPreferences(Eligibility e, Needs needs) {
         Set<Preference> met = EnumSet.noneOf(Preference.class);
-        if (Boolean.TRUE.equals(needs.traffickingSpecialized()) && e.traffickingSpecialized()) {
-            met.add(Preference.TRAFFICKING_SPECIALIZED);
-        }
-        if (needs.language() != null && e.languages().contains(needs.language())) {
-            met.add(Preference.LANGUAGE);
-        }
-        if (needs.culturallySpecific() != null && needs.culturallySpecific().equals(e.culturallySpecific())) {
-            met.add(Preference.CULTURALLY_SPECIFIC);
+        for (Preference preference : Preference.values()) {
+            if (meets(preference, e, needs)) {
+                met.add(preference);
+            }
         }
         return List.copyOf(met);
+    }
+
+    /**
+     * The preferences met as one number that sorts as {@link #ranking}'s preference keys do (the first preference
+     * met outweighs all after it): trafficking-specialized 4, language 2, culture 1.
+     */
+    static int preferenceScore(Eligibility e, Needs needs) {
+        int score = 0;
+        for (Preference preference : Preference.values()) {
+            score = score * 2 + (meets(preference, e, needs) ? 1 : 0);
+        }
+        return score;
+    }
+
+    private static boolean meets(Preference preference, Eligibility e, Needs needs) {
+        return switch (preference) {
+            case TRAFFICKING_SPECIALIZED -> Boolean.TRUE.equals(needs.traffickingSpecialized()) && e.traffickingSpecialized();
+            case LANGUAGE -> needs.language() != null && e.languages().contains(needs.language());
+            case CULTURALLY_SPECIFIC -> needs.culturallySpecific() != null
+                    && needs.culturallySpecific().equals(e.culturallySpecific());
+        };
+    }
+
+    /** A program that admits no one: it refuses every condition a person's needs can state. */
+    private static final Eligibility ADMITS_NO_ONE = new Eligibility(List.of(), Integer.MAX_VALUE, Integer.MIN_VALUE,
+            false, false, SubstancePolicy.SOBRIETY_REQUIRED, false, true, false, false, List.of(), null);
+
+    /** Whether the needs state any condition (not only preferences), so that some program could refuse her. */
+    static boolean anyCondition(Needs needs) {
+        return !reasonsRefused(ADMITS_NO_ONE, needs).isEmpty();
     }
 
     /**

@@ -221,18 +221,36 @@ final class AttackerData {
         List<String> types = List.of("EMERGENCY_SHELTER", "DV_SHELTER", "HOTEL_MOTEL", "YOUTH_SHELTER");
         List<String> needs = List.of("{}", "{\"gender\": \"WOMAN\", \"age\": 30}", "{\"gender\": \"MAN\"}",
                 "{\"age\": 19}", "{\"children\": 2}");
+        long firstId = takeBedRequestIds(db, 120);
         try (PreparedStatement insert = db.prepareStatement("""
-                INSERT INTO bed_requests (user_id, region_code, types, needs, admit_now, match_count, unmet, created_at)
-                VALUES (?, ?, ?, ?, FALSE, 0, ?, ?)""")) {
+                INSERT INTO bed_requests (id, user_id, region_code, types, needs, admit_now, match_count, unmet, created_at)
+                VALUES (?, ?, ?, ?, ?, FALSE, 0, ?, ?)""")) {
             for (int i = 0; i < 120; i++) {
                 String region = random.nextInt(5) == 0 ? null : REGIONS.get(random.nextInt(REGIONS.size()));
                 int count = random.nextInt(3);
                 String asked = count == 0 ? "" : String.join(",", types.subList(i % 3, i % 3 + count));
                 LocalDateTime at = FIRST.plusDays(random.nextInt(182)).atTime(random.nextInt(24), random.nextInt(60));
-                batch(insert, admin, region, asked, needs.get(random.nextInt(needs.size())), random.nextBoolean(), utc(at));
+                batch(insert, firstId + i, admin, region, asked, needs.get(random.nextInt(needs.size())), random.nextBoolean(),
+                        utc(at));
                 seen(at.toLocalDate());
             }
             insert.executeBatch();
+        }
+    }
+
+    /** Bed request ids are taken from id_blocks (V32), as the service takes them: the first of {@code count}. */
+    private static long takeBedRequestIds(Connection db, int count) throws SQLException {
+        try (PreparedStatement take = db.prepareStatement("""
+                UPDATE id_blocks
+                   SET next_id = LAST_INSERT_ID(GREATEST(next_id, (SELECT COALESCE(MAX(id), 0) + 1 FROM bed_requests)) + ?)
+                 WHERE name = 'bed_requests'""")) {
+            take.setInt(1, count);
+            take.executeUpdate();
+        }
+        try (PreparedStatement last = db.prepareStatement("SELECT LAST_INSERT_ID()");
+             java.sql.ResultSet rs = last.executeQuery()) {
+            rs.next();
+            return rs.getLong(1) - count;
         }
     }
 

@@ -183,6 +183,42 @@ class MatcherTest {
         return copy;
     }
 
+    @Test
+    void theConditionsStatedAreTheOnesAProgramCouldRefuse() {
+        assertThat(Matcher.anyCondition(needs())).isFalse();
+        // preferences alone refuse no one
+        assertThat(Matcher.anyCondition(with("language", "fr"))).isFalse();
+        assertThat(Matcher.anyCondition(with("traffickingSpecialized", true))).isFalse();
+        assertThat(Matcher.anyCondition(with("culturallySpecific", "INDIGENOUS"))).isFalse();
+        // "no" to a yes-or-no need is no condition either
+        assertThat(Matcher.anyCondition(with("pets", false))).isFalse();
+        assertThat(Matcher.anyCondition(with("children", 0))).isFalse();
+        for (String field : List.of("gender", "age", "children", "pets", "substanceUse", "currentSexTrade",
+                "wheelchair", "avoidMandatoryActivities")) {
+            Object value = switch (field) {
+                case "gender" -> "WOMAN";
+                case "age", "children" -> 1;
+                default -> true;
+            };
+            assertThat(Matcher.anyCondition(with(field, value))).as(field).isTrue();
+        }
+        assertThat(Matcher.anyCondition(new Needs(null, null, null, null, null, null, null, "fr", null, null, null, true)))
+                .as("a required language").isTrue();
+    }
+
+    @Test
+    void thePreferenceScoreSortsAsTheRankingDoes() {
+        Eligibility everything = new Eligibility(List.of(Gender.WOMAN), null, null, true, true,
+                SubstancePolicy.HARM_REDUCTION, true, false, true, true, List.of("fr"), "INDIGENOUS");
+        Needs all = new Needs(null, null, null, null, null, null, null, "fr", true, null, "INDIGENOUS", null);
+        assertThat(Matcher.preferenceScore(everything, all)).isEqualTo(7);
+        assertThat(Matcher.preferenceScore(everything, with("traffickingSpecialized", true))).isEqualTo(4);
+        assertThat(Matcher.preferenceScore(everything, with("language", "fr"))).isEqualTo(2);
+        assertThat(Matcher.preferenceScore(everything, with("culturallySpecific", "INDIGENOUS"))).isEqualTo(1);
+        assertThat(Matcher.preferenceScore(everything, needs())).isZero();
+        assertThat(Matcher.preferenceScore(WOMENS_SHELTER, all)).isEqualTo(2); // only the language
+    }
+
     private static Match match(long id, boolean trafficking, boolean openNow, boolean stale, int bookable) {
         return match(id, trafficking ? List.of(Preference.TRAFFICKING_SPECIALIZED) : List.of(), openNow, stale, bookable);
     }

@@ -7,6 +7,7 @@ import org.harbour.testdata.Fixtures;
 import org.harbour.testdata.HarbourTest;
 import org.harbour.testdata.Http;
 import org.harbour.testdata.Sql;
+import org.harbour.testdata.WrittenBehind;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -119,6 +120,7 @@ class ObjectAccessTest implements HarbourTest {
 
     /** Rows and last ids of every table a client request could touch. */
     static String fingerprint() {
+        WrittenBehind.awaitAll();
         return Sql.row("""
                 SELECT (SELECT COUNT(*) FROM clients) c, (SELECT COUNT(*) FROM placements) p,
                        (SELECT COUNT(*) FROM placements WHERE status = 'ACTIVE') pa,
