@@ -158,6 +158,30 @@ for (const [role, expected] of [
       .map((c) => c.getBoundingClientRect()).filter((r) => r.width > 0 && (r.left < 0 || r.right > window.innerWidth)).length);
     expect(cut === 0, `${cut} header controls cut at 360 px`);
     await page.keyboard.press('Escape');
+    // The status word changes while she works ("Reconnecting…" after a dropped socket): the header stays one row,
+    // the menu button whole, in every status. Set on the component, as a dropped network would set it.
+    if (role === 'caseworker') {
+      for (const status of ['connecting', 'reconnecting', 'unauthorized', 'stopped', 'live']) {
+        await page.locator('harbour-header').evaluate((el, s) => { el.liveStatus = s; return el.updateComplete; }, status);
+        const rows = await header.evaluate((el) => el.getBoundingClientRect().height);
+        // the one long message ("Live updates stopped: sign in again") may take two lines beside the button
+        expect(status === 'unauthorized' || rows <= 64, `header ${rows}px tall at 360 px while ${status}`);
+        // beside the name, whole: the same vertical middle as the name's (a second row would be 40 px lower)
+        const middle = (el) => { const r = el.getBoundingClientRect(); return { right: r.right, middle: (r.top + r.bottom) / 2 }; };
+        const button = await page.locator('harbour-header [data-action="menu"]').evaluate(middle);
+        const brand = await page.locator('harbour-header .brand').evaluate(middle);
+        expect(button.right <= 360 && Math.abs(button.middle - brand.middle) < 2,
+          `menu button at ${JSON.stringify(button)}, the name at ${JSON.stringify(brand)}, at 360 px while ${status}`);
+        // and a status word is never broken in two (the long signed-out message wraps between its words)
+        const lines = await page.locator('harbour-header .live-text').evaluate((el) => {
+          const text = document.createRange();
+          text.selectNodeContents(el);
+          return new Set([...text.getClientRects()].map((r) => Math.round(r.top))).size;
+        });
+        expect(status === 'unauthorized' || lines <= 1, `status on ${lines} lines at 360 px while ${status}`);
+        await page.screenshot({ path: join(shots, `header-phone-${status}.png`), clip: { x: 0, y: 0, width: 360, height: 120 } });
+      }
+    }
     await page.locator('harbour-header nav').waitFor({ state: 'hidden' });
     expect(await page.locator('harbour-header [data-action="menu"]').evaluate((b) => b.matches(':focus')), 'Escape gives the focus back to the menu button');
     const stored = await page.evaluate(() => ({ session: sessionStorage.getItem('harbour.session'), local: JSON.stringify(localStorage) }));

@@ -32,8 +32,15 @@ export class AppHeader extends LitElement {
     .account { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; }
     .who { font-size: 0.85rem; margin: 0; overflow-wrap: anywhere; }
 
-    /* Phone: the menu opens below the bar; closed, the header is a single row. */
+    /* Phone: the menu opens below the bar; closed, the header is a single row. The status takes the room left
+       between the name and the menu button and claims none of its own, so a longer word ("Reconnecting…") never
+       pushes the button to a second row; the one long message (signed out) wraps beside the button instead. */
     @media (max-width: 39.99rem) {
+      .bar { column-gap: 0.5rem; }
+      .brand { font-size: 1.1rem; }
+      .live { flex: 1 1 0; gap: 0.3rem; font-size: 0.85rem; }
+      .live-text { min-width: 0; overflow-wrap: anywhere; }
+      .menu-button { padding: 0.4rem 0.6rem; }
       .menu { display: none; }
       .menu.open { display: grid; gap: 0.5rem; width: 100%; padding: 0.5rem 0 0.25rem; border-top: 1px solid var(--border); }
       nav ul { display: grid; grid-template-columns: repeat(auto-fill, minmax(9.5rem, 1fr)); }
@@ -86,7 +93,7 @@ export class AppHeader extends LitElement {
         <div class="bar">
           <span class="brand">${t('app.name')}</span>
           <span class="live ${cls}" role="status" data-live=${this.liveStatus}>
-            <span class="dot" aria-hidden="true"></span>${t(`live.${this.liveStatus}`)}
+            <span class="dot" aria-hidden="true"></span><span class="live-text">${t(`live.${this.liveStatus}`)}</span>
           </span>
           <button type="button" class="secondary menu-button" aria-expanded=${this.open ? 'true' : 'false'}
             aria-controls="menu" data-action="menu" @click=${() => (this.open = !this.open)}>

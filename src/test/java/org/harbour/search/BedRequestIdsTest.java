@@ -1,6 +1,5 @@
 package org.harbour.search;
 
-import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -8,7 +7,7 @@ import org.harbour.testdata.Fixtures;
 import org.harbour.testdata.HarbourTest;
 import org.harbour.testdata.Http;
 import org.harbour.testdata.Sql;
-import org.harbour.testdata.TestDatabase;
+import org.harbour.testdata.SecondInstance;
 import org.harbour.testdata.WrittenBehind;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -44,23 +42,23 @@ class BedRequestIdsTest implements HarbourTest {
     @Inject
     EmbeddedServer a;
 
-    EmbeddedServer b;
+    SecondInstance b;
     Fixtures fixtures;
     Http caseworkerOnA;
     Http caseworkerOnB;
 
     @BeforeAll
     void startSecondInstance() {
-        b = ApplicationContext.run(EmbeddedServer.class, new HashMap<>(TestDatabase.properties()));
+        b = SecondInstance.start();
         fixtures = new Fixtures(a.getURI());
         caseworkerOnA = fixtures.caseworker(Fixtures.unique("Ids outreach"));
-        caseworkerOnB = Http.at(b.getURI()).as(caseworkerOnA.token());
+        caseworkerOnB = b.as(caseworkerOnA);
     }
 
     @AfterAll
     void stopSecondInstance() {
         if (b != null) {
-            b.getApplicationContext().close();
+            b.close();
         }
     }
 

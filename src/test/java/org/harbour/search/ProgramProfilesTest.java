@@ -1,6 +1,5 @@
 package org.harbour.search;
 
-import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -10,14 +9,13 @@ import org.harbour.testdata.HarbourTest;
 import org.harbour.testdata.Http;
 import org.harbour.testdata.ProgramBuilder;
 import org.harbour.testdata.Sql;
-import org.harbour.testdata.TestDatabase;
+import org.harbour.testdata.SecondInstance;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -37,23 +35,23 @@ class ProgramProfilesTest implements HarbourTest {
     @Inject
     EmbeddedServer a;
 
-    EmbeddedServer b;
+    SecondInstance b;
     Fixtures fixtures;
     Http caseworker;
     Http adminOnB;
 
     @BeforeAll
     void startSecondInstance() {
-        b = ApplicationContext.run(EmbeddedServer.class, new HashMap<>(TestDatabase.properties()));
+        b = SecondInstance.start();
         fixtures = new Fixtures(a.getURI());
         caseworker = fixtures.caseworker(Fixtures.unique("Profiles outreach"));
-        adminOnB = Http.at(b.getURI()).as(fixtures.admin().token());
+        adminOnB = b.as(fixtures.admin());
     }
 
     @AfterAll
     void stopSecondInstance() {
         if (b != null) {
-            b.getApplicationContext().close();
+            b.close();
         }
     }
 
