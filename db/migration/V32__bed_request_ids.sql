@@ -1,8 +1,8 @@
 -- A bed request's answer carries its id, and a request without a client is written after the answer has gone
 -- (issue 20: the write and its commit were a third of a request's time). So ids come from here, before the write:
 -- each instance takes a block of them at a time, in one statement, and every writer of bed_requests that picks its
--- own id takes it from here. A block taken also steps over any id already in bed_requests (rows written with the
--- table's AUTO_INCREMENT, such as the demo's), so an id is never handed out twice.
+-- own id takes it from here. A block taken also steps over any id already in bed_requests (a row written by hand
+-- with an id of its own), so an id is never handed out twice.
 CREATE TABLE id_blocks (
     name     VARCHAR(40) NOT NULL PRIMARY KEY,
     next_id  BIGINT      NOT NULL

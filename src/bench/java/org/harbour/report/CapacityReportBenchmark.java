@@ -138,7 +138,8 @@ class CapacityReportBenchmark implements HarbourTest {
                   FROM seq_0_to_19999 s
                   JOIN id_blocks b ON b.name = 'bed_requests'""");
         // ids are taken from id_blocks (V32), as the service takes them
-        Sql.update("UPDATE id_blocks SET next_id = (SELECT MAX(id) + 1 FROM bed_requests) WHERE name = 'bed_requests'");
+        Sql.update("UPDATE id_blocks SET next_id = GREATEST(next_id, (SELECT MAX(id) + 1 FROM bed_requests))"
+                + " WHERE name = 'bed_requests'");
     }
 
     /** Three placements a client: a move one night after the first ends, then a new episode. */

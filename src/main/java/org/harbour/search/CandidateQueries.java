@@ -24,7 +24,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -52,6 +51,9 @@ class CandidateQueries {
     private record Count(long programId, int bookable, Instant updatedAt) {
     }
 
+    /** The columns {@link #count} reads, in order. */
+    private static final String COUNTS = "SELECT program_id, GREATEST(available - held, 0), updated_at FROM availability";
+
     /**
      * The ranked matches and the near misses in one round trip, two when full programs are among the near misses
      * (their counts, by primary key). A program the counts name and the profiles lack was added after the version
@@ -73,8 +75,7 @@ class CandidateQueries {
                     unknown = true;
                 } else if (types.isEmpty() || types.contains(profile.type())) {
                     boolean openNow = openAt(profile.facility(), now);
-                    int misses = Matcher.reasonsRefused(profile.eligibility(), needs).size()
-                            + (admitNow && !openNow ? 1 : 0);
+                    int misses = failures(profile, needs, admitNow && !openNow);
                     if (misses <= 2) {
                         withBed.add(new Row(profile, count, misses, openNow, count.updatedAt().isBefore(staleBefore),
                                 Matcher.preferenceScore(profile.eligibility(), needs)));
@@ -135,14 +136,18 @@ class CandidateQueries {
             if (hasBed.contains(profile.programId()) || !(types.isEmpty() || types.contains(profile.type()))) {
                 continue;
             }
-            int failed = Matcher.reasonsRefused(profile.eligibility(), needs).size()
-                    + (admitNow && !openAt(profile.facility(), now) ? 1 : 0);
+            int failed = failures(profile, needs, admitNow && !openAt(profile.facility(), now));
             if (failed <= mostFailed && taken[failed] < max) {
                 taken[failed]++;
                 chosen.add(profile);
             }
         }
         return chosen;
+    }
+
+    /** The stated needs the program fails, and one more when she must be taken in now and its intake is closed. */
+    private static int failures(Profile profile, Needs needs, boolean closedWhenNeeded) {
+        return Matcher.reasonsRefused(profile.eligibility(), needs).size() + (closedWhenNeeded ? 1 : 0);
     }
 
     private static boolean openAt(Facility facility, Instant now) {
@@ -158,20 +163,13 @@ class CandidateQueries {
      * few hundred programs with a bed instead of all of them, each row three numbers.
      */
     private Read withBed(@Nullable String regionCode) {
-        String sql = ProgramProfiles.VERSION + ";\n"
-                + "SELECT program_id, GREATEST(available - held, 0), updated_at FROM availability WHERE has_bed = TRUE"
+        String sql = ProgramProfiles.VERSION + ";\n" + COUNTS + " WHERE has_bed = TRUE"
                 + (regionCode == null ? "" : " AND region_code = ?");
         return jdbc.prepareStatement(sql, statement -> {
             if (regionCode != null) {
                 statement.setString(1, regionCode);
             }
-            long version = ProgramProfiles.NO_VERSION;
-            statement.execute();
-            try (ResultSet rs = statement.getResultSet()) {
-                if (rs.next()) {
-                    version = rs.getLong(1);
-                }
-            }
+            long version = ProgramProfiles.readVersion(statement);
             List<Count> counts = new ArrayList<>();
             try (ResultSet rs = MultiStatements.queryAfter(statement)) {
                 while (rs.next()) {
@@ -187,7 +185,7 @@ class CandidateQueries {
         if (programIds.isEmpty()) {
             return Map.of();
         }
-        String sql = "SELECT program_id, GREATEST(available - held, 0), updated_at FROM availability WHERE program_id IN ("
+        String sql = COUNTS + " WHERE program_id IN ("
                 + String.join(",", Collections.nCopies(programIds.size(), "?")) + ")";
         return jdbc.prepareStatement(sql, statement -> {
             bind(statement, programIds);
@@ -214,7 +212,7 @@ class CandidateQueries {
     }
 
     private static Candidate candidate(Profile p, Count count) {
-        Facility f = Objects.requireNonNull(p.facility());
+        Facility f = p.facility();
         return new Candidate(p.programId(), f.id(), f.name(), p.programName(), p.type(), f.regionCode(),
                 f.municipality(), f.intakePhone(), f.address(), f.timeZone(), f.intakeHours(), p.maxStayDays(),
                 count.bookable(), count.updatedAt(), p.eligibility());

@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.DateTimeException;
@@ -46,6 +47,14 @@ class ProgramProfiles {
 
     /** The statement that reads the version, for a request to send ahead of its counts. */
     static final String VERSION = "SELECT version FROM directory_version WHERE id = 1";
+
+    /** Runs a packet that starts with {@link #VERSION} and reads the version from its first result. */
+    static long readVersion(PreparedStatement packet) throws SQLException {
+        packet.execute();
+        try (ResultSet rs = packet.getResultSet()) {
+            return rs.next() ? rs.getLong(1) : NO_VERSION;
+        }
+    }
 
     /** A facility's part, shared by its programs. A confidential facility's address never leaves the database. */
     record Facility(long id, String name, String regionCode, String municipality, @Nullable String intakePhone,
@@ -118,13 +127,7 @@ class ProgramProfiles {
                   FROM programs p
                   JOIN facilities f ON f.id = p.facility_id""";
         return jdbc.prepareStatement(sql, statement -> {
-            long version = NO_VERSION;
-            statement.execute();
-            try (ResultSet rs = statement.getResultSet()) {
-                if (rs.next()) {
-                    version = rs.getLong(1);
-                }
-            }
+            long version = readVersion(statement);
             Map<Long, Facility> facilities = new HashMap<>();
             List<Profile> all = new ArrayList<>();
             try (ResultSet rs = MultiStatements.queryAfter(statement)) {

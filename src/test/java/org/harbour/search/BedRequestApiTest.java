@@ -3,7 +3,7 @@ package org.harbour.search;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import org.harbour.testdata.BedRequestRows;
+import org.harbour.testdata.WrittenBehind;
 import org.harbour.testdata.FacilityBuilder;
 import org.harbour.testdata.Fixtures;
 import org.harbour.testdata.HarbourTest;
@@ -197,7 +197,7 @@ class BedRequestApiTest implements HarbourTest {
         Http.Reply found = searches.search(Map.of("regionCode", REGION, "needs", Map.of(), "types", List.of("DV_SHELTER")));
         assertThat(found.status()).isEqualTo(201);
         assertThat(found.map()).containsEntry("unmet", false);
-        BedRequestRows.awaitWritten(found.id());
+        WrittenBehind.awaitAll();
         assertThat(Sql.row("SELECT unmet, match_count FROM bed_requests WHERE id = ?", found.id()))
                 .containsEntry("unmet", false).containsEntry("match_count", ((List<?>) found.map().get("matches")).size());
         assertThat(Sql.rows("SELECT program_id FROM bed_request_matches WHERE bed_request_id = ?", found.id()))
@@ -207,7 +207,7 @@ class BedRequestApiTest implements HarbourTest {
                 "admitNow", true));
         assertThat(none.status()).isEqualTo(201);
         assertThat(none.map()).containsEntry("unmet", true).containsEntry("matches", List.of());
-        BedRequestRows.awaitWritten(none.id());
+        WrittenBehind.awaitAll();
         assertThat(Sql.row("SELECT unmet, match_count, admit_now, region_code FROM bed_requests WHERE id = ?", none.id()))
                 .containsEntry("unmet", true).containsEntry("match_count", 0).containsEntry("admit_now", true)
                 .containsEntry("region_code", REGION);
@@ -247,7 +247,7 @@ class BedRequestApiTest implements HarbourTest {
         try {
             Http.Reply reply = caseworker.post("/api/bed-requests", Map.of("needs", Map.of(), "regionCode", code));
             assertThat(reply.status()).as(reply.body()).isEqualTo(201);
-            BedRequestRows.awaitWritten(reply.id());
+            WrittenBehind.awaitAll();
             assertThat(Sql.row("SELECT unmet, region_code FROM bed_requests WHERE id = ?", reply.id()))
                     .containsEntry("unmet", true).containsEntry("region_code", code);
         } finally {

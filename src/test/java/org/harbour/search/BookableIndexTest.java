@@ -8,7 +8,6 @@ import org.harbour.testdata.Fixtures;
 import org.harbour.testdata.HarbourTest;
 import org.harbour.testdata.Http;
 import org.harbour.testdata.Sql;
-import org.harbour.testdata.BedRequestRows;
 import org.harbour.testdata.WrittenBehind;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -174,7 +173,7 @@ class BookableIndexTest implements HarbourTest {
         for (int i = 0; i < 12; i++) {
             Http.Reply ok = searches.search(Map.of("regionCode", OTHER_REGION, "needs", Map.of()));
             later.add(ok.id());
-            BedRequestRows.awaitWritten(ok.id());
+            WrittenBehind.awaitAll();
             assertThat(Sql.number("SELECT COUNT(*) FROM bed_request_matches WHERE bed_request_id = ?", ok.id()))
                     .isEqualTo(Math.min(50, ((List<?>) ok.map().get("matches")).size()));
         }
@@ -187,7 +186,7 @@ class BookableIndexTest implements HarbourTest {
         List<Long> ranked = ((List<Map<String, Object>>) found.map().get("matches")).stream()
                 .map(m -> ((Number) m.get("programId")).longValue()).limit(50).toList();
         assertThat(ranked).contains(poisoned);
-        BedRequestRows.awaitWritten(found.id());
+        WrittenBehind.awaitAll();
         assertThat(Sql.rows("SELECT program_id FROM bed_request_matches WHERE bed_request_id = ? ORDER BY rank_order",
                 found.id())).extracting(r -> ((Number) r.get("program_id")).longValue()).containsExactlyElementsOf(ranked);
     }

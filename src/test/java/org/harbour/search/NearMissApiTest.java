@@ -3,7 +3,7 @@ package org.harbour.search;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import org.harbour.testdata.BedRequestRows;
+import org.harbour.testdata.WrittenBehind;
 import org.harbour.testdata.FacilityBuilder;
 import org.harbour.testdata.Fixtures;
 import org.harbour.testdata.HarbourTest;
@@ -102,7 +102,7 @@ class NearMissApiTest implements HarbourTest {
                 "municipality", "bookable", "intakeOpenNow", "intakePhone", "updatedAt", "stale", "maxStayDays",
                 "address", "intakeOpensAt", "intakeClosesAt", "matchedPreferences").containsEntry("bookable", 0);
         // and they are not matches: the request is recorded with its one match
-        BedRequestRows.awaitWritten(reply.id());
+        WrittenBehind.awaitAll();
         assertThat(Sql.row("SELECT match_count FROM bed_requests WHERE id = ?", reply.id())).containsEntry("match_count", 1);
 
         // intake closed counts only when the bed is wanted now, in the facility's own time zone
@@ -188,7 +188,7 @@ class NearMissApiTest implements HarbourTest {
         Http.Reply two = searches.search(Map.of("regionCode", searches.region(), "needs", Map.of(), "limit", 2));
         assertThat(Searches.ids(two, mine)).containsExactly(mine.get(4), mine.get(3));
         assertThat(two.map()).containsEntry("totalMatches", 5).containsEntry("unmet", false);
-        BedRequestRows.awaitWritten(two.id());
+        WrittenBehind.awaitAll();
         assertThat(Sql.row("SELECT match_count, unmet FROM bed_requests WHERE id = ?", two.id()))
                 .containsEntry("match_count", 5).containsEntry("unmet", false);
         assertThat(Sql.number("SELECT COUNT(*) FROM bed_request_matches WHERE bed_request_id = ?", two.id())).isEqualTo(5);

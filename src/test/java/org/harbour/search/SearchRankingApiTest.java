@@ -3,7 +3,7 @@ package org.harbour.search;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import org.harbour.testdata.BedRequestRows;
+import org.harbour.testdata.WrittenBehind;
 import org.harbour.testdata.FacilityBuilder;
 import org.harbour.testdata.Fixtures;
 import org.harbour.testdata.HarbourTest;
@@ -158,7 +158,7 @@ class SearchRankingApiTest implements HarbourTest {
         assertThat(reasonsOf(stored, adult)).containsExactly("AGE");
         assertThat(reasonsOf(stored, womenOnly)).containsExactly("GENDER");
         assertThat(reasonsOf(stored, noPets)).containsExactly("PETS");
-        BedRequestRows.awaitWritten(stored.id());
+        WrittenBehind.awaitAll();
         assertThat((String) Sql.row("SELECT needs FROM bed_requests WHERE id = ?", stored.id()).get("needs"))
                 .contains("\"age\":15").contains("\"gender\":\"MAN\"").contains("\"pets\":true");
 

@@ -7,9 +7,10 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * Every write-behind of every service context this test JVM started: a test comparing the database before and after
- * a request first lets the writes of earlier requests land ({@link #awaitAll}), so that a bed request answered just
- * before is not taken for a change the request under test made.
+ * Every write-behind of every service context this test JVM started. A bed request without a client is written just
+ * after its answer (issue 20): a test that reads the rows of requests it made, or compares the database before and
+ * after a request (so that one answered just before is not taken for a change the request under test made), first
+ * lets the writes handed over so far land ({@link #awaitAll}); none is waited for by sleeping or polling.
  */
 @Context
 public class WrittenBehind {
