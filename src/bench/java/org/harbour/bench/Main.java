@@ -620,7 +620,12 @@ public final class Main {
                             after[1] - before[1], cpu.since(cpuBefore).perRequest(requests / 2)),
                     sameProgram ? "median < 25 ms" : "");
         }
-        continuousContention(caseworker, one, holdFor, cpu);
+        double continuous = continuousContention(caseworker, one, holdFor, cpu);
+        double floor = databaseFloor(one, cpu);
+        // the issue's 15 ms is four times the floor it measured on its own host; this host's floor is the one just measured
+        results.judge("median < 4 x the database's floor (" + Results.ms(4 * floor) + ")", continuous < 4 * floor,
+                "hold, 20 caseworkers holding and releasing continuously on one program, against the floor",
+                Results.ms(continuous) + String.format(" (%.1f x the floor's %s)", continuous / floor, Results.ms(floor)));
         try (Connection c = DriverManager.getConnection(jdbcUrl, "root", "");
              ResultSet rs = c.createStatement().executeQuery("SELECT available, held FROM availability WHERE program_id = " + one)) {
             rs.next();
@@ -634,7 +639,7 @@ public final class Main {
      * Item 3, continuous (issue 20): 20 caseworkers each hold and release on ONE program in a loop, with no barrier,
      * for CONTENTION_SECONDS after 2 s untimed, as a busy night has them; then the resident memory after that load.
      */
-    private void continuousContention(Api caseworker, long program, List<String> holdFor, CpuMeter cpu) throws Exception {
+    private double continuousContention(Api caseworker, long program, List<String> holdFor, CpuMeter cpu) throws Exception {
         Histogram holds = new Histogram();
         Histogram releases = new Histogram();
         long[] before = serverCounters();
@@ -669,6 +674,119 @@ public final class Main {
                 span.perRequest(Math.max(1, requests.get() / 2))), target);
         results.latency("3", "  their releases", releases, "", "");
         rss("after the hold load");
+        return median;
+    }
+
+    /**
+     * Item 3, the database's floor for the continuous load above: what a hold and its release must write, and
+     * nothing else (the hold and its audit row, the guarded count change and its history row, the two events, the
+     * commit), each sent as ONE packet over plain JDBC by 20 threads on the same program, for as long. No HTTP, no
+     * limits checked, no reads, no view of the counts: no Harbour can be faster on this host and this database,
+     * so the continuous hold's median is judged against it too (the issue asks for within 4x of the floor).
+     * Answers the floor's median hold.
+     */
+    private double databaseFloor(long program, CpuMeter cpu) throws Exception {
+        long[] organizationAndUser = new long[2];
+        List<Long> clients = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection(jdbcUrl, "root", ""); Statement s = c.createStatement()) {
+            try (ResultSet rs = s.executeQuery("SELECT id, organization_id FROM clients WHERE alias LIKE 'Bench %'"
+                    + " ORDER BY id DESC LIMIT 20")) {
+                while (rs.next()) {
+                    clients.add(rs.getLong(1));
+                    organizationAndUser[0] = rs.getLong(2);
+                }
+            }
+            try (ResultSet rs = s.executeQuery("SELECT id FROM users WHERE username = 'caseworker'")) {
+                rs.next();
+                organizationAndUser[1] = rs.getLong(1);
+            }
+        }
+        long organization = organizationAndUser[0];
+        long user = organizationAndUser[1];
+        String events = "INSERT INTO events (type, program_id, facility_id, organization_id, payload, created_at)"
+                + " SELECT 'availability.changed', a.program_id, p.facility_id, NULL, JSON_OBJECT('availability',"
+                + " JSON_OBJECT('programId', a.program_id, 'facilityId', p.facility_id, 'programName', p.name, 'type',"
+                + " p.type, 'population', p.population, 'capacity', p.capacity, 'available', a.available, 'held', a.held,"
+                + " 'outOfService', a.out_of_service, 'version', a.version, 'updatedAt', a.updated_at)), ?"
+                + " FROM availability a JOIN programs p ON p.id = a.program_id WHERE a.program_id = ?"
+                + " UNION ALL SELECT ?, ?, NULL, NULL, JSON_OBJECT('programId', ?, 'holdId', @floor_hold), ?";
+        String history = "INSERT INTO availability_history (program_id, capacity, available, held, out_of_service,"
+                + " occupied, version, changed_at, changed_by, source, night) SELECT a.program_id, p.capacity,"
+                + " a.available, a.held, a.out_of_service, GREATEST(0, p.capacity - a.available - a.out_of_service),"
+                + " a.version, ?, 'caseworker', ?, CURRENT_DATE FROM availability a JOIN programs p ON p.id = a.program_id"
+                + " WHERE a.program_id = ?";
+        String audit = "INSERT INTO audit_log (at, user_id, username, organization_id, action, object_type, object_id,"
+                + " remote_address) VALUES (?, ?, 'caseworker', ?, ?, 'HOLD', @floor_hold, '127.0.0.1')";
+        String hold = "START TRANSACTION; INSERT INTO holds (program_id, client_id, organization_id, created_by,"
+                + " created_at, expires_at, status, arrival_code, wrong_codes) VALUES (?, ?, ?, ?, ?, ?, 'ACTIVE',"
+                + " 'floor', 0); SET @floor_hold := LAST_INSERT_ID(); " + audit + "; UPDATE availability SET held ="
+                + " held + 1, version = version + 1 WHERE program_id = ? AND available - held > 0; " + history + "; "
+                + events + "; COMMIT; SELECT @floor_hold";
+        String release = "START TRANSACTION; SET @floor_hold := ?; UPDATE holds SET status = 'RELEASED', ended_at = ?"
+                + " WHERE id = @floor_hold AND status = 'ACTIVE'; " + audit + "; UPDATE availability SET held ="
+                + " held - 1, version = version + 1 WHERE program_id = ? AND held > 0; " + history + "; " + events
+                + "; COMMIT";
+        String url = jdbcUrl + "&allowMultiQueries=true&useLocalSessionState=true&cachePrepStmts=true"
+                + "&useServerPrepStmts=false&prepStmtCacheSqlLimit=4096";
+        Histogram holds = new Histogram();
+        CpuMeter.Snapshot cpuBefore = cpu.snapshot();
+        long warmEnd = System.nanoTime() + 2_000_000_000L;
+        long end = warmEnd + CONTENTION_SECONDS * 1_000_000_000L;
+        AtomicLong cycles = new AtomicLong();
+        concurrently(20, t -> {
+            try (Connection c = DriverManager.getConnection(url, "root", "");
+                 PreparedStatement holding = c.prepareStatement(hold);
+                 PreparedStatement releasing = c.prepareStatement(release)) {
+                while (System.nanoTime() < end) {
+                    long start = System.nanoTime();
+                    Timestamp now = Timestamp.from(Instant.now());
+                    int p = 0;
+                    for (Object value : List.of(program, clients.get(t % clients.size()), organization, user, now,
+                            Timestamp.from(now.toInstant().plusSeconds(900)), now, user, organization, "HOLD_CREATED",
+                            program, now, "HOLD", program, now, program, "hold.created", program, program, now)) {
+                        holding.setObject(++p, value);
+                    }
+                    long id = lastLong(holding);
+                    long held = System.nanoTime();
+                    p = 0;
+                    for (Object value : List.of(id, now, now, user, organization, "HOLD_RELEASED", program, now,
+                            "RELEASE_HOLD", program, now, program, "hold.released", program, program, now)) {
+                        releasing.setObject(++p, value);
+                    }
+                    lastLong(releasing);
+                    if (start >= warmEnd) {
+                        holds.recordNanos(held - start);
+                        cycles.incrementAndGet();
+                    }
+                }
+            }
+        });
+        CpuMeter.Span span = cpu.since(cpuBefore);
+        results.latency("3", String.format("  the database's floor for it: the same %d s with what a hold and its release "
+                        + "must write, one packet each, over JDBC (no HTTP, no checks, no reads)", CONTENTION_SECONDS),
+                holds, String.format("%.0f holds/s; %s (a hold and its release)", cycles.get() / (double) CONTENTION_SECONDS,
+                        span.perRequest(Math.max(1, cycles.get()))), "");
+        try (Connection c = DriverManager.getConnection(jdbcUrl, "root", ""); Statement s = c.createStatement()) {
+            s.executeUpdate("DELETE FROM holds WHERE arrival_code = 'floor'"); // rows no Harbour wrote
+        }
+        return holds.percentileMillis(0.5);
+    }
+
+    /** Runs a multi-statement packet to its end; answers the first column of its last result (0 without one). */
+    private static long lastLong(PreparedStatement statement) throws SQLException {
+        long last = 0;
+        boolean isResult = statement.execute();
+        while (isResult || statement.getUpdateCount() != -1) {
+            if (isResult) {
+                try (ResultSet rs = statement.getResultSet()) {
+                    while (rs.next()) {
+                        last = rs.getLong(1);
+                    }
+                }
+            }
+            isResult = statement.getMoreResults();
+        }
+        return last;
     }
 
     /** Item 4: 100 shelters report counts at once, over HTTP, then the same writes over plain JDBC. */

@@ -160,7 +160,7 @@ public class Holds {
         if (holds.end(hold.id(), status, clock.instant()) == 0) {
             return false;
         }
-        holdEnded.publishEvent(new HoldEnded(hold.id(), status));
+        holdEnded.publishEvent(new HoldEnded(hold.id(), status, hold.createdBy()));
         // the facility comes with the counts given back; only a placement's hold (no count change) reads it
         long facilityId = status == HoldStatus.CONSUMED
                 ? programs.facilityIdOf(hold.programId()).orElseThrow()

@@ -89,9 +89,16 @@ class WaitlistOffers {
         }
     }
 
-    /** An offer's hold ended: taken (placed) or not (expired or released), and the entry follows. */
+    /**
+     * An offer's hold ended: taken (placed) or not (expired or released), and the entry follows. Every offer's hold
+     * is made by SYSTEM_USER ({@link #offer}); a caseworker's release of her own hold, the common case, reads
+     * nothing here (issue 20: one statement fewer while the hold's row is locked).
+     */
     @EventListener
     void onHoldEnded(HoldEnded ended) {
+        if (ended.createdBy() != SYSTEM_USER) {
+            return;
+        }
         entries.findByHoldIdAndStatus(ended.holdId(), WaitlistStatus.OFFERED).ifPresent(entry -> entries.close(entry.id(),
                 ended.status() == HoldStatus.CONSUMED ? WaitlistStatus.PLACED : WaitlistStatus.EXPIRED, clock.instant()));
     }

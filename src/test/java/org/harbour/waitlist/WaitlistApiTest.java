@@ -158,6 +158,32 @@ class WaitlistApiTest implements HarbourTest {
         assertThat(calls.counts(program)).containsEntry("available", 0).containsEntry("held", 0);
     }
 
+    /**
+     * The waiting list looks at an ended hold only if it made it (issue 20: a caseworker's release reads nothing of
+     * the list); the offer's hold, released by her caseworker, still closes her entry and passes the bed on, and a
+     * caseworker's own hold on the same program, released, leaves the entries as they were.
+     */
+    @Test
+    void releasingAnOffersHoldClosesTheEntryAndACaseworkersOwnHoldLeavesEntriesAlone() {
+        long program = calls.quietProgram().programId();
+        long first = calls.join(calls.client(), program, 1);
+        long second = calls.join(calls.client(), program, 2);
+        calls.free(program, 2);
+        Object firstHold = calls.entry(first, "programId=" + program).get("holdId");
+        Object secondHold = calls.entry(second, "programId=" + program).get("holdId");
+        assertThat(calls.counts(program)).containsEntry("held", 2).containsEntry("bookable", 0);
+
+        assertThat(caseworker.delete("/api/holds/" + firstHold).status()).isEqualTo(204);
+        assertThat(statusOf(first)).isEqualTo("EXPIRED");
+        assertThat(calls.entry(second, "programId=" + program)).containsEntry("status", "OFFERED")
+                .containsEntry("holdId", secondHold);
+
+        long own = created(caseworker.post("/api/programs/" + program + "/holds", Map.of("clientId", calls.client())));
+        assertThat(caseworker.delete("/api/holds/" + own).status()).isEqualTo(204);
+        assertThat(statusOf(second)).isEqualTo("OFFERED");
+        assertThat(calls.counts(program)).containsEntry("held", 1).containsEntry("bookable", 1);
+    }
+
     @Test
     void withdrawingAnOfferedEntryPassesTheBedOn() {
         long program = calls.quietProgram().programId();
