@@ -169,10 +169,21 @@ export async function boardTests({ test, expect, signIn, axe, shot, harbour, wor
   });
 
   await test('board: compact — funders see the list and its filters, without "fits this person"', async (page) => {
+    await page.setViewportSize({ width: 1280, height: 900 });
     await signIn(page, world.funder);
     await page.goto(`${base}/#/board`);
     await page.locator(`harbour-board-list tr[data-program-id="${world.programId}"]`).waitFor();
     expect(await board(page).getByText('Fits this person').count() === 0, 'no person, no "fits this person"');
     await board(page).getByLabel('Has a bed').waitFor();
+    await shot(page, 'board-funder-1280');
+    await page.setViewportSize({ width: 360, height: 800 });
+    await shot(page, 'board-funder-360');
+    await switchLanguage(page, 'fr');
+    await page.getByRole('heading', { name: 'Tableau en direct' }).waitFor();
+    expect(await board(page).getByText('Convient à cette personne').count() === 0, 'no person, no "fits this person" in French');
+    await shot(page, 'board-funder-fr-360');
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await shot(page, 'board-funder-fr-1280');
+    await switchLanguage(page, 'en');
   });
 }

@@ -84,6 +84,8 @@ export class LiveBoard extends LitElement {
     const count = isFiltered(filter) ? t('board.shownOf', { shown: visible.length, total: this.figures.length })
       : tn('board.programs', visible.length);
     const homeName = home ? names.get(home.regionCode) ?? home.regionCode : '';
+    // shown once her role is known and is not a funder's: never to a funder, not even before her role arrives
+    const fitsPerson = this.data?.me != null && this.data.me.role !== 'FUNDER';
     return html`
       <div class="top">
         <div class="heading">
@@ -99,7 +101,7 @@ export class LiveBoard extends LitElement {
         </fieldset>
       </div>
       <harbour-board-filters .filter=${filter} .regions=${regionCodes.map((c) => [c, names.get(c) ?? c])}
-        .fitsPerson=${this.data?.me?.role !== 'FUNDER'}
+        .fitsPerson=${fitsPerson}
         @filter-change=${(e: CustomEvent<BoardFilter>) => this.setFilter(e.detail)}></harbour-board-filters>
       ${this.data?.error ? html`<p role="alert" class="error">${t('error.network')}</p>` : ''}
       ${visible.length === 0 && !this.data?.error ? this.empty(filter) : nothing}

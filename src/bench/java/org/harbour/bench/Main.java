@@ -622,6 +622,7 @@ public final class Main {
         }
         double continuous = continuousContention(caseworker, one, holdFor, cpu);
         double floor = databaseFloor(one, cpu);
+        httpFloor(caseworker, cpu);
         // the 15 ms is four times the floor it measured on its own host; this host's floor is the one just measured
         results.judge("median < 4 x the database's floor (" + Results.ms(4 * floor) + ")", continuous < 4 * floor,
                 "hold, 20 caseworkers holding and releasing continuously on one program, against the floor",
@@ -770,6 +771,21 @@ public final class Main {
             s.executeUpdate("DELETE FROM holds WHERE arrival_code = 'floor'"); // rows no Harbour wrote
         }
         return holds.percentileMillis(0.5);
+    }
+
+    /**
+     * Item 3, Harbour's own floor beside the database's: 20 caseworkers each asking who they are
+     * ({@code GET /api/users/me}: the token checked, one row read, a small JSON answer) in a loop, as long as the
+     * continuous holds ran. What any request costs on this host while 20 share its two cores, before any hold work.
+     */
+    private void httpFloor(Api caseworker, CpuMeter cpu) throws Exception {
+        Histogram requests = new Histogram();
+        CpuMeter.Snapshot cpuBefore = cpu.snapshot();
+        double rate = timedLoop(20, CONTENTION_SECONDS, requests, (t, i) -> caseworker.get("/api/users/me").expect(200));
+        results.latency("3", String.format("  Harbour's own floor: 20 caseworkers asking who they are (GET /api/users/me: "
+                        + "the token checked, one row read), the same %d s", CONTENTION_SECONDS), requests,
+                String.format("%.0f requests/s; %s", rate, cpu.since(cpuBefore).perRequest(Math.max(1, requests.count()))),
+                "");
     }
 
     /** Runs a multi-statement packet to its end; answers the first column of its last result (0 without one). */
