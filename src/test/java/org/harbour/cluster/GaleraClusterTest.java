@@ -54,7 +54,12 @@ class GaleraClusterTest implements HarbourTest {
     static final int NODES = 3;
     static final int BEDS = 4;
     static final int CASEWORKERS = 8;
-    static final Duration SERVICE_BACK = Duration.ofSeconds(10);
+    /**
+     * Harbour's own share of the pause after the node it writes through dies: from the moment the surviving nodes have
+     * installed a view without it (Galera's part: evs.suspect_timeout, 5 s, then the new view, which took 5-11 s on a
+     * busy 2-core machine) to the first write answered again, and to the last 503.
+     */
+    static final Duration SERVICE_BACK = Duration.ofSeconds(5);
     static final Duration BEFORE_KILL = Duration.ofSeconds(4);
     static final Duration DOWN = Duration.ofSeconds(6);
     /** The load goes on this long once the killed node has caught up: its return must not disturb anything. */
@@ -129,6 +134,7 @@ class GaleraClusterTest implements HarbourTest {
             first.kill();
             long killed = System.nanoTime();
             writers.mark("node1 killed");
+            long viewWithout = awaitViewWithout(cluster.node(2), killed);
             Duration back = awaitWriteAfter(load, killed);
             Thread.sleep(Math.max(0, DOWN.toMillis() - millisSince(killed)));
 
@@ -144,20 +150,23 @@ class GaleraClusterTest implements HarbourTest {
             List<Call> calls = load.calls();
             long lastNot2xx = calls.stream().filter(c -> c.endNanos() > killed && !c.ok() && c.status() != 409)
                     .mapToLong(Call::endNanos).max().orElse(killed);
-            System.out.printf("CLUSTER: node1 killed %d ms into the load; the first write started after it was answered"
-                            + " %d ms after the kill, the last 503 %d ms after; node1 rejoined (state transfer %s) and"
-                            + " was Synced %d ms after its restart (recovery included)%n",
-                    BEFORE_KILL.toMillis(), back.toMillis(), (lastNot2xx - killed) / 1_000_000, first.stateTransfer(), rejoinMillis);
-            report("failover", calls, killed);
+            Duration galeraPause = Duration.ofNanos(viewWithout - killed);
+            System.out.printf("CLUSTER: node1 killed %d ms into the load; the surviving nodes had a view without it %d ms"
+                            + " after the kill; the first write started after the kill was answered %d ms after it, the"
+                            + " last 503 %d ms after; node1 rejoined (state transfer %s) and was Synced %d ms after its"
+                            + " restart (recovery included)%n", BEFORE_KILL.toMillis(), galeraPause.toMillis(),
+                    back.toMillis(), (lastNot2xx - killed) / 1_000_000, first.stateTransfer(), rejoinMillis);
+            report("failover", calls, killed, galeraPause.plus(SERVICE_BACK));
             System.out.println("CLUSTER: writes per node (wsrep_local_commits gained), per second: " + writers.timeline());
             System.out.printf("CLUSTER: commits through node1 after the kill: %d; seconds in which two nodes took writes: %d%n",
                     writers.gained(1) - writers.gainedBefore("node1 killed", 1), writers.mixedSeconds());
 
             SqlAt sql = cluster.sqlAt(2);
             assertNoServerErrors(calls);
-            assertThat(back).as("writes answered again after the kill").isLessThan(SERVICE_BACK);
-            assertThat(calls.stream().filter(c -> !c.ok() && c.status() != 409 && c.startNanos() > killed + SERVICE_BACK.toNanos()))
-                    .as("5xx later than %s after the kill", SERVICE_BACK).isEmpty();
+            assertThat(back.minus(galeraPause)).as("writes answered again after the cluster's new view")
+                    .isLessThan(SERVICE_BACK);
+            assertThat(calls.stream().filter(c -> !c.ok() && c.status() != 409 && c.startNanos() > viewWithout + SERVICE_BACK.toNanos()))
+                    .as("5xx later than %s after the cluster's new view", SERVICE_BACK).isEmpty();
             // a 409 is a hold finding no bed, or (rarely, while writes briefly go through two nodes) retries run out, or
             // a release tried again after its first attempt's answer was lost as the node died (a 503 or no answer,
             // though the release committed): the hold "has already ended", which is the truth
@@ -208,7 +217,7 @@ class GaleraClusterTest implements HarbourTest {
         System.out.printf("CLUSTER: two instances on two nodes for %d s: transactions undone by the cluster and run again"
                         + " (certification failures + brute-force aborts + deadlocks) per node %s%n", MULTI_PRIMARY.toSeconds(),
                 after.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue() - aborts.getOrDefault(e.getKey(), 0L))));
-        report("multi-primary", calls, 0);
+        report("multi-primary", calls);
         System.out.println("CLUSTER: writes per node (wsrep_local_commits gained), per second: " + writers.timeline());
 
         SqlAt sql = cluster.sqlAt(3);
@@ -243,13 +252,31 @@ class GaleraClusterTest implements HarbourTest {
         return byNode;
     }
 
-    private static void report(String phase, List<Call> calls, long killed) {
+    private static void report(String phase, List<Call> calls) {
         System.out.printf("CLUSTER: %s: %d requests, answers by kind and status %s%n", phase, calls.size(), ClusterLoad.outcomes(calls));
-        if (killed != 0) {
-            List<Call> around = calls.stream().filter(c -> c.endNanos() > killed && c.startNanos() < killed + SERVICE_BACK.toNanos()).toList();
-            System.out.printf("CLUSTER: %s: %d requests in the %d s from the kill, answers %s%n", phase, around.size(),
-                    SERVICE_BACK.toSeconds(), ClusterLoad.outcomes(around));
+    }
+
+    /** As above, and the answers to the requests made from the kill until Harbour's share of the pause was over. */
+    private static void report(String phase, List<Call> calls, long killed, Duration pause) {
+        report(phase, calls);
+        List<Call> around = calls.stream().filter(c -> c.endNanos() > killed && c.startNanos() < killed + pause.toNanos()).toList();
+        System.out.printf("CLUSTER: %s: %d requests in the %d ms from the kill, answers %s%n", phase, around.size(),
+                pause.toMillis(), ClusterLoad.outcomes(around));
+    }
+
+    /**
+     * When a surviving node reports a cluster without the dead node: the end of Galera's own pause, which no client can
+     * shorten. Answers System.nanoTime() then.
+     */
+    private static long awaitViewWithout(GaleraNode survivor, long killed) throws InterruptedException {
+        long deadline = killed + WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (survivor.statusNumber("wsrep_cluster_size") == NODES - 1) {
+                return System.nanoTime();
+            }
+            Thread.sleep(20);
         }
+        throw new AssertionError("the surviving nodes had no view without the killed one within " + WAIT);
     }
 
     /** An earlier attempt to release the same hold got no answer or a 503 (its commit may have landed all the same). */
