@@ -1,5 +1,7 @@
 package org.harbour.bench;
 
+import org.harbour.platform.MultiStatements;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -747,14 +749,18 @@ public final class Main {
                             program, now, "HOLD", program, now, program, "hold.created", program, program, now)) {
                         holding.setObject(++p, value);
                     }
-                    long id = lastLong(holding);
+                    long id;
+                    try (ResultSet rs = MultiStatements.execute(holding)) {
+                        rs.next();
+                        id = rs.getLong(1);
+                    }
                     long held = System.nanoTime();
                     p = 0;
                     for (Object value : List.of(id, now, now, user, organization, "HOLD_RELEASED", program, now,
                             "RELEASE_HOLD", program, now, program, "hold.released", program, program, now)) {
                         releasing.setObject(++p, value);
                     }
-                    lastLong(releasing);
+                    releasing.execute(); // the driver reads every result of the packet, and throws any error in it
                     if (start >= warmEnd) {
                         holds.recordNanos(held - start);
                         cycles.incrementAndGet();
@@ -786,23 +792,6 @@ public final class Main {
                         + "the token checked, one row read), the same %d s", CONTENTION_SECONDS), requests,
                 String.format("%.0f requests/s; %s", rate, cpu.since(cpuBefore).perRequest(Math.max(1, requests.count()))),
                 "");
-    }
-
-    /** Runs a multi-statement packet to its end; answers the first column of its last result (0 without one). */
-    private static long lastLong(PreparedStatement statement) throws SQLException {
-        long last = 0;
-        boolean isResult = statement.execute();
-        while (isResult || statement.getUpdateCount() != -1) {
-            if (isResult) {
-                try (ResultSet rs = statement.getResultSet()) {
-                    while (rs.next()) {
-                        last = rs.getLong(1);
-                    }
-                }
-            }
-            isResult = statement.getMoreResults();
-        }
-        return last;
     }
 
     /** Item 4: 100 shelters report counts at once, over HTTP, then the same writes over plain JDBC. */

@@ -23,11 +23,20 @@ public record Eligibility(
         @Nullable String culturallySpecific) {
 
     static Eligibility of(Program p) {
-        return new Eligibility(
-                splitList(p.genders()).stream().map(Gender::valueOf).toList(),
-                p.minAge(), p.maxAge(), p.acceptsChildren(), p.acceptsPets(), p.substanceUse(),
+        return stored(p.genders(), p.minAge(), p.maxAge(), p.acceptsChildren(), p.acceptsPets(), p.substanceUse(),
                 p.acceptsCurrentSexTrade(), p.mandatoryActivities(), p.wheelchairAccessible(),
-                p.traffickingSpecialized(), splitList(p.languages()), p.culturallySpecific());
+                p.traffickingSpecialized(), p.languages(), p.culturallySpecific());
+    }
+
+    /** As the programs table stores it: genders and languages as comma-separated lists (empty for none). */
+    public static Eligibility stored(@Nullable String genders, @Nullable Integer minAge, @Nullable Integer maxAge,
+                                     boolean acceptsChildren, boolean acceptsPets, SubstancePolicy substanceUse,
+                                     boolean acceptsCurrentSexTrade, boolean mandatoryActivities,
+                                     boolean wheelchairAccessible, boolean traffickingSpecialized,
+                                     @Nullable String languages, @Nullable String culturallySpecific) {
+        return new Eligibility(splitList(genders).stream().map(Gender::valueOf).toList(), minAge, maxAge,
+                acceptsChildren, acceptsPets, substanceUse, acceptsCurrentSexTrade, mandatoryActivities,
+                wheelchairAccessible, traffickingSpecialized, splitList(languages), culturallySpecific);
     }
 
     static List<String> splitList(String joined) {

@@ -112,18 +112,12 @@ class BedRequests {
         // the best first, from the database: at least as many as the demand record keeps, the answer shows `limit`
         CandidateQueries.Found found = candidates.search(region, types, needs, admitNow, now,
                 freshness.staleBefore(now), Math.max(limit, DemandRecords.KEPT_MATCHES), NEAR_MISSES);
-        List<Match> ranked = new ArrayList<>(found.best().size());
-        int total = found.totalMatches();
-        for (Candidate c : found.best()) {
-            if (ranked.size() == limit) {
-                break;
-            }
-            if (Matcher.admits(c.eligibility(), needs)) {
-                ranked.add(toMatch(c, needs, now));
-            }
+        // admitted and ranked there, by Matcher's rules and ranking: the page is their first `limit`
+        List<Match> ranked = new ArrayList<>(Math.min(limit, found.best().size()));
+        for (Candidate c : found.best().subList(0, Math.min(limit, found.best().size()))) {
+            ranked.add(toMatch(c, needs, now));
         }
-        // the database ranked them; Java's comparator is the reference, and costs nothing on a sorted page
-        ranked.sort(Matcher.ranking(needs));
+        int total = found.totalMatches();
         List<NearMiss> nearMisses = new ArrayList<>();
         for (Candidate c : found.nearMisses()) {
             Match match = toMatch(c, needs, now);

@@ -95,12 +95,9 @@ class CandidateQueries {
      * One program with a bed that fails at most two things: how many ({@code misses}), and its ranking keys.
      */
     private record Row(Profile profile, Count count, int misses, boolean openNow, boolean stale, int preference) {
-        /** {@link Matcher#ranking}'s order: preferences met, intake open now, fresh, most bookable, then the id. */
-        static final Comparator<Row> RANKING = Comparator.comparingInt(Row::preference).reversed()
-                .thenComparing(Row::openNow, Comparator.reverseOrder())
-                .thenComparing(Row::stale)
-                .thenComparing(r -> r.count().bookable(), Comparator.reverseOrder())
-                .thenComparingLong(r -> r.profile().programId());
+        /** {@link Matcher#ranking}: preferences met, intake open now, fresh, most bookable, then the id. */
+        static final Comparator<Row> RANKING = Matcher.ranking(Row::preference, Row::openNow, Row::stale,
+                r -> r.count().bookable(), r -> r.profile().programId());
         /** Fewest failures first, then as the ranking. */
         static final Comparator<Row> NEAREST = Comparator.comparingInt(Row::misses).thenComparing(RANKING);
     }

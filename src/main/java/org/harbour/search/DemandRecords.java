@@ -32,10 +32,6 @@ class DemandRecords {
     /** {@code matchCount}: how many matched in all; {@code rankedProgramIds}: the best of them, at most KEPT_MATCHES. */
     record Demand(long id, CurrentUser user, Long clientId, String regionCode, String types, String needsJson,
                   boolean admitNow, int matchCount, List<Long> rankedProgramIds, Instant at) {
-
-        List<Long> kept() {
-            return rankedProgramIds.subList(0, Math.min(rankedProgramIds.size(), KEPT_MATCHES));
-        }
     }
 
     private final JdbcOperations jdbc;
@@ -94,7 +90,7 @@ class DemandRecords {
                 statement.setTimestamp(i++, Timestamp.from(d.at()));
             }
             for (Demand d : demands) {
-                for (Long programId : d.kept()) {
+                for (Long programId : d.rankedProgramIds()) {
                     statement.setLong(i++, d.id());
                     statement.setLong(i++, programId);
                 }
@@ -121,7 +117,7 @@ class DemandRecords {
         StringBuilder matches = new StringBuilder("INSERT INTO bed_request_matches (bed_request_id, rank_order, program_id) VALUES ");
         boolean any = false;
         for (Demand d : demands) {
-            for (int rank = 1; rank <= d.kept().size(); rank++) {
+            for (int rank = 1; rank <= d.rankedProgramIds().size(); rank++) {
                 matches.append(any ? "," : "").append("(?,").append(rank).append(",?)");
                 any = true;
             }

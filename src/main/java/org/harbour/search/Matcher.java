@@ -7,6 +7,9 @@ import org.harbour.facility.SubstancePolicy;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.function.Predicate;
+import java.util.function.ToIntFunction;
+import java.util.function.ToLongFunction;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -75,9 +78,13 @@ public final class Matcher {
      * met outweighs all after it): trafficking-specialized 4, language 2, culture 1.
      */
     static int preferenceScore(Eligibility e, Needs needs) {
+        return score(preference -> meets(preference, e, needs));
+    }
+
+    private static int score(Predicate<Preference> met) {
         int score = 0;
         for (Preference preference : Preference.values()) {
-            score = score * 2 + (meets(preference, e, needs) ? 1 : 0);
+            score = score * 2 + (met.test(preference) ? 1 : 0);
         }
         return score;
     }
@@ -105,13 +112,20 @@ public final class Matcher {
      * culture), then intake open now, fresh before stale, then most bookable.
      */
     public static Comparator<Match> ranking(Needs needs) {
-        Comparator<Match> order = Comparator.comparing(m -> 0);
-        for (Preference preference : Preference.values()) {
-            order = order.thenComparing(m -> !m.matchedPreferences().contains(preference));
-        }
-        return order.thenComparing(m -> !m.intakeOpenNow())
-                .thenComparing(Match::stale)
-                .thenComparing(Match::bookable, Comparator.reverseOrder())
-                .thenComparing(Match::programId);
+        return ranking(m -> score(m.matchedPreferences()::contains), Match::intakeOpenNow, Match::stale,
+                Match::bookable, Match::programId);
+    }
+
+    /**
+     * The ranking over any row that has its keys ({@link #preferenceScore} for the preferences): the one definition,
+     * which the search ranks its rows with before any match is built.
+     */
+    static <T> Comparator<T> ranking(ToIntFunction<T> preferenceScore, Predicate<T> intakeOpenNow, Predicate<T> stale,
+                                     ToIntFunction<T> bookable, ToLongFunction<T> programId) {
+        return Comparator.comparingInt(preferenceScore).reversed()
+                .thenComparing((T row) -> !intakeOpenNow.test(row))
+                .thenComparing(stale::test)
+                .thenComparing(Comparator.comparingInt(bookable).reversed())
+                .thenComparingLong(programId);
     }
 }

@@ -8,7 +8,6 @@ import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import org.harbour.facility.Eligibility;
-import org.harbour.facility.Gender;
 import org.harbour.facility.IntakeHours;
 import org.harbour.facility.SubstancePolicy;
 import org.harbour.platform.MultiStatements;
@@ -24,7 +23,6 @@ import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -154,11 +152,10 @@ class ProgramProfiles {
 
     /** Reads columns 1-16 by position, in the SELECT's order. */
     private static Profile profile(ResultSet rs, Facility facility) throws SQLException {
-        Eligibility eligibility = new Eligibility(
-                split(rs.getString(5)).stream().map(Gender::valueOf).toList(),
-                rs.getObject(6, Integer.class), rs.getObject(7, Integer.class), rs.getBoolean(8), rs.getBoolean(9),
+        Eligibility eligibility = Eligibility.stored(rs.getString(5), rs.getObject(6, Integer.class),
+                rs.getObject(7, Integer.class), rs.getBoolean(8), rs.getBoolean(9),
                 SubstancePolicy.valueOf(rs.getString(10)), rs.getBoolean(11), rs.getBoolean(12), rs.getBoolean(13),
-                rs.getBoolean(14), split(rs.getString(15)), rs.getString(16));
+                rs.getBoolean(14), rs.getString(15), rs.getString(16));
         return new Profile(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getObject(4, Integer.class),
                 eligibility, facility);
     }
@@ -191,9 +188,5 @@ class ProgramProfiles {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static List<String> split(@Nullable String joined) {
-        return joined == null || joined.isBlank() ? List.of() : Arrays.asList(joined.split(","));
     }
 }
